@@ -1,0 +1,107 @@
+//! Who is calling, and what they may do (requirement 22). Server only.
+
+use crate::domain::{Actor, AppState, StoreError};
+use crate::types::{ApiError, Role};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+/// Session key under which the principal is stored.
+pub const PRINCIPAL_KEY: &str = "principal";
+
+/// What a session proves: a signed-in user or a paired kiosk tablet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SessionPrincipal {
+    User { id: i64, role: Role },
+    Kiosk { device_id: i64, event_id: i64 },
+}
+
+/// Sets the HTTP status that goes with `err` and returns it.
+pub fn fail(err: ApiError) -> ApiError {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(err.status());
+    }
+    err
+}
+
+pub fn state() -> Result<AppState, ApiError> {
+    use_context::<AppState>().ok_or_else(|| fail(ApiError::Server))
+}
+
+pub async fn session() -> Result<Session, ApiError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|_| fail(ApiError::Server))
+}
+
+/// The client's address, for rate limiting. Never logged or stored.
+pub async fn client_ip() -> String {
+    match leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await {
+        Ok(axum::extract::ConnectInfo(addr)) => addr.ip().to_string(),
+        Err(_) => "unknown".into(),
+    }
+}
+
+pub async fn principal(session: &Session) -> Result<Option<SessionPrincipal>, ApiError> {
+    session
+        .get::<SessionPrincipal>(PRINCIPAL_KEY)
+        .await
+        .map_err(|_| fail(ApiError::Server))
+}
+
+/// A signed-in user whose role is in `roles`: 401 without a session, 403 otherwise.
+pub async fn require_user(roles: &[Role]) -> Result<Actor, ApiError> {
+    let session = session().await?;
+    match principal(&session).await? {
+        None => Err(fail(ApiError::Unauthorized)),
+        Some(SessionPrincipal::User { id, role }) if roles.contains(&role) => {
+            Ok(Actor::User { id, role })
+        }
+        Some(_) => Err(fail(ApiError::Forbidden)),
+    }
+}
+
+pub const MANAGERS: &[Role] = &[Role::Admin, Role::Organiser];
+
+/// A paired, not revoked kiosk: 401 without a session, 403 for a user session.
+pub async fn require_kiosk() -> Result<Actor, ApiError> {
+    let session = session().await?;
+    match principal(&session).await? {
+        None => Err(fail(ApiError::Unauthorized)),
+        Some(SessionPrincipal::Kiosk {
+            device_id,
+            event_id,
+        }) => {
+            let device = state()?
+                .store
+                .kiosk_device(device_id)
+                .await
+                .map_err(store_err)?;
+            match device {
+                Some(d) if !d.revoked && d.event_id == event_id => Ok(Actor::Kiosk {
+                    device_id,
+                    event_id,
+                }),
+                _ => {
+                    let _ = session.flush().await;
+                    Err(fail(ApiError::Unauthorized))
+                }
+            }
+        }
+        Some(SessionPrincipal::User { .. }) => Err(fail(ApiError::Forbidden)),
+    }
+}
+
+/// Maps a store error to what the caller may see. Details go to the log (they carry
+/// ids and SQL messages, never values).
+pub fn store_err(e: StoreError) -> ApiError {
+    match e {
+        StoreError::NotFound => fail(ApiError::NotFound),
+        StoreError::Conflict(what) => fail(ApiError::BadInput(what.replace(' ', "_"))),
+        other => {
+            tracing::error!(error = %other, "store error");
+            fail(ApiError::Server)
+        }
+    }
+}

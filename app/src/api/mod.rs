@@ -1,0 +1,10 @@
+//! Server functions. Each one: authorise → call the domain → map errors. Endpoints are
+//! fixed (`/api/...`) so routes and tests can name them.
+
+pub mod audit;
+pub mod auth;
+pub mod events;
+pub mod kiosk;
+
+#[cfg(feature = "ssr")]
+pub mod guard;

@@ -1,0 +1,65 @@
+//! The HTML shell, the router and the providers every screen shares.
+
+use crate::components::auth::provide_auth;
+use crate::components::header::Header;
+use crate::i18n::*;
+use crate::pages::{
+    audit::AuditPage, dashboard::DashboardPage, home::HomePage, kiosk::KioskPage, login::LoginPage,
+    not_found::NotFound,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The document around the app. `<html lang>` is set by the i18n provider, which
+/// follows the language cookie (SSR) and the switch (browser).
+pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/lanyard.css"/>
+            <Title text="Lanyard"/>
+            <Router>
+                <Screens/>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Screens() -> impl IntoView {
+    let i18n = use_i18n();
+    provide_auth();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <Header/>
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=HomePage/>
+            <Route path=path!("/login") view=LoginPage/>
+            <Route path=path!("/dashboard") view=DashboardPage/>
+            <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/kiosk") view=KioskPage/>
+        </Routes>
+    }
+}

@@ -1,0 +1,61 @@
+//! Who is signed in, shared by the header and the pages.
+
+use crate::api::auth::whoami;
+use crate::i18n::*;
+use crate::types::{ApiError, Me};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub me: Resource<Result<Option<Me>, ApiError>>,
+}
+
+pub fn provide_auth() {
+    provide_context(Auth {
+        me: Resource::new(|| (), |_| whoami()),
+    });
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+/// Shows `children` only to a signed-in organiser or admin. Without a session it sends
+/// the browser to the sign-in page (the server does the same for a full page load).
+#[component]
+pub fn RequireManager(children: ChildrenFn) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(None)) = auth.me.get() {
+            navigate("/login", Default::default());
+        }
+    });
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
+            {move || {
+                let children = children.clone();
+                auth.me
+                    .get()
+                    .map(move |r| match r {
+                        Ok(Some(Me::User { role, .. })) if role.manages_events() => children().into_any(),
+                        Ok(Some(_)) => {
+                            view! { <p class="error" role="alert">{t!(i18n, errors.forbidden)}</p> }.into_any()
+                        }
+                        Ok(None) => {
+                            view! {
+                                <p class="error" role="alert">
+                                    {t!(i18n, errors.unauthorized)} " "
+                                    <a href="/login">{t!(i18n, nav.sign_in)}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <crate::components::errors::ErrorText error=e/> }.into_any(),
+                    })
+            }}
+        </Transition>
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces shared by several screens.
+
+pub mod auth;
+pub mod errors;
+pub mod header;
+pub mod lang_switch;

@@ -1,0 +1,188 @@
+//! Passwords, random tokens and the sign-in rate limiter (requirement 22).
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Shortest password an organiser may choose.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// Argon2id with the crate's default (OWASP-recommended) parameters.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A hash to compare against when the account does not exist, so that a wrong email
+/// costs as much time as a wrong password.
+pub fn dummy_hash() -> &'static str {
+    use std::sync::OnceLock;
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("not-a-real-password").expect("argon2 works"))
+}
+
+/// `bytes` random bytes from the OS, URL-safe base64 without padding. 16 bytes = 128 bits.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    OsRng.fill_bytes(&mut buf);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// A code a person types: `groups` groups of 4 from an alphabet without look-alikes
+/// (no 0/O, 1/I/L). Each character carries 5 bits.
+pub fn random_typed_code(groups: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // 31 symbols
+    let mut out = String::new();
+    for g in 0..groups {
+        if g > 0 {
+            out.push('-');
+        }
+        let mut buf = [0u8; 4];
+        for slot in &mut buf {
+            // rejection sampling keeps the distribution uniform
+            loop {
+                let mut b = [0u8; 1];
+                OsRng.fill_bytes(&mut b);
+                if (b[0] as usize) < ALPHABET.len() * (256 / ALPHABET.len()) {
+                    *slot = ALPHABET[b[0] as usize % ALPHABET.len()];
+                    break;
+                }
+            }
+        }
+        out.push_str(std::str::from_utf8(&buf).expect("ascii"));
+    }
+    out
+}
+
+/// Normalises a typed code (case, spaces, dashes) before hashing it.
+pub fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// SHA-256 hex of a token or code: what the database keeps instead of the secret.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Counts failed sign-ins per key (an IP address or an account) in a sliding window.
+/// In memory: a restart forgets the counts, which is acceptable for a single-server
+/// kiosk system and keeps IP addresses out of the database.
+pub struct RateLimiter {
+    max_failures: u32,
+    window: Duration,
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+impl RateLimiter {
+    pub fn new(max_failures: u32, window: Duration) -> Self {
+        Self {
+            max_failures,
+            window,
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn prune(&self, list: &mut Vec<Instant>, now: Instant) {
+        list.retain(|t| now.duration_since(*t) < self.window);
+    }
+
+    /// True while `key` has had `max_failures` failures within the window.
+    pub fn is_blocked(&self, key: &str) -> bool {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get_mut(key) {
+            Some(list) => {
+                self.prune(list, now);
+                list.len() as u32 >= self.max_failures
+            }
+            None => false,
+        }
+    }
+
+    pub fn record_failure(&self, key: &str) {
+        let now = Instant::now();
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() > 100_000 {
+            // bound memory under a flood of distinct keys
+            map.retain(|_, list| list.iter().any(|t| now.duration_since(*t) < self.window));
+        }
+        let list = map.entry(key.to_string()).or_default();
+        self.prune(list, now);
+        list.push(now);
+    }
+
+    pub fn clear(&self, key: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_roundtrip_uses_argon2id() {
+        let h = hash_password("correct horse battery").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &h));
+        assert!(!verify_password("wrong", &h));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_are_128_bit_and_distinct() {
+        let a = random_token(16);
+        let b = random_token(16);
+        assert_eq!(a.len(), 22); // 16 bytes in unpadded base64
+        assert_ne!(a, b);
+        assert!(a
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+
+    #[test]
+    fn typed_codes_normalise() {
+        let c = random_typed_code(2);
+        assert_eq!(c.len(), 9);
+        assert_eq!(
+            normalise_code(&c.to_lowercase().replace('-', " ")),
+            c.replace('-', "")
+        );
+    }
+
+    #[test]
+    fn limiter_blocks_after_max_failures_and_clears() {
+        let l = RateLimiter::new(3, Duration::from_secs(60));
+        for _ in 0..2 {
+            l.record_failure("k");
+        }
+        assert!(!l.is_blocked("k"));
+        l.record_failure("k");
+        assert!(l.is_blocked("k"));
+        assert!(!l.is_blocked("other"));
+        l.clear("k");
+        assert!(!l.is_blocked("k"));
+    }
+}

@@ -1,0 +1,39 @@
+//! Server-only domain: rules, the store and the audit chain. One module per concern;
+//! SQL lives only in `store`.
+
+pub mod audit;
+pub mod auth;
+pub mod events;
+pub mod kiosk;
+pub mod store;
+
+pub use store::{Actor, Store, StoreError};
+
+use auth::RateLimiter;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What server functions and routes share, provided to them as Leptos context and
+/// axum state.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// Failed sign-ins per client address: 30 in 15 minutes.
+    pub login_by_ip: Arc<RateLimiter>,
+    /// Failed sign-ins per account: 10 in 15 minutes.
+    pub login_by_account: Arc<RateLimiter>,
+    /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
+    pub pairing_by_ip: Arc<RateLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> Self {
+        let window = Duration::from_secs(15 * 60);
+        AppState {
+            store,
+            login_by_ip: Arc::new(RateLimiter::new(30, window)),
+            login_by_account: Arc::new(RateLimiter::new(10, window)),
+            pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
+        }
+    }
+}

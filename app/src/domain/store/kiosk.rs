@@ -1,0 +1,139 @@
+//! Kiosk tablets: one-time pairing codes and the devices paired with them.
+
+use super::audit::append;
+use super::{now_rfc3339, now_unix, Actor, Store, StoreResult};
+use rusqlite::{params, OptionalExtension};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KioskDevice {
+    pub id: i64,
+    pub event_id: i64,
+    pub revoked: bool,
+}
+
+impl Store {
+    /// Stores the hash of a pairing code valid until `expires_at` (unix seconds).
+    pub async fn create_pairing(
+        &self,
+        actor: Actor,
+        event_id: i64,
+        code_hash: String,
+        expires_at: i64,
+    ) -> StoreResult<()> {
+        self.tx(move |tx| {
+            let created_by = match actor {
+                Actor::User { id, .. } => id,
+                _ => return Err(super::StoreError::Conflict("only a signed-in user can pair a kiosk")),
+            };
+            tx.execute(
+                "INSERT INTO kiosk_pairings (event_id, code_hash, created_by, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![event_id, code_hash, created_by, now_rfc3339(), expires_at],
+            )?;
+            append(tx, &actor, "kiosk.pairing_code.create", &format!("event:{event_id}"))?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Uses up a pairing code and registers the device. `None` when the code is
+    /// unknown, expired or already used.
+    pub async fn redeem_pairing(&self, code_hash: String) -> StoreResult<Option<KioskDevice>> {
+        self.tx(move |tx| {
+            let found: Option<(i64, i64, i64)> = tx
+                .query_row(
+                    "SELECT id, event_id, created_by FROM kiosk_pairings
+                     WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
+                    params![code_hash, now_unix()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let Some((pairing_id, event_id, paired_by)) = found else { return Ok(None) };
+            let now = now_rfc3339();
+            tx.execute("UPDATE kiosk_pairings SET used_at = ?1 WHERE id = ?2", params![now, pairing_id])?;
+            let n: i64 = tx.query_row("SELECT count(*) + 1 FROM kiosk_devices WHERE event_id = ?1", [event_id], |r| r.get(0))?;
+            tx.execute(
+                "INSERT INTO kiosk_devices (event_id, label, paired_by, paired_at) VALUES (?1, ?2, ?3, ?4)",
+                params![event_id, format!("Kiosk {n}"), paired_by, now],
+            )?;
+            let device_id = tx.last_insert_rowid();
+            append(tx, &Actor::Kiosk { device_id, event_id }, "kiosk.paired", &format!("event:{event_id}"))?;
+            Ok(Some(KioskDevice { id: device_id, event_id, revoked: false }))
+        })
+        .await
+    }
+
+    pub async fn kiosk_device(&self, device_id: i64) -> StoreResult<Option<KioskDevice>> {
+        self.with_conn(move |c| {
+            Ok(c.query_row(
+                "SELECT id, event_id, revoked_at IS NOT NULL FROM kiosk_devices WHERE id = ?1",
+                [device_id],
+                |r| {
+                    Ok(KioskDevice {
+                        id: r.get(0)?,
+                        event_id: r.get(1)?,
+                        revoked: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{NewEvent, Role};
+
+    #[tokio::test]
+    async fn pairing_code_works_once_and_expires() {
+        let s = Store::open_in_memory().await.unwrap();
+        let u = s
+            .create_user(Actor::Cli, "o@x.lv".into(), "h".into(), Role::Organiser)
+            .await
+            .unwrap();
+        let actor = Actor::User {
+            id: u,
+            role: Role::Organiser,
+        };
+        let ev = NewEvent {
+            name: "E".into(),
+            starts_on: None,
+            ends_on: None,
+            venue: String::new(),
+            default_lang: "en".into(),
+        };
+        s.create_event(actor.clone(), u, "pub".into(), ev)
+            .await
+            .unwrap();
+        let (event_id, _) = s
+            .event_for_user(u, Role::Organiser, "pub".into())
+            .await
+            .unwrap();
+        s.create_pairing(actor.clone(), event_id, "hash-1".into(), now_unix() + 600)
+            .await
+            .unwrap();
+        s.create_pairing(actor, event_id, "hash-old".into(), now_unix() - 1)
+            .await
+            .unwrap();
+        let dev = s
+            .redeem_pairing("hash-1".into())
+            .await
+            .unwrap()
+            .expect("first use pairs");
+        assert_eq!(dev.event_id, event_id);
+        assert_eq!(
+            s.redeem_pairing("hash-1".into()).await.unwrap(),
+            None,
+            "one-time"
+        );
+        assert_eq!(
+            s.redeem_pairing("hash-old".into()).await.unwrap(),
+            None,
+            "expired"
+        );
+        assert_eq!(s.kiosk_device(dev.id).await.unwrap(), Some(dev));
+    }
+}

@@ -1,0 +1,243 @@
+//! The store: the only place SQL lives. Every method runs on a pooled connection in
+//! deadpool's blocking thread, never on the async runtime, inside one transaction
+//! that also appends the audit rows for what it read or changed (requirement 19).
+
+mod audit;
+mod events;
+mod kiosk;
+pub mod migrations;
+mod sessions;
+mod users;
+
+pub use audit::AuditPage;
+pub use kiosk::KioskDevice;
+pub use sessions::SqliteSessionStore;
+pub use users::{LoginRecord, UserRecord};
+
+use crate::types::Role;
+use deadpool_sqlite::{Config, Hook, HookError, Pool, PoolConfig, Runtime};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::Path;
+
+/// Who is acting. Written to the audit log as `actor` (an id, never a name) and
+/// `principal_kind`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    User {
+        id: i64,
+        role: Role,
+    },
+    Kiosk {
+        device_id: i64,
+        event_id: i64,
+    },
+    /// The `lanyard admin` command line, run by whoever has the server's shell.
+    Cli,
+    /// Start-up work such as creating the demo data.
+    System,
+    /// Not signed in (failed sign-in attempts).
+    Anonymous,
+}
+
+impl Actor {
+    pub fn audit_actor(&self) -> String {
+        match self {
+            Actor::User { id, .. } => format!("user:{id}"),
+            Actor::Kiosk { device_id, .. } => format!("kiosk:{device_id}"),
+            Actor::Cli => "cli".into(),
+            Actor::System => "system".into(),
+            Actor::Anonymous => "anonymous".into(),
+        }
+    }
+
+    pub fn principal_kind(&self) -> &'static str {
+        match self {
+            Actor::User { role, .. } => role.as_str(),
+            Actor::Kiosk { .. } => "kiosk",
+            Actor::Cli => "cli",
+            Actor::System => "system",
+            Actor::Anonymous => "anonymous",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("connection pool error: {0}")]
+    Pool(String),
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Settings every connection gets: WAL so readers do not block the writer,
+/// `synchronous=FULL` so a committed write is on disk before we answer 2xx, foreign
+/// keys enforced, and a busy timeout instead of immediate "database is locked".
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;",
+    )
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings the schema up to date.
+    pub async fn open(path: &Path) -> StoreResult<Self> {
+        Self::open_with(Config::new(path), 8).await
+    }
+
+    /// A private in-memory database on a single pooled connection, for tests.
+    pub async fn open_in_memory() -> StoreResult<Self> {
+        Self::open_with(Config::new(":memory:"), 1).await
+    }
+
+    async fn open_with(mut config: Config, max_size: usize) -> StoreResult<Self> {
+        config.pool = Some(PoolConfig::new(max_size));
+        let pool = config
+            .builder(Runtime::Tokio1)
+            .map_err(|e| StoreError::Pool(e.to_string()))?
+            .post_create(Hook::async_fn(|conn, _| {
+                Box::pin(async move {
+                    conn.interact(|c| configure(c))
+                        .await
+                        .map_err(|e| HookError::message(e.to_string()))?
+                        .map_err(HookError::Backend)
+                })
+            }))
+            .build()
+            .map_err(|e| StoreError::Pool(e.to_string()))?;
+        let store = Store { pool };
+        store
+            .with_conn(|conn| {
+                migrations::migrations().to_latest(conn)?;
+                Ok(())
+            })
+            .await?;
+        Ok(store)
+    }
+
+    /// A trivial query: the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        self.with_conn(|c| {
+            Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+                .map(|_| ())?)
+        })
+        .await
+    }
+
+    /// Runs `f` on a pooled connection in deadpool's blocking thread.
+    async fn with_conn<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
+    {
+        let conn = self
+            .pool
+            .get()
+            .await
+            .map_err(|e| StoreError::Pool(e.to_string()))?;
+        conn.interact(f)
+            .await
+            .map_err(|e| StoreError::Pool(e.to_string()))?
+    }
+
+    /// Runs `f` in an IMMEDIATE transaction (takes the write lock up front, so two
+    /// writers never deadlock on upgrade) and commits if it returns Ok.
+    async fn tx<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Transaction) -> StoreResult<T> + Send + 'static,
+    {
+        self.with_conn(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
+}
+
+/// Current UTC time as RFC 3339 with whole seconds, e.g. `2026-11-22T10:00:00Z`.
+pub fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+pub fn now_unix() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn migrations_apply_to_empty_db_and_are_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_latest(&mut conn).unwrap();
+        let v1: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert!(v1 >= 1);
+        // Running again changes nothing and does not fail.
+        m.to_latest(&mut conn).unwrap();
+        let v2: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v1, v2);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN
+                 ('users','events','audit_log','sessions','kiosk_devices','kiosk_pairings')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 6);
+    }
+
+    #[tokio::test]
+    async fn file_database_uses_wal_and_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.sqlite3")).await.unwrap();
+        let (mode, sync, fk): (String, i64, i64) = store
+            .with_conn(|c| {
+                Ok(c.query_row(
+                    "SELECT (SELECT journal_mode FROM pragma_journal_mode),
+                            (SELECT synchronous FROM pragma_synchronous),
+                            (SELECT foreign_keys FROM pragma_foreign_keys)",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(sync, 2, "synchronous=FULL");
+        assert_eq!(fk, 1);
+    }
+}

@@ -1,0 +1,107 @@
+//! The audit log (requirement 19): who viewed, exported or changed personal data.
+
+use crate::api::audit::list_audit;
+use crate::components::auth::RequireManager;
+use crate::components::errors::ErrorText;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! {
+        <RequireManager>
+            <AuditPanel/>
+        </RequireManager>
+    }
+}
+
+#[component]
+fn AuditPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let before = RwSignal::new(None::<i64>);
+    let page = Resource::new(move || before.get(), list_audit);
+    view! {
+        <main id="main" class="page">
+            <h1>{t!(i18n, audit.title)}</h1>
+            <p class="lead">{t!(i18n, audit.lead)}</p>
+            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, audit.loading)}</p> }>
+                {move || {
+                    page.get()
+                        .map(|r| match r {
+                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                            Ok(view) => {
+                                let count = view.total;
+                                let oldest = view.rows.last().map(|r| r.id);
+                                let chain = match view.chain {
+                                    Ok(count) => {
+                                        view! { <p class="ok" role="status">{t!(i18n, audit.verified, count)}</p> }
+                                            .into_any()
+                                    }
+                                    Err(detail) => {
+                                        view! { <p class="error" role="alert">{t!(i18n, audit.broken, detail)}</p> }
+                                            .into_any()
+                                    }
+                                };
+                                let body = if view.rows.is_empty() {
+                                    view! { <p class="empty">{t!(i18n, audit.empty)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <div class="table-wrap">
+                                            <table>
+                                                <thead>
+                                                    <tr>
+                                                        <th scope="col">{t!(i18n, audit.at)}</th>
+                                                        <th scope="col">{t!(i18n, audit.actor)}</th>
+                                                        <th scope="col">{t!(i18n, audit.kind)}</th>
+                                                        <th scope="col">{t!(i18n, audit.action)}</th>
+                                                        <th scope="col">{t!(i18n, audit.subject)}</th>
+                                                    </tr>
+                                                </thead>
+                                                <tbody>
+                                                    {view
+                                                        .rows
+                                                        .into_iter()
+                                                        .map(|r| {
+                                                            view! {
+                                                                <tr>
+                                                                    <td>{r.at}</td>
+                                                                    <td>{r.actor}</td>
+                                                                    <td>{r.principal_kind}</td>
+                                                                    <td>{r.action}</td>
+                                                                    <td>{r.subject}</td>
+                                                                </tr>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tbody>
+                                            </table>
+                                        </div>
+                                        <p class="meta">{t!(i18n, audit.total, count)}</p>
+                                        {oldest
+                                            .filter(|id| *id > 1)
+                                            .map(|id| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="secondary"
+                                                        on:click=move |_| before.set(Some(id))
+                                                    >
+                                                        {t!(i18n, audit.older)}
+                                                    </button>
+                                                }
+                                            })}
+                                    }
+                                        .into_any()
+                                };
+                                view! {
+                                    {chain}
+                                    {body}
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </main>
+    }
+}

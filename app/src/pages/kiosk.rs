@@ -1,0 +1,88 @@
+//! The kiosk tablet. Here: pairing with an event; registration follows in the kiosk
+//! issue.
+
+use crate::api::auth::whoami;
+use crate::api::kiosk::{PairKiosk, UnpairKiosk};
+use crate::components::errors::ErrorText;
+use crate::i18n::*;
+use crate::types::Me;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let pair = ServerAction::<PairKiosk>::new();
+    let unpair = ServerAction::<UnpairKiosk>::new();
+    let status = Resource::new(
+        move || (pair.version().get(), unpair.version().get()),
+        |_| whoami(),
+    );
+    let pairing = pair.pending();
+    view! {
+        <main id="main" class="page narrow kiosk">
+            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
+                {move || {
+                    status
+                        .get()
+                        .map(|r| match r {
+                            Ok(Some(Me::Kiosk { event_name, .. })) => {
+                                let event = event_name.clone();
+                                view! {
+                                    <h1>{t!(i18n, kiosk.paired_title, event)}</h1>
+                                    <p class="lead">{t!(i18n, kiosk.paired_help)}</p>
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        on:click=move |_| {
+                                            unpair.dispatch(UnpairKiosk {});
+                                        }
+                                    >
+                                        {t!(i18n, kiosk.unpair)}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                            Ok(_) => {
+                                view! {
+                                    <h1>{t!(i18n, kiosk.unpaired_title)}</h1>
+                                    <p class="lead">{t!(i18n, kiosk.unpaired_help)}</p>
+                                    <ActionForm action=pair>
+                                        <div class="field">
+                                            <label for="pair-code">{t!(i18n, kiosk.code)}</label>
+                                            <input
+                                                id="pair-code"
+                                                name="code"
+                                                autocomplete="off"
+                                                autocapitalize="characters"
+                                                spellcheck="false"
+                                                required
+                                                class="code-input"
+                                            />
+                                        </div>
+                                        <button type="submit" class="primary" disabled=move || pairing.get()>
+                                            {move || {
+                                                if pairing.get() {
+                                                    t_string!(i18n, kiosk.pairing).to_string()
+                                                } else {
+                                                    t_string!(i18n, kiosk.pair).to_string()
+                                                }
+                                            }}
+                                        </button>
+                                    </ActionForm>
+                                    {move || {
+                                        pair.value()
+                                            .get()
+                                            .and_then(|r| r.err())
+                                            .map(|e| view! { <ErrorText error=e/> })
+                                    }}
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </main>
+    }
+}

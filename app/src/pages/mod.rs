@@ -1,0 +1,8 @@
+//! One module per screen.
+
+pub mod audit;
+pub mod dashboard;
+pub mod home;
+pub mod kiosk;
+pub mod login;
+pub mod not_found;

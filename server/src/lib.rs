@@ -1,0 +1,216 @@
+//! The lanyard server: builds the axum router around the Leptos app, the session
+//! layer, the page guard and the non-UI routes. `main.rs` is only the command line.
+
+use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
+use app::domain::{AppState, Store};
+use app::{shell, App};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "lanyard_session";
+
+/// Where the server keeps its data: `lanyard.sqlite3` and `photos/`.
+pub struct DataDir(pub PathBuf);
+
+impl DataDir {
+    pub fn database(&self) -> PathBuf {
+        self.0.join("lanyard.sqlite3")
+    }
+
+    pub fn photos(&self) -> PathBuf {
+        self.0.join("photos")
+    }
+
+    /// Creates the directories (owner-only where the platform allows) and opens the store.
+    pub async fn open(&self) -> anyhow::Result<Store> {
+        for dir in [self.0.clone(), self.photos()] {
+            std::fs::create_dir_all(&dir)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+            }
+        }
+        Ok(Store::open(&self.database()).await?)
+    }
+}
+
+/// Leptos options from the environment (`LEPTOS_SITE_ROOT` etc., as cargo-leptos sets
+/// them), with the listen address we were given.
+pub fn leptos_options(addr: SocketAddr) -> anyhow::Result<LeptosOptions> {
+    let mut options = leptos::config::get_configuration(None)?.leptos_options;
+    options.site_addr = addr;
+    Ok(options)
+}
+
+#[derive(Clone)]
+struct RouterState {
+    leptos: LeptosOptions,
+    app: AppState,
+}
+
+impl axum::extract::FromRef<RouterState> for LeptosOptions {
+    fn from_ref(s: &RouterState) -> Self {
+        s.leptos.clone()
+    }
+}
+
+/// The whole application. `secure_cookies` is true when the public URL is https.
+pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool) -> Router {
+    let routes = generate_route_list(App);
+    let sessions = SessionManagerLayer::new(app::domain::store::SqliteSessionStore::new(
+        app_state.store.clone(),
+    ))
+    .with_name(SESSION_COOKIE)
+    .with_secure(secure_cookies)
+    .with_http_only(true)
+    .with_same_site(SameSite::Strict)
+    .with_expiry(Expiry::OnInactivity(
+        tower_sessions::cookie::time::Duration::hours(12),
+    ));
+    let state = RouterState {
+        leptos: options.clone(),
+        app: app_state.clone(),
+    };
+    let context = {
+        let app_state = app_state.clone();
+        move || provide_context(app_state.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context, {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
+        .layer(middleware::from_fn(page_guard))
+        .layer(sessions)
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // The route template, never the concrete URI: paths can carry tokens.
+            let route = req
+                .extensions()
+                .get::<MatchedPath>()
+                .map(|m| m.as_str().to_owned());
+            let request_id = req
+                .headers()
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("-")
+                .to_owned();
+            tracing::info_span!(
+                "request",
+                method = %req.method(),
+                route = route.as_deref().unwrap_or("(static or not found)"),
+                request_id = %request_id,
+            )
+        }))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Liveness and database check. No personal data.
+async fn healthz(State(state): State<RouterState>) -> Response {
+    match state.app.store.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok" })).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "database unavailable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Organiser pages need an organiser or admin session on a full page load: without a
+/// session the browser is sent to sign in (303), with the wrong role it gets 403.
+async fn page_guard(session: Session, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path != "/dashboard" && !path.starts_with("/dashboard/") {
+        return next.run(req).await;
+    }
+    match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
+        Ok(Some(SessionPrincipal::User { role, .. })) if role.manages_events() => {
+            next.run(req).await
+        }
+        Ok(Some(_)) => {
+            let mut res = (
+                StatusCode::FORBIDDEN,
+                "This account cannot open the organiser dashboard. / Šim kontam nav piekļuves organizatora panelim.",
+            )
+                .into_response();
+            res.headers_mut().insert(
+                "content-type",
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            res
+        }
+        Ok(None) => Redirect::to("/login").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "session read failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Serves until ctrl-c / SIGTERM, with client addresses available for rate limiting.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Deletes expired sessions every hour.
+pub fn spawn_session_cleanup(store: Store) {
+    tokio::spawn(async move {
+        let sessions = app::domain::store::SqliteSessionStore::new(store);
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = sessions.delete_expired().await {
+                tracing::warn!(error = %e, "session cleanup failed");
+            }
+        }
+    });
+}
+
+/// Opens the data dir and returns the shared state.
+pub async fn open_state(data_dir: &Path) -> anyhow::Result<AppState> {
+    let store = DataDir(data_dir.to_path_buf()).open().await?;
+    Ok(AppState::new(store))
+}
