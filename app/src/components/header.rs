@@ -16,7 +16,7 @@ pub fn Header() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
-            auth.me.refetch();
+            auth.me.set(Some(Ok(None)));
             navigate("/login", Default::default());
         }
     });

@@ -73,10 +73,9 @@ pub fn verify<'a>(
     highest_id_issued: i64,
 ) -> Result<u64, ChainBreak> {
     let mut prev_hash = GENESIS.to_string();
-    let mut expected_id = 1;
     let mut count = 0;
     let mut last_id = 0;
-    for row in rows {
+    for (expected_id, row) in (1..).zip(rows) {
         if row.id != expected_id || row.prev_hash != prev_hash {
             return Err(ChainBreak::Missing { id: row.id });
         }
@@ -93,7 +92,6 @@ pub fn verify<'a>(
             return Err(ChainBreak::Edited { id: row.id });
         }
         prev_hash = row.hash.clone();
-        expected_id += 1;
         last_id = row.id;
         count += 1;
     }

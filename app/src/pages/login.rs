@@ -15,7 +15,8 @@ pub fn LoginPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(me)) = login.value().get() {
-            auth.me.refetch();
+            // Known now: set it rather than refetch, so the next page sees it at once.
+            auth.me.set(Some(Ok(Some(me.clone()))));
             let to = match me {
                 Me::User { role, .. } if role.manages_events() => "/dashboard",
                 _ => "/",

@@ -1,0 +1,243 @@
+//! The `lanyard` binary itself: admin commands, `verify-audit`, and what `serve` writes
+//! to its log (issue 2; requirements 19 and 22: no personal data in logs).
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
+
+fn lanyard(args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn create_list_and_verify_audit_then_detect_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = lanyard(
+        &[
+            "admin",
+            "create-organiser",
+            "--email",
+            "Org@Example.lv",
+            "--data-dir",
+            d,
+        ],
+        "short\n",
+    );
+    assert!(!out.status.success(), "a too-short password is refused");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 10 characters"));
+
+    let out = lanyard(
+        &[
+            "admin",
+            "create-organiser",
+            "--email",
+            "Org@Example.lv",
+            "--data-dir",
+            d,
+        ],
+        "long enough pw\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = lanyard(
+        &[
+            "admin",
+            "create-organiser",
+            "--email",
+            "ph@example.lv",
+            "--role",
+            "photographer",
+            "--data-dir",
+            d,
+        ],
+        "long enough pw\n",
+    );
+    assert!(out.status.success());
+
+    let out = lanyard(&["admin", "list-users", "--data-dir", d], "");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains("organiser\torg@example.lv"), "{listing}");
+    assert!(listing.contains("photographer\tph@example.lv"), "{listing}");
+
+    let out = lanyard(&["admin", "verify-audit", "--data-dir", d], "");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("audit chain intact: 3 rows"));
+
+    // Someone with the database file edits row 2 (dropping the append-only triggers first).
+    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    db.execute_batch(
+        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
+         UPDATE audit_log SET subject = 'user:99' WHERE id = 2;",
+    )
+    .unwrap();
+    let out = lanyard(&["admin", "verify-audit", "--data-dir", d], "");
+    assert!(!out.status.success(), "verify-audit fails on an edited row");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("audit row 2 was edited"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Restore row 2's content, then delete row 1 instead: named as the first broken row.
+    db.execute_batch(
+        "UPDATE audit_log SET subject = 'user:2' WHERE id = 2; DELETE FROM audit_log WHERE id = 1;",
+    )
+    .unwrap();
+    let out = lanyard(&["admin", "verify-audit", "--data-dir", d], "");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("audit row 2 does not follow"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn serve_logs_no_email_password_or_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let email = "private.person@example.lv";
+    let password = "secret password 123";
+    assert!(lanyard(
+        &[
+            "admin",
+            "create-organiser",
+            "--email",
+            email,
+            "--data-dir",
+            d
+        ],
+        &format!("{password}\n")
+    )
+    .status
+    .success());
+
+    let mut child = Command::new(BIN)
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir", d])
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut base = None;
+    for _ in 0..10 {
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        if let Some(url) = line.trim().strip_prefix("Kiosk:") {
+            base = Some(url.trim().trim_end_matches("/kiosk").to_string());
+            break;
+        }
+    }
+    let base = base.expect("serve prints the kiosk URL");
+    let stderr = child.stderr.take().unwrap();
+    let log = std::thread::spawn(move || {
+        let mut s = String::new();
+        let mut r = BufReader::new(stderr);
+        while r.read_line(&mut s).unwrap_or(0) > 0 {}
+        s
+    });
+
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let code = rt.block_on(async {
+        let http = reqwest::Client::new();
+        let login = |pw: &'static str| {
+            http.post(format!("{base}/api/auth/login"))
+                .form(&[("email", email), ("password", pw)])
+                .send()
+        };
+        assert_eq!(login("wrong password x").await.unwrap().status(), 401);
+        let ok = login("secret password 123").await.unwrap();
+        assert_eq!(ok.status(), 200);
+        let cookie = ok
+            .headers()
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let created = http
+            .post(format!("{base}/api/events/create"))
+            .header("cookie", &cookie)
+            .form(&[
+                ("name", "Log test"),
+                ("starts_on", ""),
+                ("ends_on", ""),
+                ("venue", ""),
+                ("default_lang", "en"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let event: serde_json::Value = created.json().await.unwrap();
+        let code: serde_json::Value = http
+            .post(format!("{base}/api/kiosk/pairing-code"))
+            .header("cookie", &cookie)
+            .form(&[("event_id", event["id"].as_str().unwrap())])
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let code = code["code"].as_str().unwrap().to_string();
+        let paired = http
+            .post(format!("{base}/api/kiosk/pair"))
+            .form(&[("code", code.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(paired.status(), 200);
+        (code, cookie)
+    });
+
+    // SIGTERM, so the server shuts down gracefully.
+    assert!(Command::new("kill")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap()
+        .success());
+    child.wait().unwrap();
+    let log = log.join().unwrap();
+    assert!(
+        log.contains("signed in"),
+        "the log has request lines: {log}"
+    );
+    let (pairing, cookie) = code;
+    let session_id = cookie.split('=').nth(1).unwrap();
+    for secret in [
+        email,
+        "private.person",
+        password,
+        "wrong password",
+        pairing.as_str(),
+        session_id,
+    ] {
+        assert!(!log.contains(secret), "the log contains {secret:?}:\n{log}");
+    }
+}

@@ -1,0 +1,159 @@
+//! Starts the real router on port 0 with a temporary data dir, and a small HTTP client
+//! that keeps the session cookie by hand (so tests can see every Set-Cookie).
+
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use app::domain::store::Actor;
+use app::domain::AppState;
+use app::types::Role;
+use std::net::SocketAddr;
+use std::path::Path;
+use tokio::task::JoinHandle;
+
+pub struct Server {
+    pub base: String,
+    pub state: AppState,
+    task: JoinHandle<()>,
+}
+
+impl Server {
+    pub async fn start(data_dir: &Path) -> Server {
+        Self::start_with(data_dir, false).await
+    }
+
+    pub async fn start_with(data_dir: &Path, secure_cookies: bool) -> Server {
+        let state = lanyard_server::open_state(data_dir)
+            .await
+            .expect("open data dir");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let options = lanyard_server::leptos_options(addr).unwrap();
+        let router = lanyard_server::router(state.clone(), options, secure_cookies);
+        let task = tokio::spawn(async move {
+            lanyard_server::serve(listener, router).await.unwrap();
+        });
+        Server {
+            base: format!("http://{addr}"),
+            state,
+            task,
+        }
+    }
+
+    pub fn stop(self) {
+        self.task.abort();
+    }
+
+    pub async fn add_user(&self, email: &str, password: &str, role: Role) -> i64 {
+        let hash = app::domain::auth::hash_password(password).unwrap();
+        self.state
+            .store
+            .create_user(Actor::Cli, email.into(), hash, role)
+            .await
+            .unwrap()
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            base: self.base.clone(),
+            http: http(),
+            cookie: None,
+        }
+    }
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+    /// `name=value` of the session cookie, if any.
+    pub cookie: Option<String>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub set_cookies: Vec<String>,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+impl Client {
+    pub fn with_base(&self, base: &str) -> Client {
+        Client {
+            base: base.into(),
+            http: http(),
+            cookie: self.cookie.clone(),
+        }
+    }
+
+    fn remember(&mut self, res: &reqwest::Response) -> Vec<String> {
+        let set: Vec<String> = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(String::from))
+            .collect();
+        for c in &set {
+            if let Some(pair) = c.split(';').next() {
+                if pair.starts_with(lanyard_server::SESSION_COOKIE) {
+                    let removed = c.contains("Max-Age=0") || pair.ends_with('=');
+                    self.cookie = if removed {
+                        None
+                    } else {
+                        Some(pair.to_string())
+                    };
+                }
+            }
+        }
+        set
+    }
+
+    async fn finish(&mut self, res: reqwest::Response) -> Reply {
+        let set_cookies = self.remember(&res);
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        let body = res.text().await.unwrap_or_default();
+        Reply {
+            status,
+            set_cookies,
+            location,
+            body,
+        }
+    }
+
+    /// Calls a server function with a form-encoded body.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let mut req = self.http.get(format!("{}{}", self.base, path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/auth/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+}
