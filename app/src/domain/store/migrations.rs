@@ -69,6 +69,75 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 "#;
 
+/// Issue 3: event settings, notice versions, attendees, consent history (requirements
+/// 1-9, 12, 13).
+const V2: &str = r#"
+ALTER TABLE events ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+
+-- Every text of the notice ever shown, for proof (requirement 4). Never edited.
+CREATE TABLE notice_versions (
+    id         INTEGER PRIMARY KEY,
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    lang       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notice_versions_event ON notice_versions(event_id, lang, id);
+CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
+BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
+
+CREATE TABLE attendees (
+    id                INTEGER PRIMARY KEY,
+    event_id          INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    -- printed in the badge QR: 128 random bits, URL-safe, no personal data
+    badge_token       TEXT NOT NULL UNIQUE,
+    -- the attendee's private self-service code, hashed; shown once
+    private_code_hash TEXT UNIQUE,
+    -- pre-registered attendees type or scan this at the kiosk, hashed
+    checkin_code_hash TEXT UNIQUE,
+    first_name        TEXT,
+    last_name         TEXT,
+    organisation      TEXT,
+    role_title        TEXT,
+    email             TEXT,
+    phone             TEXT,
+    is_minor          INTEGER NOT NULL DEFAULT 0,
+    source            TEXT NOT NULL CHECK (source IN ('kiosk', 'organiser', 'import')),
+    registered_at     TEXT NOT NULL,
+    checked_in_at     TEXT
+);
+CREATE INDEX attendees_event ON attendees(event_id);
+
+-- Drawn guardian signatures (PNG).
+CREATE TABLE signatures (
+    id          INTEGER PRIMARY KEY,
+    attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    png         BLOB NOT NULL,
+    created_at  TEXT NOT NULL
+);
+
+-- Consent history, append-only (requirement 4): a change adds a row. The current
+-- consent is the newest row.
+CREATE TABLE consents (
+    id                 INTEGER PRIMARY KEY,
+    attendee_id        INTEGER NOT NULL REFERENCES attendees(id),
+    choice             TEXT NOT NULL CHECK (choice IN ('green', 'red')),
+    at                 TEXT NOT NULL,
+    notice_version_id  INTEGER NOT NULL REFERENCES notice_versions(id),
+    channel            TEXT NOT NULL CHECK (channel IN ('kiosk', 'organiser', 'self_service', 'badge_scan')),
+    channel_ref        TEXT NOT NULL,
+    guardian_name      TEXT,
+    guardian_confirmed INTEGER NOT NULL DEFAULT 0,
+    signature_id       INTEGER REFERENCES signatures(id)
+);
+CREATE INDEX consents_attendee ON consents(attendee_id, id);
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
+BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }

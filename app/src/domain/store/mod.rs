@@ -2,15 +2,19 @@
 //! deadpool's blocking thread, never on the async runtime, inside one transaction
 //! that also appends the audit rows for what it read or changed (requirement 19).
 
+mod attendees;
 mod audit;
 mod events;
 mod kiosk;
 pub mod migrations;
+pub(crate) mod notices;
 mod sessions;
 mod users;
 
+pub use attendees::{EventCounts, NewAttendee, NewConsent};
 pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
+pub use notices::NoticeVersion;
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 

@@ -1,0 +1,355 @@
+//! Registration and consent rules (requirements 1, 3, 4, 5, 6, 8).
+
+use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
+use super::store::{Actor, NewAttendee, NewConsent, Store, StoreError};
+use crate::types::{Channel, Consent, Field, FieldRules, PersonFields};
+
+/// Largest accepted signature image.
+pub const MAX_SIGNATURE_BYTES: usize = 200 * 1024;
+
+/// Keeps only the fields the event switched on (anything else sent is dropped, not
+/// stored), trims them, and checks required ones and formats. Errors are codes such as
+/// `field_required:email` that the UI translates.
+pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonFields, String> {
+    let mut out = PersonFields::default();
+    for f in Field::ALL {
+        let rule = rules.get(f);
+        if !rule.enabled {
+            continue;
+        }
+        let v = raw
+            .get(f)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+        match &v {
+            None if rule.required => return Err(format!("field_required:{}", f.as_str())),
+            Some(s) if s.chars().count() > 200 => {
+                return Err(format!("field_too_long:{}", f.as_str()))
+            }
+            Some(s) if f == Field::Email && !looks_like_email(s) => {
+                return Err("field_invalid:email".into())
+            }
+            Some(s) if f == Field::Phone && !looks_like_phone(s) => {
+                return Err("field_invalid:phone".into())
+            }
+            _ => {}
+        }
+        out.set(f, v);
+    }
+    Ok(out)
+}
+
+fn looks_like_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+}
+
+/// A guardian's consent for a minor who chooses green (requirement 6).
+#[derive(Clone, Debug, Default)]
+pub struct GuardianInput {
+    pub name: String,
+    pub confirmed: bool,
+    pub signature_png: Option<Vec<u8>>,
+}
+
+/// A minor may be green only with a guardian's name, confirmation and drawn signature.
+pub fn check_guardian(
+    is_minor: bool,
+    choice: Consent,
+    g: &GuardianInput,
+) -> Result<(), &'static str> {
+    if !is_minor || choice == Consent::Red {
+        return Ok(());
+    }
+    if g.name.trim().is_empty() || !g.confirmed {
+        return Err("guardian_required");
+    }
+    match &g.signature_png {
+        Some(png) if png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() <= MAX_SIGNATURE_BYTES => {
+            Ok(())
+        }
+        Some(_) => Err("signature_invalid"),
+        None => Err("guardian_required"),
+    }
+}
+
+/// The attendee's secrets, returned once and never stored in clear.
+#[derive(Clone, Debug)]
+pub struct Issued {
+    pub attendee_id: i64,
+    /// Printed in the badge QR as `{base}/b/{token}`.
+    pub badge_token: String,
+    /// For self-service later: 7 groups of 4 symbols (~138 bits).
+    pub private_code: String,
+}
+
+pub struct Registration {
+    pub event_id: i64,
+    pub fields: PersonFields,
+    pub is_minor: bool,
+    pub choice: Consent,
+    pub guardian: GuardianInput,
+    pub notice_version_id: i64,
+    pub channel: Channel,
+    pub channel_ref: String,
+    pub source: &'static str,
+}
+
+#[derive(Debug)]
+pub enum RegisterError {
+    /// A code for the UI.
+    Invalid(String),
+    Store(StoreError),
+}
+
+impl From<StoreError> for RegisterError {
+    fn from(e: StoreError) -> Self {
+        RegisterError::Store(e)
+    }
+}
+
+/// Validates and stores a registration with its first consent decision.
+pub async fn register(
+    store: &Store,
+    actor: Actor,
+    rules: &FieldRules,
+    r: Registration,
+) -> Result<Issued, RegisterError> {
+    let fields = clean_fields(rules, r.fields).map_err(RegisterError::Invalid)?;
+    check_guardian(r.is_minor, r.choice, &r.guardian)
+        .map_err(|c| RegisterError::Invalid(c.into()))?;
+    let minor_green = r.is_minor && r.choice == Consent::Green;
+    let badge_token = random_token(16);
+    let private_code = random_typed_code(7);
+    let attendee = NewAttendee {
+        event_id: r.event_id,
+        fields,
+        is_minor: r.is_minor,
+        source: r.source,
+        badge_token: badge_token.clone(),
+        private_code_hash: Some(token_hash(&normalise_code(&private_code))),
+        checkin_code_hash: None,
+    };
+    let consent = NewConsent {
+        choice: r.choice,
+        notice_version_id: r.notice_version_id,
+        channel: r.channel,
+        channel_ref: r.channel_ref,
+        guardian_name: minor_green.then(|| r.guardian.name.trim().to_string()),
+        guardian_confirmed: minor_green && r.guardian.confirmed,
+        signature_png: if minor_green {
+            r.guardian.signature_png
+        } else {
+            None
+        },
+    };
+    let attendee_id = store.register_attendee(actor, attendee, consent).await?;
+    Ok(Issued {
+        attendee_id,
+        badge_token,
+        private_code,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{EventSettings, FieldRule};
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\nrest";
+
+    fn rules(fields: &[(Field, bool)]) -> FieldRules {
+        let mut r = FieldRules::default();
+        for (f, required) in fields {
+            let rule = FieldRule {
+                enabled: true,
+                required: *required,
+            };
+            match f {
+                Field::FirstName => r.first_name = rule,
+                Field::LastName => r.last_name = rule,
+                Field::Organisation => r.organisation = rule,
+                Field::RoleTitle => r.role_title = rule,
+                Field::Email => r.email = rule,
+                Field::Phone => r.phone = rule,
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn count_only_event_stores_no_personal_data() {
+        let raw = PersonFields {
+            first_name: Some("Anna".into()),
+            email: Some("a@b.lv".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            clean_fields(&FieldRules::default(), raw),
+            Ok(PersonFields::default())
+        );
+    }
+
+    #[test]
+    fn only_enabled_fields_are_kept_and_required_ones_enforced() {
+        let r = rules(&[(Field::FirstName, true), (Field::Email, false)]);
+        let raw = PersonFields {
+            first_name: Some("  ".into()),
+            phone: Some("123456".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            clean_fields(&r, raw),
+            Err("field_required:first_name".into())
+        );
+        let raw = PersonFields {
+            first_name: Some(" Anna ".into()),
+            email: Some("not-an-email".into()),
+            ..Default::default()
+        };
+        assert_eq!(clean_fields(&r, raw), Err("field_invalid:email".into()));
+        let raw = PersonFields {
+            first_name: Some("Anna".into()),
+            phone: Some("+371 2000 0000".into()),
+            ..Default::default()
+        };
+        let clean = clean_fields(&r, raw).unwrap();
+        assert_eq!(clean.first_name.as_deref(), Some("Anna"));
+        assert_eq!(clean.phone, None, "phone is off for this event: dropped");
+        assert_eq!(clean.email, None, "optional and empty");
+    }
+
+    #[test]
+    fn minors_need_a_full_guardian_consent_for_green() {
+        let full = GuardianInput {
+            name: "Parent".into(),
+            confirmed: true,
+            signature_png: Some(PNG.to_vec()),
+        };
+        assert_eq!(check_guardian(true, Consent::Green, &full), Ok(()));
+        assert_eq!(
+            check_guardian(true, Consent::Red, &GuardianInput::default()),
+            Ok(())
+        );
+        assert_eq!(
+            check_guardian(false, Consent::Green, &GuardianInput::default()),
+            Ok(())
+        );
+        let no_sig = GuardianInput {
+            signature_png: None,
+            ..full.clone()
+        };
+        assert_eq!(
+            check_guardian(true, Consent::Green, &no_sig),
+            Err("guardian_required")
+        );
+        let unconfirmed = GuardianInput {
+            confirmed: false,
+            ..full.clone()
+        };
+        assert_eq!(
+            check_guardian(true, Consent::Green, &unconfirmed),
+            Err("guardian_required")
+        );
+        let no_name = GuardianInput {
+            name: " ".into(),
+            ..full.clone()
+        };
+        assert_eq!(
+            check_guardian(true, Consent::Green, &no_name),
+            Err("guardian_required")
+        );
+        let not_png = GuardianInput {
+            signature_png: Some(b"GIF89a".to_vec()),
+            ..full
+        };
+        assert_eq!(
+            check_guardian(true, Consent::Green, &not_png),
+            Err("signature_invalid")
+        );
+    }
+
+    #[tokio::test]
+    async fn register_issues_unrelated_random_tokens_and_records_guardian() {
+        let (s, ev, actor) = crate::domain::store::notices::tests::store_with_event().await;
+        s.save_event_settings(
+            actor.clone(),
+            ev,
+            EventSettings::default(),
+            vec![("lv".into(), "N".into())],
+        )
+        .await
+        .unwrap();
+        let notice = s.current_notice(ev, "lv".into()).await.unwrap().unwrap().id;
+        let r = rules(&[(Field::FirstName, true)]);
+        let reg = |is_minor, choice, guardian| Registration {
+            event_id: ev,
+            fields: PersonFields {
+                first_name: Some("Anna".into()),
+                ..Default::default()
+            },
+            is_minor,
+            choice,
+            guardian,
+            notice_version_id: notice,
+            channel: Channel::Kiosk,
+            channel_ref: "kiosk:1".into(),
+            source: "kiosk",
+        };
+        let err = register(
+            &s,
+            actor.clone(),
+            &r,
+            reg(true, Consent::Green, GuardianInput::default()),
+        )
+        .await;
+        assert!(matches!(err, Err(RegisterError::Invalid(ref c)) if c == "guardian_required"));
+        assert_eq!(s.event_counts(ev).await.unwrap().registered, 0);
+
+        let g = GuardianInput {
+            name: "Parent Name".into(),
+            confirmed: true,
+            signature_png: Some(PNG.to_vec()),
+        };
+        let a = register(&s, actor.clone(), &r, reg(true, Consent::Green, g))
+            .await
+            .unwrap();
+        let b = register(
+            &s,
+            actor.clone(),
+            &r,
+            reg(false, Consent::Red, GuardianInput::default()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(a.badge_token.len(), 22, "128-bit token");
+        assert_ne!(a.badge_token, b.badge_token);
+        assert!(!a.badge_token.contains("Anna") && !a.private_code.contains("ANNA"));
+        assert_eq!(a.private_code.len(), 34);
+        let h = s.consent_history(actor, a.attendee_id).await.unwrap();
+        assert_eq!(h[0].guardian_name.as_deref(), Some("Parent Name"));
+        assert!(h[0].guardian_confirmed);
+        assert!(h[0]
+            .signature_ref
+            .as_deref()
+            .unwrap()
+            .starts_with("signature:"));
+    }
+}
