@@ -6,3 +6,5 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 # Where cargo-leptos puts the site (site-root "target/site" follows the target dir).
 export LEPTOS_SITE_ROOT="$CARGO_TARGET_DIR/site"
 export LEPTOS_OUTPUT_NAME="lanyard"
+# Incremental compilation data is large and only pays off while editing.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"

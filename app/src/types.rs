@@ -354,6 +354,7 @@ impl Channel {
 
 /// What an attendee typed: only the fields the event enabled are kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PersonFields {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
@@ -411,4 +412,72 @@ pub struct ConsentRecord {
     pub guardian_name: Option<String>,
     pub guardian_confirmed: bool,
     pub signature_ref: Option<String>,
+}
+
+/// One language's current notice, with the version the kiosk will record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeText {
+    pub version_id: i64,
+    pub lang: String,
+    pub text: String,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSettingsView {
+    pub event: EventSummary,
+    pub settings: EventSettings,
+    pub notices: Vec<NoticeText>,
+}
+
+/// What a paired kiosk needs to run registration. No attendee data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KioskEvent {
+    pub event_name: String,
+    pub languages: Vec<String>,
+    pub default_lang: String,
+    pub fields: FieldRules,
+    pub notices: Vec<NoticeText>,
+    pub idle_timeout_secs: u32,
+    pub policy_url: String,
+    /// QR of the full policy URL, when one is set.
+    pub policy_qr_svg: Option<String>,
+    pub badge_stock: BadgeStock,
+}
+
+/// What the attendee entered at the kiosk.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KioskRegistration {
+    /// The language whose notice was shown.
+    pub lang: String,
+    pub fields: PersonFields,
+    pub is_minor: bool,
+    pub choice: Option<Consent>,
+    pub guardian_name: String,
+    pub guardian_confirmed: bool,
+    /// `data:image/png;base64,…` from the signature pad.
+    pub signature_data_url: Option<String>,
+}
+
+/// A badge ready to print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Badge {
+    pub consent: Consent,
+    pub event_name: String,
+    /// Only when the event collects names and prints them.
+    pub name: Option<String>,
+    /// QR of `{public URL}/b/{badge token}`.
+    pub qr_svg: String,
+    pub stock: BadgeStock,
+    /// The event's language; the badge also carries English.
+    pub lang: String,
+}
+
+/// The kiosk's answer to a registration: the badge and the private code, shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    pub badge: Badge,
+    pub private_code: String,
+    pub private_code_qr_svg: String,
 }

@@ -98,6 +98,7 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         })
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .layer(middleware::from_fn(page_guard))
+        .layer(middleware::from_fn(bad_input_is_400))
         .layer(sessions)
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             // The route template, never the concrete URI: paths can carry tokens.
@@ -167,6 +168,25 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// Arguments that do not decode fail inside the server-function framework before our
+/// code runs, and it answers 500. They are the client's fault: answer 400 instead.
+async fn bad_input_is_400(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if bytes.starts_with(br#"{"BadInput""#) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Serves until ctrl-c / SIGTERM, with client addresses available for rate limiting.

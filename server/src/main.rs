@@ -88,15 +88,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             public_url,
             demo,
         } => {
-            let state = open_state(&data_dir)
-                .await
-                .with_context(|| format!("opening {}", data_dir.display()))?;
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             let local = listener.local_addr()?;
             let base = public_url.unwrap_or_else(|| format!("http://{local}"));
             let base = base.trim_end_matches('/').to_string();
+            let state = open_state(&data_dir)
+                .await
+                .with_context(|| format!("opening {}", data_dir.display()))?
+                .with_public_url(&base);
             let demo_login = if demo {
                 app::domain::events::seed_demo(&state.store).await?
             } else {

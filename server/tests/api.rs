@@ -17,45 +17,79 @@ enum Access {
     Kiosk,
 }
 
-/// A form body: field names and values.
-type Form = &'static [(&'static str, &'static str)];
+/// A request body: form fields, or JSON for server functions that take JSON.
+#[derive(Clone, Copy)]
+enum Body {
+    Form(&'static [(&'static str, &'static str)]),
+    Json(&'static str),
+}
+use Body::{Form, Json};
 
-const SERVER_FNS: &[(&str, Access, Form)] = &[
+const SERVER_FNS: &[(&str, Access, Body)] = &[
     (
         "/api/auth/login",
         Access::Public,
-        &[("email", "x@y.lv"), ("password", "nope")],
+        Form(&[("email", "x@y.lv"), ("password", "nope")]),
     ),
-    ("/api/auth/logout", Access::Public, &[]),
-    ("/api/auth/whoami", Access::Public, &[]),
-    ("/api/events/list", Access::Managers, &[]),
+    ("/api/auth/logout", Access::Public, Form(&[])),
+    ("/api/auth/whoami", Access::Public, Form(&[])),
+    ("/api/events/list", Access::Managers, Form(&[])),
     (
         "/api/events/create",
         Access::Managers,
-        &[
+        Form(&[
             ("name", "Table test"),
             ("starts_on", ""),
             ("ends_on", ""),
             ("venue", ""),
             ("default_lang", "en"),
-        ],
+        ]),
+    ),
+    (
+        "/api/events/settings",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event"}"#),
+    ),
+    (
+        "/api/events/settings/save",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","settings":{}}"#),
     ),
     (
         "/api/kiosk/pairing-code",
         Access::Managers,
-        &[("event_id", "no-such-event")],
+        Form(&[("event_id", "no-such-event")]),
     ),
     (
         "/api/kiosk/pair",
         Access::Public,
-        &[("code", "AAAA-BBBB-CCCC")],
+        Form(&[("code", "AAAA-BBBB-CCCC")]),
     ),
-    ("/api/kiosk/unpair", Access::Kiosk, &[]),
-    ("/api/audit/list", Access::Managers, &[]),
+    ("/api/kiosk/unpair", Access::Kiosk, Form(&[])),
+    ("/api/kiosk/event", Access::Kiosk, Form(&[])),
+    (
+        "/api/kiosk/register",
+        Access::Kiosk,
+        Json(r#"{"registration":{"lang":"xx"}}"#),
+    ),
+    ("/api/audit/list", Access::Managers, Form(&[])),
 ];
 
 /// Plain page routes guarded on the server.
 const MANAGER_PAGES: &[&str] = &["/dashboard", "/dashboard/audit"];
+
+trait SendBody {
+    async fn send(&mut self, path: &str, body: &Body) -> common::Reply;
+}
+
+impl SendBody for Client {
+    async fn send(&mut self, path: &str, body: &Body) -> common::Reply {
+        match body {
+            Form(f) => self.post(path, f).await,
+            Json(j) => self.post_json(path, j).await,
+        }
+    }
+}
 
 struct Principals {
     organiser: Client,
@@ -130,9 +164,9 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
     let server = Server::start(dir.path()).await;
     let mut p = principals(&server).await;
 
-    for (path, access, form) in SERVER_FNS {
+    for (path, access, body) in SERVER_FNS {
         let mut anonymous = server.client();
-        let anon = anonymous.post(path, form).await;
+        let anon = anonymous.send(path, body).await;
         match access {
             // Public: never "sign in first" or "forbidden" (a wrong password is its own 401).
             Access::Public => assert!(
@@ -152,26 +186,26 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
         match access {
             Access::Managers => {
                 assert_eq!(
-                    p.photographer.post(path, form).await.status,
+                    p.photographer.send(path, body).await.status,
                     403,
                     "{path} as photographer"
                 );
                 assert_eq!(
-                    p.kiosk.post(path, form).await.status,
+                    p.kiosk.send(path, body).await.status,
                     403,
                     "{path} as kiosk"
                 );
-                let ok = p.organiser.post(path, form).await.status;
+                let ok = p.organiser.send(path, body).await.status;
                 assert!(ok != 401 && ok != 403, "{path} as organiser got {ok}");
             }
             Access::Kiosk => {
                 assert_eq!(
-                    p.organiser.post(path, form).await.status,
+                    p.organiser.send(path, body).await.status,
                     403,
                     "{path} as organiser"
                 );
                 assert_eq!(
-                    p.photographer.post(path, form).await.status,
+                    p.photographer.send(path, body).await.status,
                     403,
                     "{path} as photographer"
                 );
@@ -317,6 +351,24 @@ async fn failed_logins_are_rate_limited_per_client_address() {
         assert_eq!(status, 401);
     }
     assert_eq!(c.login("org@example.lv", PW).await.status, 429);
+    server.stop();
+}
+
+#[tokio::test]
+async fn malformed_arguments_are_400_not_500() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let mut c = server.client();
+    let r = c.post("/api/kiosk/pair", &[("wrong_field", "x")]).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(r.body, r#"{"BadInput":"malformed_request"}"#);
+    let r = c.post_json("/api/kiosk/register", "{not json").await;
+    assert!(
+        r.status == 400 || r.status == 401,
+        "got {} {}",
+        r.status,
+        r.body
+    );
     server.stop();
 }
 

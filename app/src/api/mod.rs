@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod events;
 pub mod kiosk;
+pub mod settings;
 
 #[cfg(feature = "ssr")]
 pub mod guard;

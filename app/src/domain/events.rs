@@ -2,7 +2,7 @@
 
 use super::auth::{hash_password, random_token};
 use super::store::{Actor, Store, StoreError};
-use crate::types::{EventSummary, NewEvent, Role};
+use crate::types::{EventSettings, EventSummary, NewEvent, Role};
 
 /// Checks and tidies a new event. The error is a code the UI translates.
 pub fn validate(mut e: NewEvent) -> Result<NewEvent, &'static str> {
@@ -36,6 +36,7 @@ pub fn validate(mut e: NewEvent) -> Result<NewEvent, &'static str> {
     Ok(e)
 }
 
+/// Creates an event with default settings and its first notice versions.
 pub async fn create(
     store: &Store,
     actor: Actor,
@@ -43,9 +44,73 @@ pub async fn create(
     e: NewEvent,
 ) -> Result<EventSummary, StoreError> {
     // 64 random bits: unguessable enough for an id that is also access-checked.
+    let (id, summary) = store
+        .create_event(actor.clone(), owner_id, random_token(8), e)
+        .await?;
+    let settings = EventSettings::default();
+    save_settings(store, actor, id, &summary.name, settings).await?;
+    Ok(summary)
+}
+
+/// Checks and tidies settings an organiser saves. Errors are codes for the UI.
+pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, &'static str> {
+    s.languages.retain(|l| l == "lv" || l == "en");
+    s.languages.dedup();
+    if s.languages.is_empty() {
+        return Err("languages_missing");
+    }
+    if !(1..=3650).contains(&s.retention_days) {
+        return Err("retention_invalid");
+    }
+    if !(15..=600).contains(&s.idle_timeout_secs) {
+        return Err("idle_timeout_invalid");
+    }
+    for text in [
+        &mut s.controller_name,
+        &mut s.controller_address,
+        &mut s.controller_email,
+        &mut s.dpo_contact,
+        &mut s.recipients,
+        &mut s.policy_url,
+    ] {
+        *text = text.trim().to_string();
+        if text.chars().count() > 1000 {
+            return Err("too_long");
+        }
+    }
+    if !s.policy_url.is_empty()
+        && !(s.policy_url.starts_with("https://") || s.policy_url.starts_with("http://"))
+    {
+        return Err("policy_url_invalid");
+    }
+    s.purposes.retain(|p| !p.purpose.trim().is_empty());
+    for p in &mut s.purposes {
+        p.purpose = p.purpose.trim().to_string();
+        p.legal_basis = p.legal_basis.trim().to_string();
+    }
+    // A field that is off cannot be required.
+    for f in crate::types::Field::ALL {
+        let rule = s.fields.get(f);
+        if rule.required && !rule.enabled {
+            return Err("required_field_off");
+        }
+    }
+    Ok(s)
+}
+
+/// Saves settings and a new notice version wherever the rendered text changed.
+pub async fn save_settings(
+    store: &Store,
+    actor: Actor,
+    event_id: i64,
+    event_name: &str,
+    settings: EventSettings,
+) -> Result<(), StoreError> {
+    let notices = super::notice::render_all(event_name, &settings);
     store
-        .create_event(actor, owner_id, random_token(8), e)
-        .await
+        .save_event_settings(actor, event_id, settings, notices)
+        .await?;
+    Ok(())
 }
 
 /// The organiser login printed by `lanyard serve --demo`.
@@ -123,6 +188,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn settings_validation() {
+        let ok = validate_settings(EventSettings::default()).unwrap();
+        assert_eq!(ok.languages, vec!["lv", "en"]);
+        let s = EventSettings {
+            languages: vec!["de".into()],
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err("languages_missing"));
+        let s = EventSettings {
+            retention_days: 0,
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err("retention_invalid"));
+        let s = EventSettings {
+            policy_url: "javascript:alert(1)".into(),
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err("policy_url_invalid"));
+        let mut s = EventSettings::default();
+        s.fields.email.required = true;
+        assert_eq!(validate_settings(s), Err("required_field_off"));
+    }
+
     #[tokio::test]
     async fn demo_seeds_once() {
         let store = Store::open_in_memory().await.unwrap();
@@ -151,5 +240,28 @@ mod tests {
             "the event is created once"
         );
         assert_eq!(store.count_users().await.unwrap(), 1);
+        // The new event has default settings and a notice in both languages.
+        let (id, _) = store
+            .event_for_user(
+                1,
+                Role::Admin,
+                store.list_events(1, Role::Admin).await.unwrap()[0]
+                    .id
+                    .clone(),
+            )
+            .await
+            .unwrap();
+        assert!(store
+            .current_notice(id, "lv".into())
+            .await
+            .unwrap()
+            .unwrap()
+            .text
+            .contains("Lanyard demo conference"));
+        assert!(store
+            .current_notice(id, "en".into())
+            .await
+            .unwrap()
+            .is_some());
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod audit;
 pub mod auth;
+pub mod badges;
 pub mod consent;
 pub mod events;
 pub mod kiosk;
+pub mod notice;
 pub mod store;
 
 pub use store::{Actor, Store, StoreError};
@@ -25,6 +27,8 @@ pub struct AppState {
     pub login_by_account: Arc<RateLimiter>,
     /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
     pub pairing_by_ip: Arc<RateLimiter>,
+    /// Where people reach the server, without a trailing slash; badge QR codes point here.
+    pub public_url: String,
 }
 
 impl AppState {
@@ -35,6 +39,12 @@ impl AppState {
             login_by_ip: Arc::new(RateLimiter::new(30, window)),
             login_by_account: Arc::new(RateLimiter::new(10, window)),
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
+            public_url: "http://127.0.0.1:3000".into(),
         }
+    }
+
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        self.public_url = url.trim_end_matches('/').to_string();
+        self
     }
 }

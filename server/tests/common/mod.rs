@@ -140,6 +140,20 @@ impl Client {
         self.finish(res).await
     }
 
+    /// Calls a server function that takes a JSON body.
+    pub async fn post_json(&mut self, path: &str, json: &str) -> Reply {
+        let mut req = self
+            .http
+            .post(format!("{}{}", self.base, path))
+            .header("content-type", "application/json")
+            .body(json.to_string());
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
     pub async fn get(&mut self, path: &str) -> Reply {
         let mut req = self.http.get(format!("{}{}", self.base, path));
         if let Some(c) = &self.cookie {

@@ -28,7 +28,7 @@ impl Store {
         owner_id: i64,
         public_id: String,
         e: NewEvent,
-    ) -> StoreResult<EventSummary> {
+    ) -> StoreResult<(i64, EventSummary)> {
         self.tx(move |tx| {
             tx.execute(
                 "INSERT INTO events (public_id, owner_id, name, starts_on, ends_on, venue, default_lang, created_at)
@@ -37,8 +37,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             append(tx, &actor, "event.create", &format!("event:{id}"))?;
-            let (_, s) = tx.query_row(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"), [id], summary)?;
-            Ok(s)
+            Ok(tx.query_row(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"), [id], summary)?)
         })
         .await
     }

@@ -1,0 +1,174 @@
+//! Kiosk registration over the API (issue 3, requirements 1, 3, 4, 6, 7, 8; in progress).
+
+mod common;
+
+use app::types::{EventSettings, EventSettingsView, KioskEvent, Registered, Role};
+use common::{Client, Server};
+
+const PW: &str = "a long enough password";
+
+async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
+    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let mut org = server.client();
+    assert_eq!(org.login("org@example.lv", PW).await.status, 200);
+    let created = org
+        .post(
+            "/api/events/create",
+            &[
+                ("name", "Summit"),
+                ("starts_on", ""),
+                ("ends_on", ""),
+                ("venue", ""),
+                ("default_lang", "lv"),
+            ],
+        )
+        .await;
+    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
+    let code: app::types::PairingCode = serde_json::from_str(
+        &org.post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
+            .await
+            .body,
+    )
+    .unwrap();
+    let mut kiosk = server.client();
+    assert_eq!(
+        kiosk
+            .post("/api/kiosk/pair", &[("code", &code.code)])
+            .await
+            .status,
+        200
+    );
+    (org, kiosk, event.id)
+}
+
+fn registration(fields: serde_json::Value, is_minor: bool, choice: Option<&str>) -> String {
+    serde_json::json!({ "registration": {
+        "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
+        "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
+    }})
+    .to_string()
+}
+
+#[tokio::test]
+async fn count_only_event_registers_without_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (_org, mut kiosk, _) = organiser_and_kiosk(&server).await;
+
+    let ev: KioskEvent =
+        serde_json::from_str(&kiosk.post("/api/kiosk/event", &[]).await.body).unwrap();
+    assert!(
+        ev.fields.enabled().is_empty(),
+        "a new event collects no fields"
+    );
+    assert_eq!(ev.notices.len(), 2);
+    assert!(ev
+        .notices
+        .iter()
+        .any(|n| n.lang == "en" && n.text.contains("Summit") && n.text.contains("Your rights")));
+
+    let missing = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(serde_json::json!({}), false, None),
+        )
+        .await;
+    assert_eq!(
+        (missing.status, missing.body.as_str()),
+        (400, r#"{"BadInput":"choice_missing"}"#)
+    );
+
+    // Fields the event did not switch on are dropped, not stored.
+    let sent = serde_json::json!({ "first_name": "Anna", "email": "anna@example.lv" });
+    let r = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(sent, false, Some("green")),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let reg: Registered = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(reg.badge.name, None);
+    assert!(
+        !r.body.contains("Anna") && !r.body.contains("anna@"),
+        "nothing personal comes back: {}",
+        r.body
+    );
+    assert!(reg.badge.qr_svg.contains("<svg"));
+    assert_eq!(reg.private_code.len(), 34);
+    let db = std::fs::read(dir.path().join("lanyard.sqlite3")).unwrap();
+    let wal = std::fs::read(dir.path().join("lanyard.sqlite3-wal")).unwrap_or_default();
+    for bytes in [&db, &wal] {
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Anna"),
+            "the name is not stored anywhere"
+        );
+    }
+    server.stop();
+}
+
+#[tokio::test]
+async fn required_fields_minors_and_printed_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, event_id) = organiser_and_kiosk(&server).await;
+
+    let mut settings = EventSettings::default();
+    settings.fields.first_name.enabled = true;
+    settings.fields.first_name.required = true;
+    settings.fields.last_name.enabled = true;
+    settings.print_name = true;
+    settings.controller_name = "Valsts kanceleja".into();
+    let body = serde_json::json!({ "event_id": event_id, "settings": settings }).to_string();
+    let saved = org.post_json("/api/events/settings/save", &body).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let view: EventSettingsView = serde_json::from_str(&saved.body).unwrap();
+    assert!(
+        view.notices
+            .iter()
+            .all(|n| n.text.contains("Valsts kanceleja")),
+        "a new notice version"
+    );
+
+    let r = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(serde_json::json!({ "last_name": "B" }), false, Some("red")),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"field_required:first_name"}"#)
+    );
+
+    let minor = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(
+                serde_json::json!({ "first_name": "Ella" }),
+                true,
+                Some("green"),
+            ),
+        )
+        .await;
+    assert_eq!(
+        (minor.status, minor.body.as_str()),
+        (400, r#"{"BadInput":"guardian_required"}"#)
+    );
+
+    let ok = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(
+                serde_json::json!({ "first_name": " Anna ", "last_name": "Bērziņa" }),
+                false,
+                Some("red"),
+            ),
+        )
+        .await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    let reg: Registered = serde_json::from_str(&ok.body).unwrap();
+    assert_eq!(reg.badge.name.as_deref(), Some("Anna Bērziņa"));
+    assert_eq!(reg.badge.consent, app::types::Consent::Red);
+    server.stop();
+}
