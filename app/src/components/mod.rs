@@ -1,6 +1,7 @@
 //! Pieces shared by several screens.
 
 pub mod auth;
+pub mod badge;
 pub mod errors;
 pub mod header;
 pub mod lang_switch;

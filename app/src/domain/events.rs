@@ -78,9 +78,8 @@ pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, &'static
             return Err("too_long");
         }
     }
-    if !s.policy_url.is_empty()
-        && !(s.policy_url.starts_with("https://") || s.policy_url.starts_with("http://"))
-    {
+    let web = s.policy_url.starts_with("https://") || s.policy_url.starts_with("http://");
+    if !s.policy_url.is_empty() && !web {
         return Err("policy_url_invalid");
     }
     s.purposes.retain(|p| !p.purpose.trim().is_empty());

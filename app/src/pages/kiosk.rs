@@ -5,6 +5,7 @@ use crate::api::auth::whoami;
 use crate::api::kiosk::{PairKiosk, UnpairKiosk};
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
+use crate::pages::kiosk_flow::KioskFlow;
 use crate::types::Me;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -26,20 +27,21 @@ pub fn KioskPage() -> impl IntoView {
                     status
                         .get()
                         .map(|r| match r {
-                            Ok(Some(Me::Kiosk { event_name, .. })) => {
-                                let event = event_name.clone();
+                            Ok(Some(Me::Kiosk { .. })) => {
                                 view! {
-                                    <h1>{t!(i18n, kiosk.paired_title, event)}</h1>
-                                    <p class="lead">{t!(i18n, kiosk.paired_help)}</p>
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        on:click=move |_| {
-                                            unpair.dispatch(UnpairKiosk {});
-                                        }
-                                    >
-                                        {t!(i18n, kiosk.unpair)}
-                                    </button>
+                                    <KioskFlow/>
+                                    <details class="kiosk-admin">
+                                        <summary>{t!(i18n, kiosk.title)}</summary>
+                                        <button
+                                            type="button"
+                                            class="secondary"
+                                            on:click=move |_| {
+                                                unpair.dispatch(UnpairKiosk {});
+                                            }
+                                        >
+                                            {t!(i18n, kiosk.unpair)}
+                                        </button>
+                                    </details>
                                 }
                                     .into_any()
                             }

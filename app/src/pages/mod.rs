@@ -4,5 +4,6 @@ pub mod audit;
 pub mod dashboard;
 pub mod home;
 pub mod kiosk;
+pub mod kiosk_flow;
 pub mod login;
 pub mod not_found;

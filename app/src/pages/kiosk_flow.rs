@@ -1,0 +1,489 @@
+//! Registration at a paired kiosk (requirements 1-9): welcome → notice → fields →
+//! under 18? → photo choice → guardian (minor + green) → confirm → badge and private
+//! code. Everything lives in signals on this one page: no navigation, no browser
+//! storage. "Done" or the idle timeout clears it all and returns to welcome.
+
+use crate::api::kiosk::{kiosk_event, KioskRegister};
+use crate::components::badge::{BadgeView, ConsentIcon};
+use crate::components::errors::ErrorText;
+use crate::i18n::*;
+use crate::types::{Consent, Field, KioskEvent, KioskRegistration, PersonFields};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Welcome,
+    Notice,
+    Fields,
+    Minor,
+    Choice,
+    Guardian,
+    Confirm,
+    Done,
+}
+
+fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
+    match f {
+        Field::FirstName => t_string!(i18n, kiosk.field_first_name).to_string(),
+        Field::LastName => t_string!(i18n, kiosk.field_last_name).to_string(),
+        Field::Organisation => t_string!(i18n, kiosk.field_organisation).to_string(),
+        Field::RoleTitle => t_string!(i18n, kiosk.field_role_title).to_string(),
+        Field::Email => t_string!(i18n, kiosk.field_email).to_string(),
+        Field::Phone => t_string!(i18n, kiosk.field_phone).to_string(),
+    }
+}
+
+fn input_type(f: Field) -> &'static str {
+    match f {
+        Field::Email => "email",
+        Field::Phone => "tel",
+        _ => "text",
+    }
+}
+
+#[component]
+pub fn KioskFlow() -> impl IntoView {
+    let i18n = use_i18n();
+    let event = OnceResource::new(kiosk_event());
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
+            {move || {
+                event
+                    .get()
+                    .map(|r| match r {
+                        Ok(ev) => view! { <Flow event=ev/> }.into_any(),
+                        Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                    })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn Flow(event: KioskEvent) -> impl IntoView {
+    let i18n = use_i18n();
+    let event = StoredValue::new(event);
+    let step = RwSignal::new(Step::Welcome);
+    let fields = RwSignal::new(PersonFields::default());
+    let is_minor = RwSignal::new(None::<bool>);
+    let choice = RwSignal::new(None::<Consent>);
+    let guardian_name = RwSignal::new(String::new());
+    let guardian_confirmed = RwSignal::new(false);
+    let signature = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<String>);
+    let register = ServerAction::<KioskRegister>::new();
+    let idle = RwSignal::new(0u32);
+
+    // Forget everything about the attendee.
+    let reset = move || {
+        fields.set(PersonFields::default());
+        is_minor.set(None);
+        choice.set(None);
+        guardian_name.set(String::new());
+        guardian_confirmed.set(false);
+        signature.set(None);
+        message.set(None);
+        register.clear();
+        idle.set(0);
+        step.set(Step::Welcome);
+    };
+
+    // Idle timeout: count seconds without a touch or key; at the limit, start over.
+    Effect::new(move |_| {
+        let handle = set_interval_with_handle(
+            move || {
+                if step.get_untracked() == Step::Welcome {
+                    return;
+                }
+                let n = idle.get_untracked() + 1;
+                if n >= event.with_value(|e| e.idle_timeout_secs) {
+                    reset();
+                } else {
+                    idle.set(n);
+                }
+            },
+            std::time::Duration::from_secs(1),
+        );
+        on_cleanup(move || {
+            if let Ok(h) = handle {
+                h.clear();
+            }
+        });
+    });
+
+    // After a successful registration: show the badge and print it.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = register.value().get() {
+            step.set(Step::Done);
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
+        }
+    });
+
+    let enabled = move || event.with_value(|e| e.fields.enabled());
+    let go = move |s: Step| {
+        message.set(None);
+        step.set(s);
+    };
+    let after_notice = move || {
+        if enabled().is_empty() {
+            Step::Minor
+        } else {
+            Step::Fields
+        }
+    };
+    let after_choice = move || {
+        if is_minor.get_untracked() == Some(true) && choice.get_untracked() == Some(Consent::Green)
+        {
+            Step::Guardian
+        } else {
+            Step::Confirm
+        }
+    };
+    let check_fields = move || {
+        let missing: Vec<String> = event.with_value(|e| {
+            e.fields
+                .enabled()
+                .into_iter()
+                .filter(|f| e.fields.get(*f).required)
+                .filter(|f| {
+                    fields.with_untracked(|p| p.get(*f).map(str::trim).unwrap_or("").is_empty())
+                })
+                .map(|f| field_label(i18n, f))
+                .collect()
+        });
+        if missing.is_empty() {
+            go(Step::Minor);
+        } else {
+            let field = missing.join(", ");
+            message.set(Some(
+                t_string!(i18n, kiosk.fill_required, field).to_string(),
+            ));
+        }
+    };
+    let check_guardian = move || {
+        let ok = !guardian_name.get_untracked().trim().is_empty()
+            && guardian_confirmed.get_untracked()
+            && signature.get_untracked().is_some();
+        if ok {
+            go(Step::Confirm);
+        } else {
+            message.set(Some(t_string!(i18n, kiosk.guardian_missing).to_string()));
+        }
+    };
+    let submit = move || {
+        let lang = i18n.get_locale_untracked().as_str().to_string();
+        let minor_green = is_minor.get_untracked() == Some(true)
+            && choice.get_untracked() == Some(Consent::Green);
+        register.dispatch(KioskRegister {
+            registration: KioskRegistration {
+                lang,
+                fields: fields.get_untracked(),
+                is_minor: is_minor.get_untracked() == Some(true),
+                choice: choice.get_untracked(),
+                guardian_name: if minor_green {
+                    guardian_name.get_untracked()
+                } else {
+                    String::new()
+                },
+                guardian_confirmed: minor_green && guardian_confirmed.get_untracked(),
+                signature_data_url: if minor_green {
+                    signature.get_untracked()
+                } else {
+                    None
+                },
+            },
+        });
+    };
+
+    let msg = move || {
+        message
+            .get()
+            .map(|m| view! { <p class="error" role="alert">{m}</p> })
+    };
+    let back = move |s: Step| {
+        view! {
+            <button type="button" class="secondary" on:click=move |_| go(s)>
+                {t!(i18n, kiosk.back)}
+            </button>
+        }
+    };
+
+    let screen = move || {
+        match step.get() {
+        Step::Welcome => view! {
+            <h1>{move || { let event = event.with_value(|e| e.event_name.clone()); t_string!(i18n, kiosk.paired_title, event).to_string() }}</h1>
+            <button type="button" class="primary big" on:click=move |_| go(Step::Notice)>
+                {t!(i18n, kiosk.start)}
+            </button>
+        }
+        .into_any(),
+        Step::Notice => {
+            let lang = i18n.get_locale().as_str().to_string();
+            let text = event.with_value(|e| {
+                e.notices.iter().find(|n| n.lang == lang).or(e.notices.first()).map(|n| n.text.clone()).unwrap_or_default()
+            });
+            let (policy_url, policy_qr) = event.with_value(|e| (e.policy_url.clone(), e.policy_qr_svg.clone()));
+            view! {
+                <h1>{t!(i18n, kiosk.notice_title)}</h1>
+                <div class="notice" tabindex="0">
+                    {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+                </div>
+                {(!policy_url.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="policy">
+                                <div class="policy-qr" inner_html=policy_qr.unwrap_or_default()></div>
+                                <a href=policy_url.clone() target="_blank" rel="noopener">{t!(i18n, kiosk.policy_link)}</a>
+                            </div>
+                        }
+                    })}
+                <div class="actions">
+                    {back(Step::Welcome)}
+                    <button type="button" class="primary" on:click=move |_| go(after_notice())>
+                        {t!(i18n, kiosk.notice_read)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Step::Fields => view! {
+            <h1>{t!(i18n, kiosk.fields_title)}</h1>
+            <form on:submit=move |ev| { ev.prevent_default(); check_fields(); }>
+                {enabled()
+                    .into_iter()
+                    .map(|f| {
+                        let required = event.with_value(|e| e.fields.get(f).required);
+                        let id = format!("kf-{}", f.as_str());
+                        view! {
+                            <div class="field">
+                                <label for=id.clone()>
+                                    {field_label(i18n, f)} " "
+                                    {required.then(|| view! { <span class="req">{t!(i18n, kiosk.required_mark)}</span> })}
+                                </label>
+                                <input
+                                    id=id
+                                    type=input_type(f)
+                                    autocomplete="off"
+                                    prop:value=move || fields.with(|p| p.get(f).unwrap_or("").to_string())
+                                    on:input=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        fields.update(|p| p.set(f, Some(v)));
+                                    }
+                                />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                {msg}
+                <div class="actions">
+                    {back(Step::Notice)}
+                    <button type="submit" class="primary">{t!(i18n, kiosk.next)}</button>
+                </div>
+            </form>
+        }
+        .into_any(),
+        Step::Minor => view! {
+            <h1 id="minor-q">{t!(i18n, kiosk.minor_title)}</h1>
+            <div class="choices" role="radiogroup" aria-labelledby="minor-q">
+                <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(true)).to_string() on:click=move |_| is_minor.set(Some(true))>
+                    {t!(i18n, kiosk.minor_yes)}
+                </button>
+                <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(false)).to_string() on:click=move |_| is_minor.set(Some(false))>
+                    {t!(i18n, kiosk.minor_no)}
+                </button>
+            </div>
+            <div class="actions">
+                {back(Step::Notice)}
+                <button type="button" class="primary" disabled=move || is_minor.get().is_none() on:click=move |_| go(Step::Choice)>
+                    {t!(i18n, kiosk.next)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Step::Choice => view! {
+            <h1 id="choice-q">{t!(i18n, kiosk.choice_title)}</h1>
+            <p class="lead">{t!(i18n, kiosk.choice_help)}</p>
+            <div class="choices photo-choices" role="radiogroup" aria-labelledby="choice-q">
+                <button type="button" role="radio" class="choice photo green" aria-checked=move || (choice.get() == Some(Consent::Green)).to_string() on:click=move |_| choice.set(Some(Consent::Green))>
+                    <ConsentIcon consent=Consent::Green/>
+                    <span>{t!(i18n, kiosk.choice_green)}</span>
+                </button>
+                <button type="button" role="radio" class="choice photo red" aria-checked=move || (choice.get() == Some(Consent::Red)).to_string() on:click=move |_| choice.set(Some(Consent::Red))>
+                    <ConsentIcon consent=Consent::Red/>
+                    <span>{t!(i18n, kiosk.choice_red)}</span>
+                </button>
+            </div>
+            <div class="actions">
+                {back(Step::Minor)}
+                <button type="button" class="primary" disabled=move || choice.get().is_none() on:click=move |_| go(after_choice())>
+                    {t!(i18n, kiosk.next)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Step::Guardian => view! {
+            <h1>{t!(i18n, kiosk.guardian_title)}</h1>
+            <p class="lead">{t!(i18n, kiosk.guardian_help)}</p>
+            <div class="field">
+                <label for="guardian-name">{t!(i18n, kiosk.guardian_name)}</label>
+                <input id="guardian-name" autocomplete="off" prop:value=move || guardian_name.get() on:input=move |ev| guardian_name.set(event_target_value(&ev))/>
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || guardian_confirmed.get() on:change=move |ev| guardian_confirmed.set(event_target_checked(&ev))/>
+                <span>{t!(i18n, kiosk.guardian_confirm)}</span>
+            </label>
+            <SignaturePad signature/>
+            {msg}
+            <div class="actions">
+                {back(Step::Choice)}
+                <button type="button" class="secondary" on:click=move |_| { choice.set(Some(Consent::Red)); go(Step::Confirm); }>
+                    {t!(i18n, kiosk.choose_red_instead)}
+                </button>
+                <button type="button" class="primary" on:click=move |_| check_guardian()>
+                    {t!(i18n, kiosk.next)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Step::Confirm => {
+            let c = choice.get().unwrap_or(Consent::Red);
+            view! {
+                <h1>{t!(i18n, kiosk.confirm_title)}</h1>
+                <p class=format!("summary {}", c.as_str())>
+                    {t!(i18n, kiosk.your_choice)} " "
+                    <ConsentIcon consent=c/>
+                    <strong>
+                        {match c {
+                            Consent::Green => t_string!(i18n, kiosk.choice_green).to_string(),
+                            Consent::Red => t_string!(i18n, kiosk.choice_red).to_string(),
+                        }}
+                    </strong>
+                </p>
+                {move || register.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
+                <div class="actions">
+                    {back(Step::Choice)}
+                    <button type="button" class="primary" disabled=move || register.pending().get() on:click=move |_| submit()>
+                        {move || if register.pending().get() { t_string!(i18n, kiosk.printing).to_string() } else { t_string!(i18n, kiosk.confirm).to_string() }}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Step::Done => match register.value().get() {
+            Some(Ok(reg)) => view! {
+                <h1>{t!(i18n, kiosk.done_title)}</h1>
+                <div class="badge-print">
+                    <BadgeView badge=reg.badge.clone()/>
+                </div>
+                <section class="private-code" aria-labelledby="code-title">
+                    <h2 id="code-title">{t!(i18n, kiosk.code_title)}</h2>
+                    <div class="code-qr" inner_html=reg.private_code_qr_svg.clone()></div>
+                    <p class="code">{reg.private_code.clone()}</p>
+                    <p class="help">{t!(i18n, kiosk.code_help)}</p>
+                </section>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>
+                        {t!(i18n, kiosk.print_again)}
+                    </button>
+                    <button type="button" class="primary big" on:click=move |_| reset()>
+                        {t!(i18n, kiosk.done)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        },
+    }
+    };
+
+    view! {
+        <div
+            class="kiosk-flow"
+            on:pointerdown=move |_| idle.set(0)
+            on:keydown=move |_| idle.set(0)
+            on:input=move |_| idle.set(0)
+        >
+            {screen}
+        </div>
+    }
+}
+
+/// A signature drawn with a finger; kept as a PNG data URL.
+#[component]
+fn SignaturePad(signature: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let drawing = RwSignal::new(false);
+    let context = move || -> Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)> {
+        let c = canvas.get()?;
+        let ctx = c.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+        Some((c, ctx))
+    };
+    let point = move |c: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent| {
+        let rect = c.get_bounding_client_rect();
+        let sx = c.width() as f64 / rect.width().max(1.0);
+        let sy = c.height() as f64 / rect.height().max(1.0);
+        (
+            (ev.client_x() as f64 - rect.left()) * sx,
+            (ev.client_y() as f64 - rect.top()) * sy,
+        )
+    };
+    let finish = move || {
+        if drawing.get_untracked() {
+            drawing.set(false);
+            if let Some((c, _)) = context() {
+                signature.set(c.to_data_url().ok());
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <span class="label" id="sig-label">{t!(i18n, kiosk.signature)}</span>
+            <canvas
+                node_ref=canvas
+                class="signature"
+                width="600"
+                height="200"
+                role="img"
+                aria-labelledby="sig-label"
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    ev.prevent_default();
+                    if let Some((c, ctx)) = context() {
+                        let (x, y) = point(&c, &ev);
+                        ctx.set_line_width(3.0);
+                        ctx.begin_path();
+                        ctx.move_to(x, y);
+                        drawing.set(true);
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    if drawing.get_untracked() {
+                        if let Some((c, ctx)) = context() {
+                            let (x, y) = point(&c, &ev);
+                            ctx.line_to(x, y);
+                            ctx.stroke();
+                        }
+                    }
+                }
+                on:pointerup=move |_| finish()
+                on:pointerleave=move |_| finish()
+            ></canvas>
+            <p class="help">{t!(i18n, kiosk.signature_help)}</p>
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| {
+                    if let Some((c, ctx)) = context() {
+                        ctx.clear_rect(0.0, 0.0, c.width() as f64, c.height() as f64);
+                    }
+                    signature.set(None);
+                }
+            >
+                {t!(i18n, kiosk.signature_clear)}
+            </button>
+        </div>
+    }
+}
