@@ -183,6 +183,7 @@ impl Field {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FieldRule {
     pub enabled: bool,
     pub required: bool,
@@ -190,6 +191,7 @@ pub struct FieldRule {
 
 /// Which fields exist and which are required. All off = a count-only event.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FieldRules {
     pub first_name: FieldRule,
     pub last_name: FieldRule,

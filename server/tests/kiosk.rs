@@ -172,3 +172,53 @@ async fn required_fields_minors_and_printed_names() {
     assert_eq!(reg.badge.consent, app::types::Consent::Red);
     server.stop();
 }
+
+#[tokio::test]
+async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (_org, mut kiosk, _) = organiser_and_kiosk(&server).await;
+    // A real (1×1) PNG, as the signature pad's canvas.toDataURL() would send.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let body = serde_json::json!({ "registration": {
+        "lang": "lv", "fields": {}, "is_minor": true, "choice": "green",
+        "guardian_name": "Pēteris Bērziņš", "guardian_confirmed": true,
+        "signature_data_url": format!("data:image/png;base64,{png}")
+    }})
+    .to_string();
+    let r = kiosk.post_json("/api/kiosk/register", &body).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let reg: Registered = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(reg.badge.consent, app::types::Consent::Green);
+
+    let not_png = body.replace(png, "R0lGODlhAQABAAAAACw=");
+    let r = kiosk.post_json("/api/kiosk/register", &not_png).await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"signature_invalid"}"#)
+    );
+
+    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let (name, confirmed, channel, sig_len): (String, bool, String, i64) = db
+        .query_row(
+            "SELECT c.guardian_name, c.guardian_confirmed, c.channel_ref, length(s.png)
+             FROM consents c JOIN signatures s ON s.id = c.signature_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(name, "Pēteris Bērziņš");
+    assert!(confirmed);
+    assert!(channel.starts_with("kiosk:"));
+    assert!(sig_len > 8);
+    // The row records the Latvian notice version that was shown.
+    let notice: String = db
+        .query_row(
+            "SELECT n.lang FROM consents c JOIN notice_versions n ON n.id = c.notice_version_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(notice, "lv");
+    server.stop();
+}

@@ -60,6 +60,8 @@ pub fn Header() -> impl IntoView {
                             }
                                 .into_any()
                         }
+                        // A paired kiosk tablet offers attendees no sign-in.
+                        None if matches!(auth.me.get(), Some(Ok(Some(Me::Kiosk { .. })))) => ().into_any(),
                         None => view! { <a class="button secondary" href="/login">{t!(i18n, nav.sign_in)}</a> }.into_any(),
                     }}
                 </Transition>

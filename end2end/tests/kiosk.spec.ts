@@ -1,0 +1,190 @@
+// Issue 3 (in progress) in the browser: registration at a paired kiosk.
+// Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
+// 7 (badge), 8 (private code), 9 (the kiosk forgets).
+import { test, expect, type Browser, type Page, type APIRequestContext } from '@playwright/test';
+import { demoLogin, hydrated, signIn } from './helpers';
+
+/** An organiser session in its own browser context. */
+async function organiser(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  const { email, password } = demoLogin();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
+async function createEvent(req: APIRequestContext, name: string, settings?: object): Promise<string> {
+  const created = await req.post('/api/events/create', {
+    form: { name, starts_on: '', ends_on: '', venue: '', default_lang: 'en' },
+  });
+  expect(created.status()).toBe(200);
+  const event = await created.json();
+  if (settings) {
+    const saved = await req.post('/api/events/settings/save', { data: { event_id: event.id, settings } });
+    expect(saved.status(), await saved.text()).toBe(200);
+  }
+  return event.id;
+}
+
+/** A tablet paired with `eventId`, with the print dialog replaced by a counter. */
+async function kiosk(browser: Browser, org: Page, eventId: string, fakeClock = false): Promise<Page> {
+  const code = await (await org.request.post('/api/kiosk/pairing-code', { form: { event_id: eventId } })).json();
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  await ctx.addInitScript(() => {
+    (window as any).__prints = 0;
+    window.print = () => {
+      (window as any).__prints++;
+    };
+  });
+  const page = await ctx.newPage();
+  // The clock must be in place before the page's timers start.
+  if (fakeClock) await page.clock.install();
+  await page.goto('/kiosk');
+  await hydrated(page);
+  await page.getByLabel('Pairing code').fill(code.code);
+  await page.getByRole('button', { name: 'Pair this tablet' }).click();
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  return page;
+}
+
+async function throughNotice(page: Page) {
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('heading', { name: 'Before you register' })).toBeVisible();
+  await expect(page.getByText(/^Controller:/)).toBeVisible();
+  await expect(page.getByText(/^Your rights:/)).toBeVisible();
+  await page.getByRole('button', { name: 'I have read this – continue' }).click();
+}
+
+async function chooseAdultGreen(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
+  await page.getByRole('radio', { name: 'No, I am 18 or older' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Photos OK' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('count-only event: register with no personal data, badge prints, Done forgets everything', async ({ browser }) => {
+  const org = await organiser(browser);
+  const eventId = await createEvent(org.request, 'Count-only meetup');
+  const page = await kiosk(browser, org, eventId);
+
+  await throughNotice(page);
+  // No fields are enabled: straight to the age question.
+  await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  await page.getByRole('radio', { name: 'No, I am 18 or older' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // Two equal buttons, nothing pre-selected, Continue disabled until one is chosen.
+  await expect(page.getByRole('heading', { name: 'May we photograph you?' })).toBeVisible();
+  const green = page.getByRole('radio', { name: 'Photos OK' });
+  const red = page.getByRole('radio', { name: 'No photos' });
+  await expect(green).toHaveAttribute('aria-checked', 'false');
+  await expect(red).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  await red.click();
+  await expect(red).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByRole('button', { name: 'Confirm and print badge' }).click();
+  await expect(page.getByRole('heading', { name: 'Your badge is printing' })).toBeVisible();
+  await expect(page.locator('.badge-red')).toContainText('NO PHOTOS');
+  await expect(page.locator('.badge-red svg').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as any).__prints)).toBeGreaterThan(0);
+  const code = (await page.locator('.private-code .code').textContent())!.trim();
+  expect(code).toMatch(/^([A-Z2-9]{4}-){6}[A-Z2-9]{4}$/);
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  expect(await page.content()).not.toContain(code);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  await org.context().close();
+  await page.context().close();
+});
+
+test('full-field event: required fields enforced, a minor needs a guardian for green, name on the badge', async ({ browser }) => {
+  const org = await organiser(browser);
+  const rule = (required: boolean) => ({ enabled: true, required });
+  const eventId = await createEvent(org.request, 'Full-field forum', {
+    languages: ['en', 'lv'],
+    controller_name: 'Forum Foundation',
+    fields: {
+      first_name: rule(true),
+      last_name: rule(false),
+      organisation: rule(false),
+      role_title: rule(false),
+      email: rule(true),
+      phone: rule(false),
+    },
+    print_name: true,
+  });
+  const page = await kiosk(browser, org, eventId);
+
+  await throughNotice(page);
+  await expect(page.getByRole('heading', { name: 'Your details' })).toBeVisible();
+  for (const label of ['First name', 'Last name', 'Organisation', 'Role or title', 'Email', 'Phone']) {
+    await expect(page.getByLabel(label)).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Please fill in: First name, Email');
+  await page.getByLabel('First name').fill('Anna');
+  await page.getByLabel('Last name').fill('Bērziņa');
+  await page.getByLabel('Email').fill('anna@example.lv');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // A minor choosing green must have a guardian's name, confirmation and signature.
+  await page.getByRole('radio', { name: 'Yes, I am under 18' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Photos OK' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'A parent or guardian must agree' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText("Green needs the guardian's name, confirmation and signature.");
+  await page.getByLabel("Parent or guardian's full name").fill('Pēteris Bērziņš');
+  await page.getByLabel('I am the parent or guardian of this attendee and I agree to photos').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toBeVisible(); // still no signature
+  const pad = await page.getByRole('img', { name: 'Signature' }).boundingBox();
+  await page.mouse.move(pad!.x + 20, pad!.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(pad!.x + 120, pad!.y + 60, { steps: 5 });
+  await page.mouse.move(pad!.x + 220, pad!.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Check and print' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm and print badge' }).click();
+  const badge = page.locator('.badge-green');
+  await expect(badge).toContainText('PHOTOS OK');
+  await expect(badge).toContainText('Anna Bērziņa');
+  await expect(badge).not.toContainText('anna@example.lv');
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  for (const text of ['Anna', 'Bērziņa', 'anna@example.lv', 'Pēteris']) {
+    expect(await page.content()).not.toContain(text);
+  }
+  await org.context().close();
+  await page.context().close();
+});
+
+test('after the idle timeout the kiosk returns to welcome and keeps nothing', async ({ browser }) => {
+  const org = await organiser(browser);
+  const rule = { enabled: true, required: false };
+  const eventId = await createEvent(org.request, 'Idle test', {
+    languages: ['en'],
+    idle_timeout_secs: 15,
+    fields: { first_name: rule },
+  });
+  const page = await kiosk(browser, org, eventId, true);
+  await throughNotice(page);
+  await page.getByLabel('First name').fill('Idle Person');
+  // runFor fires the 1-second idle tick every time (fastForward would fire it once).
+  await page.clock.runFor(20_000);
+  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  expect(await page.content()).not.toContain('Idle Person');
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  await org.context().close();
+  await page.context().close();
+});
