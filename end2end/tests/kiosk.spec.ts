@@ -188,3 +188,33 @@ test('after the idle timeout the kiosk returns to welcome and keeps nothing', as
   await org.context().close();
   await page.context().close();
 });
+
+/** The page size of the first page of a PDF, in points, read from its MediaBox. */
+function mediaBox(pdf: Buffer): [number, number] {
+  const m = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  expect(m, 'the PDF has a MediaBox').not.toBeNull();
+  return [parseFloat(m![1]), parseFloat(m![2])];
+}
+
+test('print-to-PDF of the badge has the page size of the event\'s badge stock', async ({ browser }) => {
+  const org = await organiser(browser);
+  const mm = (v: number) => (v * 72) / 25.4;
+  for (const [stock, w, h] of [
+    ['cr80', mm(86), mm(54)],
+    ['a6', mm(105), mm(148)],
+    ['label62x100', mm(62), mm(100)],
+    ['label4x3in', 4 * 72, 3 * 72],
+  ] as const) {
+    const eventId = await createEvent(org.request, `Stock ${stock}`, { languages: ['en'], badge_stock: stock });
+    const page = await kiosk(browser, org, eventId);
+    await throughNotice(page);
+    await chooseAdultGreen(page);
+    await page.getByRole('button', { name: 'Confirm and print badge' }).click();
+    await expect(page.locator('.badge-green')).toBeVisible();
+    const [pw, ph] = mediaBox(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(Math.abs(pw - w), `${stock} width ${pw} vs ${w}`).toBeLessThan(2);
+    expect(Math.abs(ph - h), `${stock} height ${ph} vs ${h}`).toBeLessThan(2);
+    await page.context().close();
+  }
+  await org.context().close();
+});

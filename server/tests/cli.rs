@@ -213,7 +213,43 @@ fn serve_logs_no_email_password_or_code() {
             .await
             .unwrap();
         assert_eq!(paired.status(), 200);
-        (code, cookie)
+        let kiosk_cookie = paired
+            .headers()
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+
+        // A registration with a name and an email (issue 3: none of it in the log).
+        let rule = serde_json::json!({ "enabled": true, "required": true });
+        let settings = serde_json::json!({ "event_id": event["id"], "settings": {
+            "fields": { "first_name": rule, "email": rule }, "print_name": true } });
+        let saved = http
+            .post(format!("{base}/api/events/settings/save"))
+            .header("cookie", &cookie)
+            .json(&settings)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(saved.status(), 200);
+        let registration = serde_json::json!({ "registration": {
+            "lang": "en", "is_minor": false, "choice": "green",
+            "fields": { "first_name": "Zelma", "email": "zelma.private@example.lv" } } });
+        let registered = http
+            .post(format!("{base}/api/kiosk/register"))
+            .header("cookie", &kiosk_cookie)
+            .json(&registration)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(registered.status(), 200);
+        let body: serde_json::Value = registered.json().await.unwrap();
+        let private_code = body["private_code"].as_str().unwrap().to_string();
+        (code, cookie, private_code)
     });
 
     // SIGTERM, so the server shuts down gracefully.
@@ -228,7 +264,11 @@ fn serve_logs_no_email_password_or_code() {
         log.contains("signed in"),
         "the log has request lines: {log}"
     );
-    let (pairing, cookie) = code;
+    let (pairing, cookie, private_code) = code;
+    assert!(
+        log.contains("registered at kiosk"),
+        "the registration is logged by id: {log}"
+    );
     let session_id = cookie.split('=').nth(1).unwrap();
     for secret in [
         email,
@@ -237,6 +277,10 @@ fn serve_logs_no_email_password_or_code() {
         "wrong password",
         pairing.as_str(),
         session_id,
+        "Zelma",
+        "zelma.private",
+        private_code.as_str(),
+        "green",
     ] {
         assert!(!log.contains(secret), "the log contains {secret:?}:\n{log}");
     }

@@ -4,7 +4,7 @@ use crate::types::{ApiError, Me};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use super::guard::{self, fail, store_err, SessionPrincipal, PRINCIPAL_KEY};
+use super::guard::{self, fail, store_err, SessionPrincipal};
 
 /// Signs in with email and password. Failed attempts are limited per client address
 /// and per account; both successes and failures are audited by account id only.
@@ -40,20 +40,14 @@ pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
     match record {
         Some(rec) if ok => {
             st.login_by_account.clear(&account_key);
-            session
-                .cycle_id()
-                .await
-                .map_err(|_| fail(ApiError::Server))?;
-            session
-                .insert(
-                    PRINCIPAL_KEY,
-                    SessionPrincipal::User {
-                        id: rec.id,
-                        role: rec.role,
-                    },
-                )
-                .await
-                .map_err(|_| fail(ApiError::Server))?;
+            guard::sign_in(
+                &session,
+                SessionPrincipal::User {
+                    id: rec.id,
+                    role: rec.role,
+                },
+            )
+            .await?;
             let actor = Actor::User {
                 id: rec.id,
                 role: rec.role,

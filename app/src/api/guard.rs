@@ -43,6 +43,18 @@ pub async fn client_ip() -> String {
     }
 }
 
+/// Starts a fresh session for `who`: a new session id (no fixation), then the principal.
+pub async fn sign_in(session: &Session, who: SessionPrincipal) -> Result<(), ApiError> {
+    session
+        .cycle_id()
+        .await
+        .map_err(|_| fail(ApiError::Server))?;
+    session
+        .insert(PRINCIPAL_KEY, who)
+        .await
+        .map_err(|_| fail(ApiError::Server))
+}
+
 pub async fn principal(session: &Session) -> Result<Option<SessionPrincipal>, ApiError> {
     session
         .get::<SessionPrincipal>(PRINCIPAL_KEY)
@@ -63,6 +75,35 @@ pub async fn require_user(roles: &[Role]) -> Result<Actor, ApiError> {
 }
 
 pub const MANAGERS: &[Role] = &[Role::Admin, Role::Organiser];
+
+/// A signed-in organiser or admin acting on one of their events.
+pub struct ManagedEvent {
+    pub actor: Actor,
+    pub state: AppState,
+    /// The event's row id.
+    pub row: i64,
+    pub event: crate::types::EventSummary,
+}
+
+/// 401/403 as `require_user`; 404 when the event is not the organiser's.
+pub async fn managed_event(public_id: String) -> Result<ManagedEvent, ApiError> {
+    let actor = require_user(MANAGERS).await?;
+    let Actor::User { id, role } = actor else {
+        return Err(fail(ApiError::Forbidden));
+    };
+    let state = state()?;
+    let (row, event) = state
+        .store
+        .event_for_user(id, role, public_id)
+        .await
+        .map_err(store_err)?;
+    Ok(ManagedEvent {
+        actor,
+        state,
+        row,
+        event,
+    })
+}
 
 /// A paired, not revoked kiosk: 401 without a session, 403 for a user session.
 pub async fn require_kiosk() -> Result<Actor, ApiError> {

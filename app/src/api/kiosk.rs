@@ -4,27 +4,18 @@ use crate::types::{ApiError, Me, PairingCode};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use super::guard::{self, fail, store_err, SessionPrincipal, MANAGERS, PRINCIPAL_KEY};
+use super::guard::{self, fail, store_err, SessionPrincipal};
 
 /// An organiser makes a one-time pairing code for one of their events.
 #[server(endpoint = "kiosk/pairing-code")]
 pub async fn create_pairing_code(event_id: String) -> Result<PairingCode, ApiError> {
-    let actor = guard::require_user(MANAGERS).await?;
-    let crate::domain::Actor::User { id, role } = actor else {
-        return Err(fail(ApiError::Forbidden));
-    };
-    let st = guard::state()?;
-    let (event_row, event) = st
-        .store
-        .event_for_user(id, role, event_id)
-        .await
-        .map_err(store_err)?;
-    let code = crate::domain::kiosk::new_pairing_code(&st.store, actor, event_row)
+    let m = guard::managed_event(event_id).await?;
+    let code = crate::domain::kiosk::new_pairing_code(&m.state.store, m.actor, m.row)
         .await
         .map_err(store_err)?;
     Ok(PairingCode {
         code,
-        event_name: event.name,
+        event_name: m.event.name,
         expires_in_secs: crate::domain::kiosk::PAIRING_TTL_SECS,
     })
 }
@@ -47,20 +38,14 @@ pub async fn pair_kiosk(code: String) -> Result<Me, ApiError> {
         return Err(fail(ApiError::BadInput("pairing_code_invalid".into())));
     };
     let session = guard::session().await?;
-    session
-        .cycle_id()
-        .await
-        .map_err(|_| fail(ApiError::Server))?;
-    session
-        .insert(
-            PRINCIPAL_KEY,
-            SessionPrincipal::Kiosk {
-                device_id: device.id,
-                event_id: device.event_id,
-            },
-        )
-        .await
-        .map_err(|_| fail(ApiError::Server))?;
+    guard::sign_in(
+        &session,
+        SessionPrincipal::Kiosk {
+            device_id: device.id,
+            event_id: device.event_id,
+        },
+    )
+    .await?;
     // A kiosk stays paired for a year of use; each request renews it.
     session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
         time::Duration::days(365),

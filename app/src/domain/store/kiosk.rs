@@ -85,33 +85,11 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::{NewEvent, Role};
+    use crate::domain::store::notices::tests::store_with_event;
 
     #[tokio::test]
     async fn pairing_code_works_once_and_expires() {
-        let s = Store::open_in_memory().await.unwrap();
-        let u = s
-            .create_user(Actor::Cli, "o@x.lv".into(), "h".into(), Role::Organiser)
-            .await
-            .unwrap();
-        let actor = Actor::User {
-            id: u,
-            role: Role::Organiser,
-        };
-        let ev = NewEvent {
-            name: "E".into(),
-            starts_on: None,
-            ends_on: None,
-            venue: String::new(),
-            default_lang: "en".into(),
-        };
-        s.create_event(actor.clone(), u, "pub".into(), ev)
-            .await
-            .unwrap();
-        let (event_id, _) = s
-            .event_for_user(u, Role::Organiser, "pub".into())
-            .await
-            .unwrap();
+        let (s, event_id, actor) = store_with_event().await;
         s.create_pairing(actor.clone(), event_id, "hash-1".into(), now_unix() + 600)
             .await
             .unwrap();
