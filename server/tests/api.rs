@@ -91,6 +91,13 @@ impl SendBody for Client {
     }
 }
 
+/// A server on a temp data dir with one organiser, org@example.lv.
+async fn start_with_organiser(dir: &std::path::Path) -> Server {
+    let server = Server::start(dir).await;
+    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    server
+}
+
 struct Principals {
     organiser: Client,
     photographer: Client,
@@ -250,8 +257,7 @@ async fn manager_pages_redirect_to_sign_in_or_refuse_wrong_role() {
 #[tokio::test]
 async fn session_survives_a_restart_on_the_same_data_dir() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let mut c = server.client();
     assert_eq!(c.login("org@example.lv", PW).await.status, 200);
     assert_eq!(c.post("/api/events/list", &[]).await.status, 200);
@@ -276,8 +282,7 @@ async fn session_survives_a_restart_on_the_same_data_dir() {
 #[tokio::test]
 async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let reply = server.client().login("org@example.lv", PW).await;
     let cookie = reply
         .set_cookies
@@ -311,8 +316,7 @@ async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
 #[tokio::test]
 async fn wrong_password_is_401_and_repeated_failures_are_rate_limited_per_account() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let mut c = server.client();
     let wrong = c.login("org@example.lv", "wrong password").await;
     assert_eq!(wrong.status, 401);
@@ -342,8 +346,7 @@ async fn wrong_password_is_401_and_repeated_failures_are_rate_limited_per_accoun
 #[tokio::test]
 async fn failed_logins_are_rate_limited_per_client_address() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let mut c = server.client();
     // 30 failures spread over many accounts from one address.
     for i in 0..30 {
@@ -375,8 +378,7 @@ async fn malformed_arguments_are_400_not_500() {
 #[tokio::test]
 async fn healthz_is_200_without_personal_data_and_unknown_pages_are_404() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let mut c = server.client();
     let h = c.get("/healthz").await;
     assert_eq!(h.status, 200);
@@ -389,8 +391,7 @@ async fn healthz_is_200_without_personal_data_and_unknown_pages_are_404() {
 #[tokio::test]
 async fn audit_log_records_sign_in_and_listing_and_chain_verifies() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
+    let server = start_with_organiser(dir.path()).await;
     let mut c = server.client();
     c.login("org@example.lv", "wrong password").await;
     c.login("org@example.lv", PW).await;

@@ -111,6 +111,17 @@ fn create_list_and_verify_audit_then_detect_tampering() {
     );
 }
 
+/// `name=value` of the session cookie a response sets.
+fn session_cookie(res: &reqwest::Response) -> String {
+    let header = res
+        .headers()
+        .get("set-cookie")
+        .expect("a session cookie")
+        .to_str()
+        .unwrap();
+    header.split(';').next().unwrap().to_string()
+}
+
 #[test]
 fn serve_logs_no_email_password_or_code() {
     let dir = tempfile::tempdir().unwrap();
@@ -171,16 +182,7 @@ fn serve_logs_no_email_password_or_code() {
         assert_eq!(login("wrong password x").await.unwrap().status(), 401);
         let ok = login("secret password 123").await.unwrap();
         assert_eq!(ok.status(), 200);
-        let cookie = ok
-            .headers()
-            .get("set-cookie")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
+        let cookie = session_cookie(&ok);
         let created = http
             .post(format!("{base}/api/events/create"))
             .header("cookie", &cookie)
@@ -213,16 +215,7 @@ fn serve_logs_no_email_password_or_code() {
             .await
             .unwrap();
         assert_eq!(paired.status(), 200);
-        let kiosk_cookie = paired
-            .headers()
-            .get("set-cookie")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string();
+        let kiosk_cookie = session_cookie(&paired);
 
         // A registration with a name and an email (issue 3: none of it in the log).
         let rule = serde_json::json!({ "enabled": true, "required": true });
