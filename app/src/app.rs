@@ -5,7 +5,7 @@ use crate::components::header::Header;
 use crate::i18n::*;
 use crate::pages::{
     audit::AuditPage, dashboard::DashboardPage, home::HomePage, kiosk::KioskPage, login::LoginPage,
-    not_found::NotFound,
+    not_found::NotFound, settings::SettingsPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -59,6 +59,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <Route path=path!("/dashboard") view=DashboardPage/>
             <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
         </Routes>
     }

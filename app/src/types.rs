@@ -213,6 +213,17 @@ impl FieldRules {
         }
     }
 
+    pub fn get_mut(&mut self, f: Field) -> &mut FieldRule {
+        match f {
+            Field::FirstName => &mut self.first_name,
+            Field::LastName => &mut self.last_name,
+            Field::Organisation => &mut self.organisation,
+            Field::RoleTitle => &mut self.role_title,
+            Field::Email => &mut self.email,
+            Field::Phone => &mut self.phone,
+        }
+    }
+
     pub fn enabled(&self) -> Vec<Field> {
         Field::ALL
             .into_iter()
@@ -242,6 +253,26 @@ pub enum BadgeStock {
 }
 
 impl BadgeStock {
+    pub const ALL: [BadgeStock; 4] = [
+        BadgeStock::Cr80,
+        BadgeStock::A6,
+        BadgeStock::Label62x100,
+        BadgeStock::Label4x3in,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BadgeStock::Cr80 => "cr80",
+            BadgeStock::A6 => "a6",
+            BadgeStock::Label62x100 => "label62x100",
+            BadgeStock::Label4x3in => "label4x3in",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BadgeStock> {
+        BadgeStock::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+
     /// CSS `@page` size.
     pub fn css_size(self) -> &'static str {
         match self {

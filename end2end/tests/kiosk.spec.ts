@@ -218,3 +218,45 @@ test('print-to-PDF of the badge has the page size of the event\'s badge stock', 
   }
   await org.context().close();
 });
+
+test('the organiser sets fields and notice details in the settings form and the kiosk follows', async ({ browser }) => {
+  const org = await organiser(browser);
+  const eventId = await createEvent(org.request, 'Settings form event');
+  await org.goto('/dashboard');
+  await hydrated(org);
+  const card = org.getByRole('listitem').filter({ has: org.getByRole('heading', { name: 'Settings form event' }) });
+  await card.getByRole('link', { name: 'Settings' }).click();
+  await expect(org.getByRole('heading', { name: 'Settings: Settings form event' })).toBeVisible();
+
+  // Defaults: nothing asked, so "required" cannot be ticked yet.
+  await expect(org.getByRole('checkbox', { name: 'First name: Asked' })).not.toBeChecked();
+  await expect(org.getByRole('checkbox', { name: 'First name: Required' })).toBeDisabled();
+  await org.getByRole('checkbox', { name: 'First name: Asked' }).check();
+  await org.getByRole('checkbox', { name: 'First name: Required' }).check();
+  await org.getByLabel('Controller name').fill('Settings Test Foundation');
+  await org.getByRole('button', { name: 'Add a purpose' }).click();
+  await org.getByLabel('Purpose').fill('Event photography');
+  await org.getByLabel('Legal basis').fill('Consent');
+  await org.getByRole('button', { name: 'Save settings' }).click();
+  await expect(org.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await expect(org.locator('.notice[lang="en"]')).toContainText('Controller: Settings Test Foundation');
+  await expect(org.locator('.notice[lang="en"]')).toContainText('Event photography (legal basis: Consent)');
+
+  // A wrong value is refused in plain words and nothing is lost.
+  await org.getByLabel('Keep personal data for (days)').fill('0');
+  await org.getByRole('button', { name: 'Save settings' }).click();
+  await expect(org.getByRole('alert')).toHaveText('Keep personal data for 1 to 3650 days.');
+  await org.reload();
+  await expect(org.getByLabel('Controller name')).toHaveValue('Settings Test Foundation');
+  await expect(org.getByRole('checkbox', { name: 'First name: Required' })).toBeChecked();
+
+  const page = await kiosk(browser, org, eventId);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByText('Controller: Settings Test Foundation')).toBeVisible();
+  await page.getByRole('button', { name: 'I have read this – continue' }).click();
+  await expect(page.getByLabel('First name')).toBeVisible();
+  await expect(page.getByText('(required)')).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveCount(0);
+  await org.context().close();
+  await page.context().close();
+});

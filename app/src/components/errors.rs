@@ -19,6 +19,13 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ApiError) -> Strin
             "name_missing" => t_string!(i18n, events.name_missing).to_string(),
             "dates_wrong" => t_string!(i18n, events.dates_wrong).to_string(),
             "pairing_code_invalid" => t_string!(i18n, kiosk.bad_code).to_string(),
+            "retention_invalid" => t_string!(i18n, errors.err_retention).to_string(),
+            "idle_timeout_invalid" => t_string!(i18n, errors.err_idle).to_string(),
+            "languages_missing" => t_string!(i18n, errors.err_languages).to_string(),
+            "policy_url_invalid" => t_string!(i18n, errors.err_policy_url).to_string(),
+            "required_field_off" => t_string!(i18n, errors.err_required_off).to_string(),
+            "field_invalid:email" => t_string!(i18n, errors.err_email).to_string(),
+            "field_invalid:phone" => t_string!(i18n, errors.err_phone).to_string(),
             other => {
                 let detail = other.replace('_', " ");
                 t_string!(i18n, errors.bad_input, detail).to_string()

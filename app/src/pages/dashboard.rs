@@ -125,6 +125,10 @@ fn EventCard(event: EventSummary) -> impl IntoView {
                     None => t!(i18n, events.venue_none).into_any(),
                 }}
             </p>
+            <a class="button secondary" href=format!("/dashboard/events/{}/settings", event.id)>
+                {t!(i18n, settings.link)}
+            </a>
+            " "
             <button
                 type="button"
                 class="secondary"

@@ -23,7 +23,7 @@ enum Step {
     Done,
 }
 
-fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
+pub(crate) fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
     match f {
         Field::FirstName => t_string!(i18n, kiosk.field_first_name).to_string(),
         Field::LastName => t_string!(i18n, kiosk.field_last_name).to_string(),

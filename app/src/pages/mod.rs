@@ -7,3 +7,4 @@ pub mod kiosk;
 pub mod kiosk_flow;
 pub mod login;
 pub mod not_found;
+pub mod settings;
