@@ -5,7 +5,7 @@ use crate::components::header::Header;
 use crate::i18n::*;
 use crate::pages::{
     audit::AuditPage, dashboard::DashboardPage, home::HomePage, kiosk::KioskPage, login::LoginPage,
-    not_found::NotFound, settings::SettingsPage,
+    not_found::NotFound, settings::SettingsPage, verdict::VerdictPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -61,6 +61,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/audit") view=AuditPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
+            <Route path=path!("/b/:token") view=VerdictPage/>
         </Routes>
     }
 }

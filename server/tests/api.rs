@@ -73,6 +73,11 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
         Json(r#"{"registration":{"lang":"xx"}}"#),
     ),
     ("/api/audit/list", Access::Managers, Form(&[])),
+    (
+        "/api/badges/verdict",
+        Access::Public,
+        Form(&[("token", "not-a-token")]),
+    ),
 ];
 
 /// Plain page routes guarded on the server.

@@ -222,3 +222,75 @@ async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_s
     assert_eq!(notice, "lv");
     server.stop();
 }
+
+#[tokio::test]
+async fn badge_url_shows_only_the_colour_and_unknown_tokens_a_neutral_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, event_id) = organiser_and_kiosk(&server).await;
+    let mut settings = EventSettings::default();
+    settings.fields.first_name.enabled = true;
+    settings.fields.email.enabled = true;
+    let body = serde_json::json!({ "event_id": event_id, "settings": settings }).to_string();
+    assert_eq!(
+        org.post_json("/api/events/settings/save", &body)
+            .await
+            .status,
+        200
+    );
+    let fields = serde_json::json!({ "first_name": "Ilze", "email": "ilze@example.lv" });
+    let r = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(fields, false, Some("red")),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let token: String = db
+        .query_row("SELECT badge_token FROM attendees", [], |r| r.get(0))
+        .unwrap();
+    let mut phone = server.client();
+    let v = phone
+        .post("/api/badges/verdict", &[("token", &token)])
+        .await;
+    assert_eq!((v.status, v.body.as_str()), (200, r#""red""#));
+    let page = phone.get(&format!("/b/{token}")).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("NO PHOTOS") || page.body.contains("NEFOTOGRAF"),
+        "the page shows the verdict"
+    );
+    for personal in ["Ilze", "ilze@example.lv", "Summit"] {
+        assert!(
+            !v.body.contains(personal) && !page.body.contains(personal),
+            "{personal} must not be shown"
+        );
+    }
+
+    let unknown = phone
+        .post(
+            "/api/badges/verdict",
+            &[("token", "AAAAAAAAAAAAAAAAAAAAAA")],
+        )
+        .await;
+    assert_eq!((unknown.status, unknown.body.as_str()), (200, "null"));
+    let page = phone.get("/b/not-a-token").await;
+    assert_eq!(page.status, 200, "a neutral screen, not an error page");
+    assert!(page.body.contains("Unknown badge") || page.body.contains("Nezināms identifikators"));
+
+    // Look-ups are limited per client: 300 a minute.
+    let mut last = 200;
+    for _ in 0..300 {
+        last = phone
+            .post("/api/badges/verdict", &[("token", &token)])
+            .await
+            .status;
+        if last == 429 {
+            break;
+        }
+    }
+    assert_eq!(last, 429);
+    server.stop();
+}

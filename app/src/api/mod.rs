@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod badges;
 pub mod events;
 pub mod kiosk;
 pub mod settings;

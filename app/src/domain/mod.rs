@@ -27,6 +27,8 @@ pub struct AppState {
     pub login_by_account: Arc<RateLimiter>,
     /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
     pub pairing_by_ip: Arc<RateLimiter>,
+    /// Badge look-ups per client address: 300 a minute.
+    pub verdict_by_ip: Arc<RateLimiter>,
     /// Where people reach the server, without a trailing slash; badge QR codes point here.
     pub public_url: String,
 }
@@ -39,6 +41,7 @@ impl AppState {
             login_by_ip: Arc::new(RateLimiter::new(30, window)),
             login_by_account: Arc::new(RateLimiter::new(10, window)),
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
+            verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
             public_url: "http://127.0.0.1:3000".into(),
         }
     }

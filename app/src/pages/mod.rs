@@ -8,3 +8,4 @@ pub mod kiosk_flow;
 pub mod login;
 pub mod not_found;
 pub mod settings;
+pub mod verdict;
