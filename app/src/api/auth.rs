@@ -29,14 +29,13 @@ pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
         .login_record(email.clone())
         .await
         .map_err(store_err)?;
-    let hash = record
-        .as_ref()
-        .map(|r| r.password_hash.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
-    // Argon2 is deliberately slow: keep it off the async runtime.
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
+    let hash = record.as_ref().map(|r| r.password_hash.clone());
+    // Argon2 is deliberately slow, the dummy hash included: keep it off the async runtime.
+    let ok = tokio::task::spawn_blocking(move || {
+        verify_password(&password, hash.as_deref().unwrap_or_else(|| dummy_hash()))
+    })
+    .await
+    .unwrap_or(false);
     match record {
         Some(rec) if ok => {
             st.login_by_account.clear(&account_key);
@@ -63,8 +62,8 @@ pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
             })
         }
         other => {
-            st.login_by_ip.record_failure(&ip_key);
-            st.login_by_account.record_failure(&account_key);
+            st.login_by_ip.record(&ip_key);
+            st.login_by_account.record(&account_key);
             let subject = other
                 .map(|r| format!("user:{}", r.id))
                 .unwrap_or_else(|| "unknown_account".into());
@@ -120,7 +119,7 @@ pub async fn whoami() -> Result<Option<Me>, ApiError> {
             device_id,
             event_id,
         }) => match st.store.kiosk_device(device_id).await.map_err(store_err)? {
-            Some(d) if !d.revoked && d.event_id == event_id => {
+            Some(d) if d.serves(event_id) => {
                 let ev = st.store.event_by_id(event_id).await.map_err(store_err)?;
                 Ok(Some(Me::Kiosk {
                     event_id: ev.id,

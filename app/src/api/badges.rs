@@ -16,7 +16,7 @@ pub async fn badge_verdict(token: String) -> Result<Option<Consent>, ApiError> {
     if st.verdict_by_ip.is_blocked(&ip_key) {
         return Err(fail(ApiError::RateLimited));
     }
-    st.verdict_by_ip.record_failure(&ip_key);
+    st.verdict_by_ip.record(&ip_key);
     // Badge tokens are 22 URL-safe characters; anything else is unknown without a lookup.
     if token.len() != 22
         || !token

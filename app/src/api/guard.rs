@@ -120,7 +120,7 @@ pub async fn require_kiosk() -> Result<Actor, ApiError> {
                 .await
                 .map_err(store_err)?;
             match device {
-                Some(d) if !d.revoked && d.event_id == event_id => Ok(Actor::Kiosk {
+                Some(d) if d.serves(event_id) => Ok(Actor::Kiosk {
                     device_id,
                     event_id,
                 }),

@@ -34,7 +34,7 @@ pub async fn pair_kiosk(code: String) -> Result<Me, ApiError> {
         .await
         .map_err(store_err)?
     else {
-        st.pairing_by_ip.record_failure(&ip_key);
+        st.pairing_by_ip.record(&ip_key);
         return Err(fail(ApiError::BadInput("pairing_code_invalid".into())));
     };
     let session = guard::session().await?;

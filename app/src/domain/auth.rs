@@ -83,21 +83,22 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Counts failed sign-ins per key (an IP address or an account) in a sliding window.
+/// Counts events per key (an IP address or an account) in a sliding window: failed
+/// sign-ins, wrong pairing codes, badge look-ups.
 /// In memory: a restart forgets the counts, which is acceptable for a single-server
 /// kiosk system and keeps IP addresses out of the database.
 pub struct RateLimiter {
-    max_failures: u32,
+    max_events: u32,
     window: Duration,
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    events: Mutex<HashMap<String, Vec<Instant>>>,
 }
 
 impl RateLimiter {
-    pub fn new(max_failures: u32, window: Duration) -> Self {
+    pub fn new(max_events: u32, window: Duration) -> Self {
         Self {
-            max_failures,
+            max_events,
             window,
-            failures: Mutex::new(HashMap::new()),
+            events: Mutex::new(HashMap::new()),
         }
     }
 
@@ -105,22 +106,22 @@ impl RateLimiter {
         list.retain(|t| now.duration_since(*t) < self.window);
     }
 
-    /// True while `key` has had `max_failures` failures within the window.
+    /// True while `key` has had `max_events` events within the window.
     pub fn is_blocked(&self, key: &str) -> bool {
         let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
         match map.get_mut(key) {
             Some(list) => {
                 self.prune(list, now);
-                list.len() as u32 >= self.max_failures
+                list.len() as u32 >= self.max_events
             }
             None => false,
         }
     }
 
-    pub fn record_failure(&self, key: &str) {
+    pub fn record(&self, key: &str) {
         let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() > 100_000 {
             // bound memory under a flood of distinct keys
             map.retain(|_, list| list.iter().any(|t| now.duration_since(*t) < self.window));
@@ -131,7 +132,7 @@ impl RateLimiter {
     }
 
     pub fn clear(&self, key: &str) {
-        self.failures
+        self.events
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(key);
@@ -173,13 +174,13 @@ mod tests {
     }
 
     #[test]
-    fn limiter_blocks_after_max_failures_and_clears() {
+    fn limiter_blocks_after_max_events_and_clears() {
         let l = RateLimiter::new(3, Duration::from_secs(60));
         for _ in 0..2 {
-            l.record_failure("k");
+            l.record("k");
         }
         assert!(!l.is_blocked("k"));
-        l.record_failure("k");
+        l.record("k");
         assert!(l.is_blocked("k"));
         assert!(!l.is_blocked("other"));
         l.clear("k");

@@ -125,7 +125,11 @@ pub const DEMO_EMAIL: &str = "organiser@demo.lanyard";
 /// works. `None` when the database has other users but no demo organiser.
 pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogin>, StoreError> {
     let password = random_token(12);
-    let hash = hash_password(&password).map_err(|e| StoreError::Pool(e.to_string()))?;
+    let to_hash = password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&to_hash))
+        .await
+        .map_err(|e| StoreError::Internal(e.to_string()))?
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
     if store.count_users().await? > 0 {
         return match store.login_record(DEMO_EMAIL.into()).await? {
             Some(rec) => {

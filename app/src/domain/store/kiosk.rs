@@ -11,6 +11,13 @@ pub struct KioskDevice {
     pub revoked: bool,
 }
 
+impl KioskDevice {
+    /// Paired, not revoked, and still for the event its session names.
+    pub fn serves(&self, event_id: i64) -> bool {
+        !self.revoked && self.event_id == event_id
+    }
+}
+
 impl Store {
     /// Stores the hash of a pairing code valid until `expires_at` (unix seconds).
     pub async fn create_pairing(

@@ -73,6 +73,9 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("connection pool error: {0}")]
     Pool(String),
+    /// Encoding, hashing or a task that failed: not the caller's fault.
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("not found")]
     NotFound,
     #[error("conflict: {0}")]

@@ -27,7 +27,7 @@ impl Store {
                 .optional()?;
             let json = json.ok_or(StoreError::NotFound)?;
             serde_json::from_str(&json)
-                .map_err(|e| StoreError::Pool(format!("settings of event {event_id}: {e}")))
+                .map_err(|e| StoreError::Internal(format!("settings of event {event_id}: {e}")))
         })
         .await
     }
@@ -42,7 +42,7 @@ impl Store {
         notices: Vec<(String, String)>,
     ) -> StoreResult<Vec<i64>> {
         self.tx(move |tx| {
-            let json = serde_json::to_string(&settings).map_err(|e| StoreError::Pool(e.to_string()))?;
+            let json = serde_json::to_string(&settings).map_err(|e| StoreError::Internal(e.to_string()))?;
             let n = tx.execute("UPDATE events SET settings = ?1 WHERE id = ?2", params![json, event_id])?;
             if n == 0 {
                 return Err(StoreError::NotFound);

@@ -52,7 +52,7 @@ impl SessionStore for SqliteSessionStore {
             .with_conn(move |c| {
                 // A fresh id on the (astronomically unlikely) collision.
                 loop {
-                    let data = encode(&rec).map_err(|e| StoreError::Pool(e.to_string()))?;
+                    let data = encode(&rec).map_err(|e| StoreError::Internal(e.to_string()))?;
                     let inserted = c.execute(
                         "INSERT INTO sessions (id, data, expiry_date) VALUES (?1, ?2, ?3)
                          ON CONFLICT(id) DO NOTHING",
