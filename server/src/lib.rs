@@ -1,6 +1,8 @@
 //! The lanyard server: builds the axum router around the Leptos app, the session
 //! layer, the page guard and the non-UI routes. `main.rs` is only the command line.
 
+mod badge_png;
+
 use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
 use app::domain::{AppState, Store};
 use app::{shell, App};
@@ -69,6 +71,15 @@ impl axum::extract::FromRef<RouterState> for LeptosOptions {
     }
 }
 
+impl axum::extract::FromRef<RouterState> for AppState {
+    fn from_ref(s: &RouterState) -> Self {
+        s.app.clone()
+    }
+}
+
+/// Largest request body accepted.
+pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
+
 /// The whole application. `secure_cookies` is true when the public URL is https.
 pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool) -> Router {
     let routes = generate_route_list(App);
@@ -92,6 +103,8 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
     };
     Router::new()
         .route("/healthz", get(healthz))
+        // The badge as a PNG for organisers; `/b/{token}` itself is the Leptos verdict page.
+        .route("/b/{token}/badge.png", get(badge_png::badge_png))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -99,6 +112,10 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .layer(middleware::from_fn(page_guard))
         .layer(middleware::from_fn(bad_input_is_400))
+        // Request bodies: a CSV import (2 MB of text) as JSON is the largest; more is 413.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            MAX_BODY_BYTES,
+        ))
         .layer(sessions)
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             // The route template, never the concrete URI: paths can carry tokens.

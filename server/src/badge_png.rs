@@ -1,0 +1,148 @@
+//! `GET /b/{token}/badge.png`: an attendee's badge as a PNG at 300 dpi, for organisers
+//! who print it from elsewhere (issue 3, item 6). Only the organiser of the attendee's
+//! event (or an admin) gets it; reading it is audited (`attendee.badge`). The verdict
+//! page `/b/{token}` stays the Leptos route it is.
+//!
+//! Answers are plain: 401 without a session, 403 for other roles and kiosks, 404 for an
+//! unknown token or another organiser's attendee, 409 before any consent decision.
+//! Nothing here logs the token or names; the trace layer logs the route template only.
+
+use app::api::guard::{SessionPrincipal, MANAGERS, PRINCIPAL_KEY};
+use app::domain::badge_png::render_png;
+use app::domain::badges::badge_for_attendee;
+use app::domain::{Actor, AppState, StoreError};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+pub async fn badge_png(
+    State(state): State<AppState>,
+    session: Session,
+    Path(token): Path<String>,
+) -> Response {
+    match badge(&state, &session, token).await {
+        Ok(png) => {
+            let mut res = png.into_response();
+            let h = res.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("inline; filename=\"badge.png\""),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            res
+        }
+        Err(res) => res,
+    }
+}
+
+async fn badge(state: &AppState, session: &Session, token: String) -> Result<Vec<u8>, Response> {
+    let (id, role) = match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
+        Ok(Some(SessionPrincipal::User { id, role })) if MANAGERS.contains(&role) => (id, role),
+        Ok(Some(_)) => return Err(forbidden()),
+        Ok(None) => return Err(unauthorized()),
+        Err(e) => {
+            tracing::error!(error = %e, "session read failed");
+            return Err(server_error());
+        }
+    };
+    // Badge tokens are 22 URL-safe characters; anything else cannot be one.
+    if token.is_empty()
+        || token.len() > 64
+        || !token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(not_found());
+    }
+    let store = &state.store;
+    let (attendee_id, event_row) = store
+        .attendee_by_badge(token)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(not_found)?;
+    // The organiser must manage the attendee's event: not owned looks like not found.
+    let event = store.event_by_id(event_row).await.map_err(store_error)?;
+    store
+        .event_for_user(id, role, event.id)
+        .await
+        .map_err(store_error)?;
+    let data = badge_for_attendee(
+        store,
+        Actor::User { id, role },
+        event_row,
+        attendee_id,
+        &state.public_url,
+    )
+    .await
+    .map_err(store_error)?;
+    match tokio::task::spawn_blocking(move || render_png(&data)).await {
+        Ok(Ok(png)) => Ok(png),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "badge PNG failed");
+            Err(server_error())
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "badge PNG task failed");
+            Err(server_error())
+        }
+    }
+}
+
+fn store_error(e: StoreError) -> Response {
+    match e {
+        StoreError::NotFound => not_found(),
+        StoreError::Conflict(_) => plain(
+            StatusCode::CONFLICT,
+            "This attendee has not chosen yet whether photos are OK, so there is no badge to print. / Dalībnieks vēl nav izvēlējies, vai drīkst fotografēt, tāpēc identifikatoru nevar izdrukāt.",
+        ),
+        other => {
+            tracing::error!(error = %other, "store error");
+            server_error()
+        }
+    }
+}
+
+fn unauthorized() -> Response {
+    plain(
+        StatusCode::UNAUTHORIZED,
+        "Sign in as an organiser first. / Vispirms piesakieties kā organizators.",
+    )
+}
+
+fn forbidden() -> Response {
+    plain(
+        StatusCode::FORBIDDEN,
+        "This account cannot print badges. / Šis konts nevar drukāt identifikatorus.",
+    )
+}
+
+fn not_found() -> Response {
+    plain(
+        StatusCode::NOT_FOUND,
+        "Unknown badge. / Nezināms identifikators.",
+    )
+}
+
+fn server_error() -> Response {
+    plain(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong. / Radās kļūda.",
+    )
+}
+
+fn plain(status: StatusCode, msg: &'static str) -> Response {
+    let mut res = (status, msg).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
