@@ -4,8 +4,17 @@ use crate::components::auth::provide_auth;
 use crate::components::header::Header;
 use crate::i18n::*;
 use crate::pages::{
-    audit::AuditPage, dashboard::DashboardPage, home::HomePage, kiosk::KioskPage, login::LoginPage,
-    not_found::NotFound, settings::SettingsPage, verdict::VerdictPage,
+    attendees::{AttendeePage, AttendeesPage, RegisterPage},
+    audit::AuditPage,
+    dashboard::DashboardPage,
+    event::EventPage,
+    home::HomePage,
+    import::ImportPage,
+    kiosk::KioskPage,
+    login::LoginPage,
+    not_found::NotFound,
+    settings::SettingsPage,
+    verdict::VerdictPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -59,7 +68,12 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <Route path=path!("/dashboard") view=DashboardPage/>
             <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
+            <Route path=path!("/dashboard/events/:id/attendees") view=AttendeesPage/>
+            <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>
+            <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
+            <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
         </Routes>

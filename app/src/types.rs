@@ -476,6 +476,8 @@ pub struct KioskEvent {
     /// QR of the full policy URL, when one is set.
     pub policy_qr_svg: Option<String>,
     pub badge_stock: BadgeStock,
+    /// Pre-registered attendees may find themselves by exact email.
+    pub allow_email_lookup: bool,
 }
 
 /// What the attendee entered at the kiosk.
@@ -491,6 +493,10 @@ pub struct KioskRegistration {
     pub guardian_confirmed: bool,
     /// `data:image/png;base64,…` from the signature pad.
     pub signature_data_url: Option<String>,
+    /// A pre-registered attendee found with `kiosk/checkin/find` in this kiosk session:
+    /// their stored fields are kept and `fields` is ignored.
+    #[serde(default)]
+    pub checkin: bool,
 }
 
 /// A badge ready to print.
@@ -513,4 +519,137 @@ pub struct Registered {
     pub badge: Badge,
     pub private_code: String,
     pub private_code_qr_svg: String,
+}
+
+/// Organiser attendee list filters (issue 3, item 7). Empty = no filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AttendeeFilter {
+    /// Matches names, organisation and email (case-insensitive substring).
+    pub q: String,
+    /// `green`, `red` or `none` (pre-registered, not chosen yet).
+    pub consent: String,
+    /// `yes` or `no`.
+    pub checked_in: String,
+    /// `yes` or `no`.
+    pub minor: String,
+}
+
+/// One line of the organiser's attendee list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeRow {
+    pub id: i64,
+    pub fields: PersonFields,
+    pub is_minor: bool,
+    pub checked_in: bool,
+    pub consent: Option<Consent>,
+    /// `kiosk`, `organiser` or `import`.
+    pub source: String,
+}
+
+/// The list with the total before the display limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeList {
+    pub rows: Vec<AttendeeRow>,
+    pub total: i64,
+}
+
+/// One attendee with their whole consent history (requirement 4).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeDetail {
+    pub id: i64,
+    pub fields: PersonFields,
+    pub is_minor: bool,
+    pub source: String,
+    pub registered_at: String,
+    pub checked_in_at: Option<String>,
+    pub consent: Option<Consent>,
+    pub history: Vec<ConsentRecord>,
+    /// `/b/{badge token}`: the badge's own address (its QR), for the PNG link.
+    pub badge_path: String,
+}
+
+/// A consent decision the organiser records at the attendee's request, or the first
+/// one when registering on their behalf.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConsentInput {
+    pub choice: Option<Consent>,
+    pub guardian_name: String,
+    pub guardian_confirmed: bool,
+    /// `data:image/png;base64,…` from the signature pad.
+    pub signature_data_url: Option<String>,
+}
+
+/// Registration by the organiser on the attendee's behalf.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrganiserRegistration {
+    pub fields: PersonFields,
+    pub is_minor: bool,
+    pub consent: ConsentInput,
+}
+
+/// Which CSV column (by index) fills which field. `full_name` is split at the last
+/// space when there are no separate name columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColumnMapping {
+    pub first_name: Option<usize>,
+    pub last_name: Option<usize>,
+    pub full_name: Option<usize>,
+    pub organisation: Option<usize>,
+    pub role_title: Option<usize>,
+    pub email: Option<usize>,
+    pub phone: Option<usize>,
+}
+
+/// What the importer read from a CSV before anything is stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// `pretix`, `indico`, `hievents` or `generic`.
+    pub format: String,
+    pub headers: Vec<String>,
+    pub mapping: ColumnMapping,
+    /// Data rows (without the header).
+    pub rows: usize,
+}
+
+/// One imported attendee's check-in code, shown once for the organiser to send.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedCode {
+    /// The line in the CSV file (the header is line 1).
+    pub line: usize,
+    pub name: String,
+    pub email: String,
+    pub code: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub imported: usize,
+    pub codes: Vec<ImportedCode>,
+}
+
+/// A pre-registered attendee found at the kiosk: their own name and nothing else.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckinFound {
+    pub name: Option<String>,
+}
+
+/// Registration counts for the event page (requirement 13); no personal data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventStats {
+    pub registered: i64,
+    pub checked_in: i64,
+    pub green: i64,
+    pub red: i64,
+    pub minors: i64,
+}
+
+/// The event page: the event and its counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventOverview {
+    pub event: EventSummary,
+    pub stats: EventStats,
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export function demoLogin(): { email: string; password: string; dataDir: string } {
   return JSON.parse(readFileSync('.run/demo.json', 'utf8'));
@@ -16,4 +16,56 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** An organiser session in its own browser context. */
+export async function organiser(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  const { email, password } = demoLogin();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
+export async function createEvent(req: APIRequestContext, name: string, settings?: object): Promise<string> {
+  const created = await req.post('/api/events/create', {
+    form: { name, starts_on: '', ends_on: '', venue: '', default_lang: 'en' },
+  });
+  expect(created.status()).toBe(200);
+  const event = await created.json();
+  if (settings) {
+    const saved = await req.post('/api/events/settings/save', { data: { event_id: event.id, settings } });
+    expect(saved.status(), await saved.text()).toBe(200);
+  }
+  return event.id;
+}
+
+/** A tablet paired with `eventId`, with the print dialog replaced by a counter. */
+export async function kiosk(browser: Browser, org: Page, eventId: string, fakeClock = false): Promise<Page> {
+  const code = await (await org.request.post('/api/kiosk/pairing-code', { form: { event_id: eventId } })).json();
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  await ctx.addInitScript(() => {
+    (window as any).__prints = 0;
+    window.print = () => {
+      (window as any).__prints++;
+    };
+  });
+  const page = await ctx.newPage();
+  // The clock must be in place before the page's timers start.
+  if (fakeClock) await page.clock.install();
+  await page.goto('/kiosk');
+  await hydrated(page);
+  await page.getByLabel('Pairing code').fill(code.code);
+  await page.getByRole('button', { name: 'Pair this tablet' }).click();
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+  return page;
+}
+
+export async function throughNotice(page: Page) {
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Before you register' })).toBeVisible();
+  await expect(page.getByText(/^Controller:/)).toBeVisible();
+  await expect(page.getByText(/^Your rights:/)).toBeVisible();
+  await page.getByRole('button', { name: 'I have read this – continue' }).click();
 }

@@ -1,60 +1,8 @@
 // Issue 3 (in progress) in the browser: registration at a paired kiosk.
 // Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
 // 7 (badge), 8 (private code), 9 (the kiosk forgets).
-import { test, expect, type Browser, type Page, type APIRequestContext } from '@playwright/test';
-import { demoLogin, hydrated, signIn } from './helpers';
-
-/** An organiser session in its own browser context. */
-async function organiser(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ locale: 'en-US' });
-  const page = await ctx.newPage();
-  const { email, password } = demoLogin();
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
-
-async function createEvent(req: APIRequestContext, name: string, settings?: object): Promise<string> {
-  const created = await req.post('/api/events/create', {
-    form: { name, starts_on: '', ends_on: '', venue: '', default_lang: 'en' },
-  });
-  expect(created.status()).toBe(200);
-  const event = await created.json();
-  if (settings) {
-    const saved = await req.post('/api/events/settings/save', { data: { event_id: event.id, settings } });
-    expect(saved.status(), await saved.text()).toBe(200);
-  }
-  return event.id;
-}
-
-/** A tablet paired with `eventId`, with the print dialog replaced by a counter. */
-async function kiosk(browser: Browser, org: Page, eventId: string, fakeClock = false): Promise<Page> {
-  const code = await (await org.request.post('/api/kiosk/pairing-code', { form: { event_id: eventId } })).json();
-  const ctx = await browser.newContext({ locale: 'en-US' });
-  await ctx.addInitScript(() => {
-    (window as any).__prints = 0;
-    window.print = () => {
-      (window as any).__prints++;
-    };
-  });
-  const page = await ctx.newPage();
-  // The clock must be in place before the page's timers start.
-  if (fakeClock) await page.clock.install();
-  await page.goto('/kiosk');
-  await hydrated(page);
-  await page.getByLabel('Pairing code').fill(code.code);
-  await page.getByRole('button', { name: 'Pair this tablet' }).click();
-  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
-  return page;
-}
-
-async function throughNotice(page: Page) {
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page.getByRole('heading', { name: 'Before you register' })).toBeVisible();
-  await expect(page.getByText(/^Controller:/)).toBeVisible();
-  await expect(page.getByText(/^Your rights:/)).toBeVisible();
-  await page.getByRole('button', { name: 'I have read this – continue' }).click();
-}
+import { test, expect, type Page } from '@playwright/test';
+import { createEvent, hydrated, kiosk, organiser, throughNotice } from './helpers';
 
 async function chooseAdultGreen(page: Page) {
   await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
@@ -96,7 +44,7 @@ test('count-only event: register with no personal data, badge prints, Done forge
   expect(code).toMatch(/^([A-Z2-9]{4}-){6}[A-Z2-9]{4}$/);
 
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
   expect(await page.content()).not.toContain(code);
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   await org.context().close();
@@ -161,7 +109,7 @@ test('full-field event: required fields enforced, a minor needs a guardian for g
   await expect(badge).not.toContainText('anna@example.lv');
 
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
   for (const text of ['Anna', 'Bērziņa', 'anna@example.lv', 'Pēteris']) {
     expect(await page.content()).not.toContain(text);
   }
@@ -182,7 +130,7 @@ test('after the idle timeout the kiosk returns to welcome and keeps nothing', as
   await page.getByLabel('First name').fill('Idle Person');
   // runFor fires the 1-second idle tick every time (fastForward would fire it once).
   await page.clock.runFor(20_000);
-  await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
   expect(await page.content()).not.toContain('Idle Person');
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   await org.context().close();
@@ -225,7 +173,7 @@ test('the organiser sets fields and notice details in the settings form and the 
   await org.goto('/dashboard');
   await hydrated(org);
   const card = org.getByRole('listitem').filter({ has: org.getByRole('heading', { name: 'Settings form event' }) });
-  await card.getByRole('link', { name: 'Settings' }).click();
+  await card.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(org.getByRole('heading', { name: 'Settings: Settings form event' })).toBeVisible();
 
   // Defaults: nothing asked, so "required" cannot be ticked yet.
@@ -251,7 +199,7 @@ test('the organiser sets fields and notice details in the settings form and the 
   await expect(org.getByRole('checkbox', { name: 'First name: Required' })).toBeChecked();
 
   const page = await kiosk(browser, org, eventId);
-  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(page.getByText('Controller: Settings Test Foundation')).toBeVisible();
   await page.getByRole('button', { name: 'I have read this – continue' }).click();
   await expect(page.getByLabel('First name')).toBeVisible();

@@ -74,6 +74,51 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
     ),
     ("/api/audit/list", Access::Managers, Form(&[])),
     (
+        "/api/attendees/list",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","filter":{}}"#),
+    ),
+    (
+        "/api/attendees/detail",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","attendee_id":1}"#),
+    ),
+    (
+        "/api/attendees/register",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","registration":{}}"#),
+    ),
+    (
+        "/api/attendees/consent",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","attendee_id":1,"consent":{}}"#),
+    ),
+    (
+        "/api/attendees/badge",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","attendee_id":1}"#),
+    ),
+    (
+        "/api/attendees/import/preview",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","csv":"a\n1\n"}"#),
+    ),
+    (
+        "/api/attendees/import",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","csv":"a\n1\n","mapping":{}}"#),
+    ),
+    (
+        "/api/events/stats",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event"}"#),
+    ),
+    (
+        "/api/kiosk/checkin/find",
+        Access::Kiosk,
+        Form(&[("code", "AAAA-BBBB"), ("email", "")]),
+    ),
+    (
         "/api/badges/verdict",
         Access::Public,
         Form(&[("token", "not-a-token")]),
@@ -81,7 +126,15 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
 ];
 
 /// Plain page routes guarded on the server.
-const MANAGER_PAGES: &[&str] = &["/dashboard", "/dashboard/audit"];
+const MANAGER_PAGES: &[&str] = &[
+    "/dashboard",
+    "/dashboard/audit",
+    "/dashboard/events/some-event",
+    "/dashboard/events/some-event/attendees",
+    "/dashboard/events/some-event/attendees/new",
+    "/dashboard/events/some-event/attendees/1",
+    "/dashboard/events/some-event/import",
+];
 
 trait SendBody {
     async fn send(&mut self, path: &str, body: &Body) -> common::Reply;
@@ -250,11 +303,15 @@ async fn manager_pages_redirect_to_sign_in_or_refuse_wrong_role() {
             "{page} as photographer"
         );
         assert_eq!(p.kiosk.get(page).await.status, 403, "{page} as kiosk");
-        assert_eq!(
-            p.organiser.get(page).await.status,
-            200,
-            "{page} as organiser"
-        );
+        // An organiser gets the page. For an event that is not theirs (here: none) the
+        // page says "not found"; the status is 404 when the data loads before the
+        // streamed response starts, else 200.
+        let status = p.organiser.get(page).await.status;
+        if page.contains("some-event") {
+            assert!(matches!(status, 200 | 404), "{page} as organiser: {status}");
+        } else {
+            assert_eq!(status, 200, "{page} as organiser");
+        }
     }
     server.stop();
 }

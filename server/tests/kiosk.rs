@@ -2,52 +2,8 @@
 
 mod common;
 
-use app::types::{EventSettings, EventSettingsView, KioskEvent, Registered, Role};
-use common::{Client, Server};
-
-const PW: &str = "a long enough password";
-
-async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
-    let mut org = server.client();
-    assert_eq!(org.login("org@example.lv", PW).await.status, 200);
-    let created = org
-        .post(
-            "/api/events/create",
-            &[
-                ("name", "Summit"),
-                ("starts_on", ""),
-                ("ends_on", ""),
-                ("venue", ""),
-                ("default_lang", "lv"),
-            ],
-        )
-        .await;
-    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
-    let code: app::types::PairingCode = serde_json::from_str(
-        &org.post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
-            .await
-            .body,
-    )
-    .unwrap();
-    let mut kiosk = server.client();
-    assert_eq!(
-        kiosk
-            .post("/api/kiosk/pair", &[("code", &code.code)])
-            .await
-            .status,
-        200
-    );
-    (org, kiosk, event.id)
-}
-
-fn registration(fields: serde_json::Value, is_minor: bool, choice: Option<&str>) -> String {
-    serde_json::json!({ "registration": {
-        "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
-        "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
-    }})
-    .to_string()
-}
+use app::types::{EventSettings, EventSettingsView, KioskEvent, Registered};
+use common::{organiser_and_kiosk, registration, Server};
 
 #[tokio::test]
 async fn count_only_event_registers_without_personal_data() {

@@ -146,3 +146,11 @@ pub fn store_err(e: StoreError) -> ApiError {
         }
     }
 }
+
+/// Maps a registration or consent error: rule codes are 400 with the code.
+pub fn register_err(e: crate::domain::consent::RegisterError) -> ApiError {
+    match e {
+        crate::domain::consent::RegisterError::Invalid(code) => fail(ApiError::BadInput(code)),
+        crate::domain::consent::RegisterError::Store(e) => store_err(e),
+    }
+}

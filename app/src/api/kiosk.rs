@@ -4,7 +4,7 @@ use crate::types::{ApiError, Me, PairingCode};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use super::guard::{self, fail, store_err, SessionPrincipal};
+use super::guard::{self, fail, register_err, store_err, SessionPrincipal};
 
 /// An organiser makes a one-time pairing code for one of their events.
 #[server(endpoint = "kiosk/pairing-code")]
@@ -130,7 +130,100 @@ pub async fn kiosk_event() -> Result<crate::types::KioskEvent, ApiError> {
         policy_url: s.policy_url,
         policy_qr_svg,
         badge_stock: s.badge_stock,
+        allow_email_lookup: s.allow_email_lookup,
     })
+}
+
+/// Session key of the pre-registered attendee found at this kiosk: (attendee id, unix
+/// time found). Kept server-side so the browser never holds an attendee id.
+#[cfg(feature = "ssr")]
+const CHECKIN_KEY: &str = "checkin";
+/// A found check-in must be completed within this many seconds.
+#[cfg(feature = "ssr")]
+const CHECKIN_TTL_SECS: i64 = 15 * 60;
+
+/// A pre-registered attendee finds themselves by check-in code (typed or scanned) or,
+/// when the event allows it, by exact email. Answers with their own name only; never a
+/// list. Misses are limited per kiosk.
+#[server(endpoint = "kiosk/checkin/find")]
+pub async fn checkin_find(
+    code: String,
+    email: String,
+) -> Result<crate::types::CheckinFound, ApiError> {
+    use crate::domain::auth::{normalise_code, token_hash};
+    use crate::domain::store::CheckinKey;
+    let actor = guard::require_kiosk().await?;
+    let crate::domain::Actor::Kiosk {
+        event_id,
+        device_id,
+    } = actor
+    else {
+        return Err(fail(ApiError::Forbidden));
+    };
+    let st = guard::state()?;
+    let limit_key = format!("kiosk:{device_id}");
+    if st.checkin_by_kiosk.is_blocked(&limit_key) {
+        return Err(fail(ApiError::RateLimited));
+    }
+    let code = normalise_code(&code);
+    let key = if !code.is_empty() {
+        CheckinKey::CodeHash(token_hash(&code))
+    } else if !email.trim().is_empty() {
+        let settings = st.store.event_settings(event_id).await.map_err(store_err)?;
+        if !settings.allow_email_lookup {
+            return Err(fail(ApiError::BadInput("checkin_email_off".into())));
+        }
+        CheckinKey::Email(email)
+    } else {
+        return Err(fail(ApiError::BadInput("checkin_missing".into())));
+    };
+    let session = guard::session().await?;
+    let _ = session.remove::<(i64, i64)>(CHECKIN_KEY).await;
+    let found = st
+        .store
+        .find_for_checkin(actor, event_id, key)
+        .await
+        .map_err(store_err)?;
+    let Some(found) = found else {
+        st.checkin_by_kiosk.record(&limit_key);
+        return Err(fail(ApiError::BadInput("checkin_not_found".into())));
+    };
+    if found.checked_in {
+        return Err(fail(ApiError::BadInput("checkin_used".into())));
+    }
+    session
+        .insert(
+            CHECKIN_KEY,
+            (found.id, time::OffsetDateTime::now_utc().unix_timestamp()),
+        )
+        .await
+        .map_err(|_| fail(ApiError::Server))?;
+    let name = [found.first_name, found.last_name]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(crate::types::CheckinFound {
+        name: Some(name).filter(|n| !n.trim().is_empty()),
+    })
+}
+
+/// The attendee found by `checkin_find` in this kiosk session, taken out of it.
+#[cfg(feature = "ssr")]
+async fn take_checkin() -> Result<i64, ApiError> {
+    let session = guard::session().await?;
+    let found = session
+        .remove::<(i64, i64)>(CHECKIN_KEY)
+        .await
+        .map_err(|_| fail(ApiError::Server))?;
+    match found {
+        Some((id, at))
+            if time::OffsetDateTime::now_utc().unix_timestamp() - at <= CHECKIN_TTL_SECS =>
+        {
+            Ok(id)
+        }
+        _ => Err(fail(ApiError::BadInput("checkin_expired".into()))),
+    }
 }
 
 /// Registers a walk-in attendee at the kiosk and returns the badge and the private code
@@ -139,9 +232,8 @@ pub async fn kiosk_event() -> Result<crate::types::KioskEvent, ApiError> {
 pub async fn kiosk_register(
     registration: crate::types::KioskRegistration,
 ) -> Result<crate::types::Registered, ApiError> {
-    use crate::domain::consent::{register, GuardianInput, RegisterError, Registration};
-    use crate::types::{Badge, Channel, Field, Registered};
-    use base64::Engine;
+    use crate::domain::consent::{check_in, register, Decision, GuardianInput, Registration};
+    use crate::types::{Badge, Channel, Registered};
 
     let actor = guard::require_kiosk().await?;
     let crate::domain::Actor::Kiosk {
@@ -169,70 +261,65 @@ pub async fn kiosk_register(
         .await
         .map_err(store_err)?
         .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?;
-    let signature_png = match r.signature_data_url.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(url) => {
-            let b64 = url
-                .strip_prefix("data:image/png;base64,")
-                .ok_or_else(|| fail(ApiError::BadInput("signature_invalid".into())))?;
-            if b64.len() > 400 * 1024 {
-                return Err(fail(ApiError::BadInput("signature_invalid".into())));
-            }
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(b64)
-                .map_err(|_| fail(ApiError::BadInput("signature_invalid".into())))?;
-            Some(bytes)
-        }
+    let signature_png = crate::domain::consent::decode_signature(r.signature_data_url.as_deref())
+        .map_err(|c| fail(ApiError::BadInput(c.into())))?;
+    let guardian = GuardianInput {
+        name: r.guardian_name,
+        confirmed: r.guardian_confirmed,
+        signature_png,
     };
-    let registration = Registration {
-        event_id,
-        fields: r.fields,
-        is_minor: r.is_minor,
-        choice,
-        guardian: GuardianInput {
-            name: r.guardian_name,
-            confirmed: r.guardian_confirmed,
-            signature_png,
-        },
-        notice_version_id: notice.id,
-        channel: Channel::Kiosk,
-        channel_ref: format!("kiosk:{device_id}"),
-        source: "kiosk",
-    };
-    let kept_fields = registration.fields.clone();
-    let issued = match register(&st.store, actor, &settings.fields, registration).await {
-        Ok(i) => i,
-        Err(RegisterError::Invalid(code)) => return Err(fail(ApiError::BadInput(code))),
-        Err(RegisterError::Store(e)) => return Err(store_err(e)),
+    let channel_ref = format!("kiosk:{device_id}");
+    let (issued, kept_fields) = if r.checkin {
+        let attendee_id = take_checkin().await?;
+        let d = Decision {
+            choice,
+            guardian,
+            notice_version_id: notice.id,
+            channel: Channel::Kiosk,
+            channel_ref,
+        };
+        let issued = check_in(&st.store, actor.clone(), attendee_id, r.is_minor, d)
+            .await
+            .map_err(register_err)?;
+        let src = st
+            .store
+            .badge_source(actor, attendee_id)
+            .await
+            .map_err(store_err)?;
+        let fields = crate::types::PersonFields {
+            first_name: src.first_name,
+            last_name: src.last_name,
+            ..Default::default()
+        };
+        (issued, fields)
+    } else {
+        let registration = Registration {
+            event_id,
+            fields: r.fields,
+            is_minor: r.is_minor,
+            choice,
+            guardian,
+            notice_version_id: notice.id,
+            channel: Channel::Kiosk,
+            channel_ref,
+            source: "kiosk",
+        };
+        let kept_fields = registration.fields.clone();
+        let issued = register(&st.store, actor, &settings.fields, registration)
+            .await
+            .map_err(register_err)?;
+        (issued, kept_fields)
     };
     tracing::info!(
         attendee_id = issued.attendee_id,
         kiosk_id = device_id,
         "registered at kiosk"
     );
-    let name = if settings.print_name {
-        let first = settings
-            .fields
-            .get(Field::FirstName)
-            .enabled
-            .then_some(kept_fields.first_name)
-            .flatten();
-        let last = settings
-            .fields
-            .get(Field::LastName)
-            .enabled
-            .then_some(kept_fields.last_name)
-            .flatten();
-        let n = [first, last]
-            .into_iter()
-            .flatten()
-            .map(|s| s.trim().to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Some(n).filter(|n| !n.is_empty())
-    } else {
-        None
-    };
+    let name = crate::domain::badges::printed_name(
+        &settings,
+        kept_fields.first_name,
+        kept_fields.last_name,
+    );
     let url = crate::domain::badges::badge_url(&st.public_url, &issued.badge_token);
     Ok(Registered {
         badge: Badge {

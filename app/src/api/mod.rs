@@ -1,6 +1,7 @@
 //! Server functions. Each one: authorise → call the domain → map errors. Endpoints are
 //! fixed (`/api/...`) so routes and tests can name them.
 
+pub mod attendees;
 pub mod audit;
 pub mod auth;
 pub mod badges;

@@ -5,3 +5,4 @@ pub mod badge;
 pub mod errors;
 pub mod header;
 pub mod lang_switch;
+pub mod signature;

@@ -1,7 +1,95 @@
 //! Badge contents (requirement 7): the QR carries only `{public URL}/b/{badge token}`.
 
+use super::store::{Actor, Store, StoreError, StoreResult};
+use crate::types::{Badge, BadgeStock, Consent, EventSettings, Field};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
+
+/// Everything printed on one badge, before it is drawn as HTML or PNG.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadgeData {
+    pub consent: Consent,
+    pub event_name: String,
+    /// Only when the event collects names and prints them.
+    pub name: Option<String>,
+    /// `{public URL}/b/{badge token}`, the QR's content.
+    pub url: String,
+    pub stock: BadgeStock,
+    /// The event's default language; the badge also carries English.
+    pub lang: String,
+}
+
+impl BadgeData {
+    /// The badge as the browser's print view gets it (QR as SVG).
+    pub fn to_wire(&self) -> Badge {
+        Badge {
+            consent: self.consent,
+            event_name: self.event_name.clone(),
+            name: self.name.clone(),
+            qr_svg: qr_svg(&self.url),
+            stock: self.stock,
+            lang: self.lang.clone(),
+        }
+    }
+}
+
+/// The name printed on a badge: first and last name, only when the event enables those
+/// fields and prints names.
+pub fn printed_name(
+    settings: &EventSettings,
+    first: Option<String>,
+    last: Option<String>,
+) -> Option<String> {
+    if !settings.print_name {
+        return None;
+    }
+    let first = settings
+        .fields
+        .get(Field::FirstName)
+        .enabled
+        .then_some(first)
+        .flatten();
+    let last = settings
+        .fields
+        .get(Field::LastName)
+        .enabled
+        .then_some(last)
+        .flatten();
+    let n = [first, last]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(n).filter(|n| !n.is_empty())
+}
+
+/// The badge of an attendee of event `event_row`, for reprinting. Audited by the store.
+/// `NotFound` when the attendee is not that event's; `Conflict` before any consent.
+pub async fn badge_for_attendee(
+    store: &Store,
+    actor: Actor,
+    event_row: i64,
+    attendee_id: i64,
+    public_url: &str,
+) -> StoreResult<BadgeData> {
+    let src = store.badge_source(actor, attendee_id).await?;
+    if src.event_id != event_row {
+        return Err(StoreError::NotFound);
+    }
+    let consent = src.consent.ok_or(StoreError::Conflict("no consent yet"))?;
+    let event = store.event_by_id(event_row).await?;
+    let settings = store.event_settings(event_row).await?;
+    Ok(BadgeData {
+        consent,
+        event_name: event.name,
+        name: printed_name(&settings, src.first_name, src.last_name),
+        url: badge_url(public_url, &src.badge_token),
+        stock: settings.badge_stock,
+        lang: event.default_lang,
+    })
+}
 
 /// The URL a badge's QR encodes. The token is random; nothing about the person.
 pub fn badge_url(public_url: &str, badge_token: &str) -> String {

@@ -90,6 +90,24 @@ pub fn check_guardian(
     }
 }
 
+/// Decodes the signature pad's `data:image/png;base64,…` URL. Empty means none.
+pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, &'static str> {
+    use base64::Engine;
+    let Some(url) = url.filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let b64 = url
+        .strip_prefix("data:image/png;base64,")
+        .ok_or("signature_invalid")?;
+    if b64.len() > MAX_SIGNATURE_BYTES * 4 / 3 + 4 {
+        return Err("signature_invalid");
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .map(Some)
+        .map_err(|_| "signature_invalid")
+}
+
 /// The attendee's secrets, returned once and never stored in clear.
 #[derive(Clone, Debug)]
 pub struct Issued {
@@ -133,9 +151,14 @@ pub async fn register(
     r: Registration,
 ) -> Result<Issued, RegisterError> {
     let fields = clean_fields(rules, r.fields).map_err(RegisterError::Invalid)?;
-    check_guardian(r.is_minor, r.choice, &r.guardian)
-        .map_err(|c| RegisterError::Invalid(c.into()))?;
-    let minor_green = r.is_minor && r.choice == Consent::Green;
+    let consent = Decision {
+        choice: r.choice,
+        guardian: r.guardian,
+        notice_version_id: r.notice_version_id,
+        channel: r.channel,
+        channel_ref: r.channel_ref,
+    }
+    .into_consent(r.is_minor)?;
     let badge_token = random_token(16);
     let private_code = random_typed_code(7);
     let attendee = NewAttendee {
@@ -147,25 +170,85 @@ pub async fn register(
         private_code_hash: Some(token_hash(&normalise_code(&private_code))),
         checkin_code_hash: None,
     };
-    let consent = NewConsent {
-        choice: r.choice,
-        notice_version_id: r.notice_version_id,
-        channel: r.channel,
-        channel_ref: r.channel_ref,
-        guardian_name: minor_green.then(|| r.guardian.name.trim().to_string()),
-        guardian_confirmed: minor_green && r.guardian.confirmed,
-        signature_png: if minor_green {
-            r.guardian.signature_png
-        } else {
-            None
-        },
-    };
     let attendee_id = store.register_attendee(actor, attendee, consent).await?;
     Ok(Issued {
         attendee_id,
         badge_token,
         private_code,
     })
+}
+
+/// The consent part of a decision, with the notice version shown and who recorded it.
+pub struct Decision {
+    pub choice: Consent,
+    pub guardian: GuardianInput,
+    pub notice_version_id: i64,
+    pub channel: Channel,
+    pub channel_ref: String,
+}
+
+impl Decision {
+    /// Checks the guardian rule and builds the consent row: guardian data is kept only
+    /// for a minor's green choice.
+    fn into_consent(self, is_minor: bool) -> Result<NewConsent, RegisterError> {
+        check_guardian(is_minor, self.choice, &self.guardian)
+            .map_err(|c| RegisterError::Invalid(c.into()))?;
+        let minor_green = is_minor && self.choice == Consent::Green;
+        Ok(NewConsent {
+            choice: self.choice,
+            notice_version_id: self.notice_version_id,
+            channel: self.channel,
+            channel_ref: self.channel_ref,
+            guardian_name: minor_green.then(|| self.guardian.name.trim().to_string()),
+            guardian_confirmed: minor_green && self.guardian.confirmed,
+            signature_png: if minor_green {
+                self.guardian.signature_png
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// Checks in a pre-registered attendee at the kiosk: their first consent and a new
+/// private code. `Invalid("checkin_used")` when they already checked in.
+pub async fn check_in(
+    store: &Store,
+    actor: Actor,
+    attendee_id: i64,
+    is_minor: bool,
+    d: Decision,
+) -> Result<Issued, RegisterError> {
+    let consent = d.into_consent(is_minor)?;
+    let private_code = random_typed_code(7);
+    let hash = token_hash(&normalise_code(&private_code));
+    let badge_token = match store
+        .check_in(actor, attendee_id, is_minor, hash, consent)
+        .await
+    {
+        Err(StoreError::Conflict("checkin used")) => {
+            return Err(RegisterError::Invalid("checkin_used".into()))
+        }
+        other => other?,
+    };
+    Ok(Issued {
+        attendee_id,
+        badge_token,
+        private_code,
+    })
+}
+
+/// Records a changed decision (a new row; the old ones stay). The attendee's minor flag
+/// decides whether a guardian is needed.
+pub async fn change(
+    store: &Store,
+    actor: Actor,
+    attendee_id: i64,
+    d: Decision,
+) -> Result<i64, RegisterError> {
+    let (_, is_minor) = store.attendee_event_and_minor(attendee_id).await?;
+    let consent = d.into_consent(is_minor)?;
+    Ok(store.record_consent(actor, attendee_id, consent).await?)
 }
 
 #[cfg(test)]

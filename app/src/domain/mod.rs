@@ -3,9 +3,11 @@
 
 pub mod audit;
 pub mod auth;
+pub mod badge_png;
 pub mod badges;
 pub mod consent;
 pub mod events;
+pub mod import;
 pub mod kiosk;
 pub mod notice;
 pub mod store;
@@ -27,6 +29,8 @@ pub struct AppState {
     pub login_by_account: Arc<RateLimiter>,
     /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
     pub pairing_by_ip: Arc<RateLimiter>,
+    /// Failed check-in look-ups per kiosk device: 30 in 15 minutes (email guessing).
+    pub checkin_by_kiosk: Arc<RateLimiter>,
     /// Badge look-ups per client address: 300 a minute.
     pub verdict_by_ip: Arc<RateLimiter>,
     /// Where people reach the server, without a trailing slash; badge QR codes point here.
@@ -41,6 +45,7 @@ impl AppState {
             login_by_ip: Arc::new(RateLimiter::new(30, window)),
             login_by_account: Arc::new(RateLimiter::new(10, window)),
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
+            checkin_by_kiosk: Arc::new(RateLimiter::new(30, window)),
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
             public_url: "http://127.0.0.1:3000".into(),
         }

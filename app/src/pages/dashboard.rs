@@ -113,7 +113,9 @@ fn EventCard(event: EventSummary) -> impl IntoView {
     let event_id = event.id.clone();
     view! {
         <li class="card event">
-            <h2>{event.name.clone()}</h2>
+            <h2>
+                <a href=format!("/dashboard/events/{}", event.id)>{event.name.clone()}</a>
+            </h2>
             <p class="meta">
                 {match dates {
                     Some(d) => d.into_any(),

@@ -3,17 +3,19 @@
 //! code. Everything lives in signals on this one page: no navigation, no browser
 //! storage. "Done" or the idle timeout clears it all and returns to welcome.
 
-use crate::api::kiosk::{kiosk_event, KioskRegister};
+use crate::api::kiosk::{kiosk_event, CheckinFind, KioskRegister};
 use crate::components::badge::{BadgeView, ConsentIcon};
 use crate::components::errors::ErrorText;
+use crate::components::signature::SignaturePad;
 use crate::i18n::*;
 use crate::types::{Consent, Field, KioskEvent, KioskRegistration, PersonFields};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
     Welcome,
+    /// A pre-registered attendee types or scans their check-in code.
+    Checkin,
     Notice,
     Fields,
     Minor,
@@ -73,6 +75,11 @@ fn Flow(event: KioskEvent) -> impl IntoView {
     let signature = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
     let register = ServerAction::<KioskRegister>::new();
+    let find = ServerAction::<CheckinFind>::new();
+    let checkin_code = RwSignal::new(String::new());
+    let checkin_email = RwSignal::new(String::new());
+    // Set when a pre-registered attendee was found: their name (if any) to greet them.
+    let checkin = RwSignal::new(None::<Option<String>>);
     let idle = RwSignal::new(0u32);
 
     // Forget everything about the attendee.
@@ -85,9 +92,24 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         signature.set(None);
         message.set(None);
         register.clear();
+        find.clear();
+        checkin_code.set(String::new());
+        checkin_email.set(String::new());
+        checkin.set(None);
         idle.set(0);
         step.set(Step::Welcome);
     };
+
+    // A found pre-registered attendee goes on to the notice.
+    Effect::new(move |_| {
+        if let Some(Ok(found)) = find.value().get() {
+            checkin.set(Some(found.name));
+            checkin_code.set(String::new());
+            checkin_email.set(String::new());
+            message.set(None);
+            step.set(Step::Notice);
+        }
+    });
 
     // Idle timeout: count seconds without a touch or key; at the limit, start over.
     Effect::new(move |_| {
@@ -128,7 +150,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         step.set(s);
     };
     let after_notice = move || {
-        if enabled().is_empty() {
+        if enabled().is_empty() || checkin.get_untracked().is_some() {
             Step::Minor
         } else {
             Step::Fields
@@ -189,6 +211,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                     String::new()
                 },
                 guardian_confirmed: minor_green && guardian_confirmed.get_untracked(),
+                checkin: checkin.get_untracked().is_some(),
                 signature_data_url: if minor_green {
                     signature.get_untracked()
                 } else {
@@ -218,8 +241,54 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             <button type="button" class="primary big" on:click=move |_| go(Step::Notice)>
                 {t!(i18n, kiosk.start)}
             </button>
+            <button type="button" class="secondary big" on:click=move |_| { find.clear(); go(Step::Checkin); }>
+                {t!(i18n, kiosk.checkin_start)}
+            </button>
         }
         .into_any(),
+        Step::Checkin => {
+            let by_email = event.with_value(|e| e.allow_email_lookup);
+            view! {
+                <h1>{t!(i18n, kiosk.checkin_title)}</h1>
+                <form on:submit=move |ev| {
+                    ev.prevent_default();
+                    find.dispatch(CheckinFind { code: checkin_code.get_untracked(), email: checkin_email.get_untracked() });
+                }>
+                    <div class="field">
+                        <label for="checkin-code">{t!(i18n, kiosk.checkin_code)}</label>
+                        <input
+                            id="checkin-code"
+                            autocomplete="off"
+                            autocapitalize="characters"
+                            spellcheck="false"
+                            prop:value=move || checkin_code.get()
+                            on:input=move |ev| checkin_code.set(event_target_value(&ev))
+                        />
+                        <p class="help">{t!(i18n, kiosk.checkin_code_help)}</p>
+                    </div>
+                    {by_email.then(|| view! {
+                        <div class="field">
+                            <label for="checkin-email">{t!(i18n, kiosk.checkin_email)}</label>
+                            <input
+                                id="checkin-email"
+                                type="email"
+                                autocomplete="off"
+                                prop:value=move || checkin_email.get()
+                                on:input=move |ev| checkin_email.set(event_target_value(&ev))
+                            />
+                        </div>
+                    })}
+                    {move || find.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
+                    <div class="actions">
+                        {back(Step::Welcome)}
+                        <button type="submit" class="primary" disabled=move || find.pending().get()>
+                            {t!(i18n, kiosk.checkin_find)}
+                        </button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        }
         Step::Notice => {
             let lang = i18n.get_locale().as_str().to_string();
             let text = event.with_value(|e| {
@@ -406,84 +475,16 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             on:keydown=move |_| idle.set(0)
             on:input=move |_| idle.set(0)
         >
+            {move || {
+                checkin
+                    .get()
+                    .filter(|_| !matches!(step.get(), Step::Welcome | Step::Checkin))
+                    .map(|name| {
+                        let name = name.unwrap_or_default();
+                        view! { <p class="greeting" role="status">{t!(i18n, kiosk.checkin_hello, name)}</p> }
+                    })
+            }}
             {screen}
-        </div>
-    }
-}
-
-/// A signature drawn with a finger; kept as a PNG data URL.
-#[component]
-fn SignaturePad(signature: RwSignal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let canvas = NodeRef::<leptos::html::Canvas>::new();
-    let drawing = RwSignal::new(false);
-    let context = move || -> Option<(web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d)> {
-        let c = canvas.get()?;
-        let ctx = c.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
-        Some((c, ctx))
-    };
-    let point = move |c: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent| {
-        let rect = c.get_bounding_client_rect();
-        let sx = c.width() as f64 / rect.width().max(1.0);
-        let sy = c.height() as f64 / rect.height().max(1.0);
-        (
-            (ev.client_x() as f64 - rect.left()) * sx,
-            (ev.client_y() as f64 - rect.top()) * sy,
-        )
-    };
-    let finish = move || {
-        if drawing.get_untracked() {
-            drawing.set(false);
-            if let Some((c, _)) = context() {
-                signature.set(c.to_data_url().ok());
-            }
-        }
-    };
-    view! {
-        <div class="field">
-            <span class="label" id="sig-label">{t!(i18n, kiosk.signature)}</span>
-            <canvas
-                node_ref=canvas
-                class="signature"
-                width="600"
-                height="200"
-                role="img"
-                aria-labelledby="sig-label"
-                on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    ev.prevent_default();
-                    if let Some((c, ctx)) = context() {
-                        let (x, y) = point(&c, &ev);
-                        ctx.set_line_width(3.0);
-                        ctx.begin_path();
-                        ctx.move_to(x, y);
-                        drawing.set(true);
-                    }
-                }
-                on:pointermove=move |ev: web_sys::PointerEvent| {
-                    if drawing.get_untracked() {
-                        if let Some((c, ctx)) = context() {
-                            let (x, y) = point(&c, &ev);
-                            ctx.line_to(x, y);
-                            ctx.stroke();
-                        }
-                    }
-                }
-                on:pointerup=move |_| finish()
-                on:pointerleave=move |_| finish()
-            ></canvas>
-            <p class="help">{t!(i18n, kiosk.signature_help)}</p>
-            <button
-                type="button"
-                class="secondary"
-                on:click=move |_| {
-                    if let Some((c, ctx)) = context() {
-                        ctx.clear_rect(0.0, 0.0, c.width() as f64, c.height() as f64);
-                    }
-                    signature.set(None);
-                }
-            >
-                {t!(i18n, kiosk.signature_clear)}
-            </button>
         </div>
     }
 }

@@ -1,8 +1,11 @@
 //! One module per screen.
 
+pub mod attendees;
 pub mod audit;
 pub mod dashboard;
+pub mod event;
 pub mod home;
+pub mod import;
 pub mod kiosk;
 pub mod kiosk_flow;
 pub mod login;

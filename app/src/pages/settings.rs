@@ -302,7 +302,7 @@ fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
                     </select>
                 </div>
                 {number("st-idle", |i| t_string!(i, settings.idle_timeout).to_string(), |x| x.idle_timeout_secs, |x, v| x.idle_timeout_secs = v)}
-                // "allow_email_lookup" gets its switch with pre-registration (CSV import), which uses it.
+                {checkbox(s, move || t_string!(i18n, settings.allow_email_lookup).to_string(), |x| x.allow_email_lookup, |x, v| x.allow_email_lookup = v)}
             </fieldset>
             {move || {
                 save.value()

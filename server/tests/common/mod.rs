@@ -171,3 +171,55 @@ impl Client {
         .await
     }
 }
+
+/// An organiser (org@example.lv) signed in, an event "Summit" (default language lv)
+/// and a kiosk tablet paired with it: (organiser, kiosk, event public id).
+pub async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
+    server
+        .add_user("org@example.lv", "a long enough password", Role::Organiser)
+        .await;
+    let mut org = server.client();
+    assert_eq!(
+        org.login("org@example.lv", "a long enough password")
+            .await
+            .status,
+        200
+    );
+    let created = org
+        .post(
+            "/api/events/create",
+            &[
+                ("name", "Summit"),
+                ("starts_on", ""),
+                ("ends_on", ""),
+                ("venue", ""),
+                ("default_lang", "lv"),
+            ],
+        )
+        .await;
+    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
+    let code: app::types::PairingCode = serde_json::from_str(
+        &org.post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
+            .await
+            .body,
+    )
+    .unwrap();
+    let mut kiosk = server.client();
+    assert_eq!(
+        kiosk
+            .post("/api/kiosk/pair", &[("code", &code.code)])
+            .await
+            .status,
+        200
+    );
+    (org, kiosk, event.id)
+}
+
+/// A kiosk registration body for `/api/kiosk/register`.
+pub fn registration(fields: serde_json::Value, is_minor: bool, choice: Option<&str>) -> String {
+    serde_json::json!({ "registration": {
+        "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
+        "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
+    }})
+    .to_string()
+}

@@ -3,7 +3,10 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
-use crate::types::{Channel, Consent, ConsentRecord, PersonFields};
+use crate::types::{
+    AttendeeDetail, AttendeeFilter, AttendeeList, AttendeeRow, Channel, Consent, ConsentRecord,
+    EventStats, PersonFields,
+};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub struct NewAttendee {
@@ -68,16 +71,122 @@ fn insert_consent(tx: &Transaction, attendee_id: i64, c: NewConsent) -> StoreRes
 }
 
 /// Registration counts for the event page (requirement 13): no personal data.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EventCounts {
-    pub registered: i64,
-    pub checked_in: i64,
-    pub green: i64,
-    pub red: i64,
-    pub minors: i64,
+pub type EventCounts = EventStats;
+
+/// A pre-registered attendee's lookup key at the kiosk.
+pub enum CheckinKey {
+    /// Hash of the check-in code (see `auth::token_hash`).
+    CodeHash(String),
+    /// Exact email, only when the event allows it.
+    Email(String),
+}
+
+/// A pre-registered attendee found at the kiosk.
+pub struct CheckinCandidate {
+    pub id: i64,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub checked_in: bool,
+}
+
+/// An imported attendee, ready to insert.
+pub struct ImportedAttendee {
+    pub fields: PersonFields,
+    pub badge_token: String,
+    pub checkin_code_hash: String,
+}
+
+/// Most rows the list returns at once; the total tells how many matched.
+pub const LIST_LIMIT: usize = 500;
+
+const PERSON_COLUMNS: &str = "first_name, last_name, organisation, role_title, email, phone";
+
+fn person(r: &rusqlite::Row, from: usize) -> rusqlite::Result<PersonFields> {
+    Ok(PersonFields {
+        first_name: r.get(from)?,
+        last_name: r.get(from + 1)?,
+        organisation: r.get(from + 2)?,
+        role_title: r.get(from + 3)?,
+        email: r.get(from + 4)?,
+        phone: r.get(from + 5)?,
+    })
+}
+
+fn matches(row: &AttendeeRow, f: &AttendeeFilter, q: &str) -> bool {
+    let consent_ok = match f.consent.as_str() {
+        "green" => row.consent == Some(Consent::Green),
+        "red" => row.consent == Some(Consent::Red),
+        "none" => row.consent.is_none(),
+        _ => true,
+    };
+    let yes_no = |v: &str, b: bool| match v {
+        "yes" => b,
+        "no" => !b,
+        _ => true,
+    };
+    let text_ok = q.is_empty() || {
+        let p = &row.fields;
+        [
+            &p.first_name,
+            &p.last_name,
+            &p.organisation,
+            &p.role_title,
+            &p.email,
+            &p.phone,
+        ]
+        .iter()
+        .filter_map(|v| v.as_deref())
+        .any(|v| v.to_lowercase().contains(q))
+            || format!(
+                "{} {}",
+                p.first_name.as_deref().unwrap_or(""),
+                p.last_name.as_deref().unwrap_or("")
+            )
+            .to_lowercase()
+            .contains(q)
+    };
+    consent_ok && yes_no(&f.checked_in, row.checked_in) && yes_no(&f.minor, row.is_minor) && text_ok
+}
+
+/// What a badge is made from: the attendee's name fields, token and current consent.
+pub struct BadgeSource {
+    pub event_id: i64,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub badge_token: String,
+    /// `None` for a pre-registered attendee who has not chosen yet.
+    pub consent: Option<Consent>,
 }
 
 impl Store {
+    /// Reads what a (re)printed badge shows. Audited: the name is personal data.
+    pub async fn badge_source(&self, actor: Actor, attendee_id: i64) -> StoreResult<BadgeSource> {
+        self.tx(move |tx| {
+            let found = tx
+                .query_row(
+                    "SELECT event_id, first_name, last_name, badge_token,
+                            (SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1)
+                     FROM attendees a WHERE id = ?1",
+                    [attendee_id],
+                    |r| {
+                        let choice: Option<String> = r.get(4)?;
+                        Ok(BadgeSource {
+                            event_id: r.get(0)?,
+                            first_name: r.get(1)?,
+                            last_name: r.get(2)?,
+                            badge_token: r.get(3)?,
+                            consent: choice.as_deref().and_then(Consent::parse),
+                        })
+                    },
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            append(tx, &actor, "attendee.badge", &format!("attendee:{attendee_id}"))?;
+            Ok(found)
+        })
+        .await
+    }
+
     /// Registers an attendee with their first consent decision in one transaction.
     pub async fn register_attendee(
         &self,
@@ -163,8 +272,18 @@ impl Store {
         actor: Actor,
         attendee_id: i64,
     ) -> StoreResult<Vec<ConsentRecord>> {
-        self.tx(move |tx| {
-            append(tx, &actor, "consent.history.view", &format!("attendee:{attendee_id}"))?;
+        self.audit(
+            actor,
+            "consent.history.view",
+            format!("attendee:{attendee_id}"),
+        )
+        .await?;
+        self.consent_history_rows(attendee_id).await
+    }
+
+    /// The history without an audit row; callers audit the read themselves.
+    async fn consent_history_rows(&self, attendee_id: i64) -> StoreResult<Vec<ConsentRecord>> {
+        self.with_conn(move |tx| {
             let mut stmt = tx.prepare(
                 "SELECT c.id, c.choice, c.at, c.channel, c.channel_ref, c.notice_version_id, n.sha256, n.text,
                         c.guardian_name, c.guardian_confirmed, c.signature_id
@@ -205,6 +324,231 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
+        })
+        .await
+    }
+
+    /// The organiser's attendee list of one event, filtered. Audited (the search text
+    /// is not: it may be a name).
+    pub async fn list_attendees(
+        &self,
+        actor: Actor,
+        event_id: i64,
+        filter: AttendeeFilter,
+    ) -> StoreResult<AttendeeList> {
+        self.tx(move |tx| {
+            append(tx, &actor, "attendee.list", &format!("event:{event_id}"))?;
+            let mut stmt = tx.prepare(&format!(
+                "SELECT a.id, a.is_minor, a.checked_in_at IS NOT NULL, a.source,
+                        (SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1),
+                        {PERSON_COLUMNS}
+                 FROM attendees a WHERE a.event_id = ?1
+                 ORDER BY lower(coalesce(a.last_name, '')), lower(coalesce(a.first_name, '')), a.id"
+            ))?;
+            let q = filter.q.trim().to_lowercase();
+            let mut rows = Vec::new();
+            let mut total = 0;
+            for row in stmt.query_map([event_id], |r| {
+                let choice: Option<String> = r.get(4)?;
+                Ok(AttendeeRow {
+                    id: r.get(0)?,
+                    is_minor: r.get(1)?,
+                    checked_in: r.get(2)?,
+                    source: r.get(3)?,
+                    consent: choice.as_deref().and_then(Consent::parse),
+                    fields: person(r, 5)?,
+                })
+            })? {
+                let row = row?;
+                if matches(&row, &filter, &q) {
+                    total += 1;
+                    if rows.len() < LIST_LIMIT {
+                        rows.push(row);
+                    }
+                }
+            }
+            Ok(AttendeeList { rows, total })
+        })
+        .await
+    }
+
+    /// One attendee with every consent decision and the notice text shown. Audited.
+    /// Returns the attendee's event row id with it, for the caller's access check.
+    pub async fn attendee_detail(
+        &self,
+        actor: Actor,
+        attendee_id: i64,
+    ) -> StoreResult<(i64, AttendeeDetail)> {
+        let (event_id, mut detail) = self
+            .tx(move |tx| {
+                let found = tx
+                    .query_row(
+                        &format!(
+                            "SELECT event_id, id, is_minor, source, registered_at, checked_in_at, badge_token, {PERSON_COLUMNS}
+                             FROM attendees WHERE id = ?1"
+                        ),
+                        [attendee_id],
+                        |r| {
+                            Ok((
+                                r.get::<_, i64>(0)?,
+                                AttendeeDetail {
+                                    id: r.get(1)?,
+                                    is_minor: r.get(2)?,
+                                    source: r.get(3)?,
+                                    registered_at: r.get(4)?,
+                                    checked_in_at: r.get(5)?,
+                                    badge_path: format!("/b/{}", r.get::<_, String>(6)?),
+                                    fields: person(r, 7)?,
+                                    consent: None,
+                                    history: Vec::new(),
+                                },
+                            ))
+                        },
+                    )
+                    .optional()?
+                    .ok_or(StoreError::NotFound)?;
+                append(tx, &actor, "attendee.view", &format!("attendee:{attendee_id}"))?;
+                Ok(found)
+            })
+            .await?;
+        detail.history = self.consent_history_rows(attendee_id).await?;
+        detail.consent = detail.history.last().map(|c| c.choice);
+        Ok((event_id, detail))
+    }
+
+    /// Stores imported attendees, all or none. Each gets an audit row.
+    pub async fn import_attendees(
+        &self,
+        actor: Actor,
+        event_id: i64,
+        people: Vec<ImportedAttendee>,
+    ) -> StoreResult<Vec<i64>> {
+        self.tx(move |tx| {
+            let now = now_rfc3339();
+            let mut ids = Vec::with_capacity(people.len());
+            for p in people {
+                let f = &p.fields;
+                tx.execute(
+                    "INSERT INTO attendees (event_id, badge_token, checkin_code_hash,
+                         first_name, last_name, organisation, role_title, email, phone,
+                         is_minor, source, registered_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, 'import', ?10)",
+                    params![
+                        event_id,
+                        p.badge_token,
+                        p.checkin_code_hash,
+                        f.first_name,
+                        f.last_name,
+                        f.organisation,
+                        f.role_title,
+                        f.email,
+                        f.phone,
+                        now
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                append(tx, &actor, "attendee.import", &format!("attendee:{id}"))?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+        .await
+    }
+
+    /// Finds a pre-registered attendee of `event_id` by check-in code hash or exact email
+    /// (case-insensitive). Only a single exact match is returned; several attendees with
+    /// the same email are not told apart (the attendee uses the code instead). Audited.
+    pub async fn find_for_checkin(
+        &self,
+        actor: Actor,
+        event_id: i64,
+        key: CheckinKey,
+    ) -> StoreResult<Option<CheckinCandidate>> {
+        self.tx(move |tx| {
+            let (sql, value) = match key {
+                CheckinKey::CodeHash(h) => (
+                    "SELECT id, first_name, last_name, checked_in_at IS NOT NULL FROM attendees
+                     WHERE event_id = ?1 AND checkin_code_hash = ?2 LIMIT 2",
+                    h,
+                ),
+                CheckinKey::Email(e) => (
+                    "SELECT id, first_name, last_name, checked_in_at IS NOT NULL FROM attendees
+                     WHERE event_id = ?1 AND source = 'import' AND lower(email) = lower(?2) LIMIT 2",
+                    e.trim().to_string(),
+                ),
+            };
+            let mut stmt = tx.prepare(sql)?;
+            let mut found = stmt
+                .query_map(params![event_id, value], |r| {
+                    Ok(CheckinCandidate {
+                        id: r.get(0)?,
+                        first_name: r.get(1)?,
+                        last_name: r.get(2)?,
+                        checked_in: r.get(3)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            if found.len() != 1 {
+                return Ok(None);
+            }
+            let c = found.remove(0);
+            append(tx, &actor, "attendee.checkin.find", &format!("attendee:{}", c.id))?;
+            Ok(Some(c))
+        })
+        .await
+    }
+
+    /// Checks in a pre-registered attendee: their first consent, the minor flag and the
+    /// private code, in one transaction. `Conflict` when already checked in.
+    pub async fn check_in(
+        &self,
+        actor: Actor,
+        attendee_id: i64,
+        is_minor: bool,
+        private_code_hash: String,
+        consent: NewConsent,
+    ) -> StoreResult<String> {
+        self.tx(move |tx| {
+            let changed = tx.execute(
+                "UPDATE attendees SET checked_in_at = ?2, is_minor = ?3, private_code_hash = ?4
+                 WHERE id = ?1 AND checked_in_at IS NULL",
+                params![attendee_id, now_rfc3339(), is_minor, private_code_hash],
+            )?;
+            if changed != 1 {
+                return Err(StoreError::Conflict("checkin used"));
+            }
+            let consent_id = insert_consent(tx, attendee_id, consent)?;
+            append(
+                tx,
+                &actor,
+                "attendee.checkin",
+                &format!("attendee:{attendee_id}"),
+            )?;
+            append(
+                tx,
+                &actor,
+                "consent.record",
+                &format!("attendee:{attendee_id},consent:{consent_id}"),
+            )?;
+            Ok(tx.query_row(
+                "SELECT badge_token FROM attendees WHERE id = ?1",
+                [attendee_id],
+                |r| r.get(0),
+            )?)
+        })
+        .await
+    }
+
+    /// The attendee's event and minor flag, for rule checks (not shown to anyone).
+    pub async fn attendee_event_and_minor(&self, attendee_id: i64) -> StoreResult<(i64, bool)> {
+        self.with_conn(move |c| {
+            c.query_row(
+                "SELECT event_id, is_minor FROM attendees WHERE id = ?1",
+                [attendee_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)
         })
         .await
     }

@@ -11,7 +11,10 @@ pub(crate) mod notices;
 mod sessions;
 mod users;
 
-pub use attendees::{EventCounts, NewAttendee, NewConsent};
+pub use attendees::{
+    BadgeSource, CheckinCandidate, CheckinKey, EventCounts, ImportedAttendee, NewAttendee,
+    NewConsent, LIST_LIMIT,
+};
 pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;

@@ -1,0 +1,497 @@
+//! Organiser attendee pages, CSV import and kiosk check-in over the API (issue 3,
+//! items 3, 7, 8; requirements 1, 4, 5, 13, 19, 22).
+
+mod common;
+
+use app::types::{
+    AttendeeDetail, AttendeeList, Channel, CheckinFound, Consent, EventOverview, EventSettings,
+    Field, FieldRule, ImportOutcome, ImportPreview, Registered,
+};
+use common::{organiser_and_kiosk, Client, Server};
+
+const PRETIX: &str = include_str!("../../app/tests/fixtures/import/pretix.csv");
+const INDICO: &str = include_str!("../../app/tests/fixtures/import/indico.csv");
+const HIEVENTS: &str = include_str!("../../app/tests/fixtures/import/hievents.csv");
+
+/// Every field on, none required; optionally email look-up at the kiosk.
+async fn all_fields(org: &mut Client, event_id: &str, email_lookup: bool) {
+    let mut s = EventSettings::default();
+    for f in Field::ALL {
+        *s.fields.get_mut(f) = FieldRule {
+            enabled: true,
+            required: false,
+        };
+    }
+    s.print_name = true;
+    s.allow_email_lookup = email_lookup;
+    let body = serde_json::json!({ "event_id": event_id, "settings": s }).to_string();
+    let r = org.post_json("/api/events/settings/save", &body).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+async fn list(org: &mut Client, event_id: &str, filter: serde_json::Value) -> AttendeeList {
+    let body = serde_json::json!({ "event_id": event_id, "filter": filter }).to_string();
+    let r = org.post_json("/api/attendees/list", &body).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    serde_json::from_str(&r.body).unwrap()
+}
+
+async fn import(org: &mut Client, event_id: &str, csv: &str) -> (u16, String) {
+    let body = serde_json::json!({ "event_id": event_id, "csv": csv }).to_string();
+    let r = org.post_json("/api/attendees/import/preview", &body).await;
+    if r.status != 200 {
+        return (r.status, r.body);
+    }
+    let p: ImportPreview = serde_json::from_str(&r.body).unwrap();
+    let body =
+        serde_json::json!({ "event_id": event_id, "csv": csv, "mapping": p.mapping }).to_string();
+    let r = org.post_json("/api/attendees/import", &body).await;
+    (r.status, r.body)
+}
+
+fn audit_actions(dir: &std::path::Path) -> Vec<(String, String, String)> {
+    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
+    let mut st = db
+        .prepare("SELECT actor, action, subject FROM audit_log ORDER BY id")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    all_fields(&mut org, &ev, false).await;
+
+    let mut expected = 0;
+    for (csv, format) in [
+        (PRETIX, "pretix"),
+        (INDICO, "indico"),
+        (HIEVENTS, "hievents"),
+    ] {
+        let body = serde_json::json!({ "event_id": ev, "csv": csv }).to_string();
+        let p: ImportPreview = serde_json::from_str(
+            &org.post_json("/api/attendees/import/preview", &body)
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(p.format, format);
+        let (status, body) = import(&mut org, &ev, csv).await;
+        assert_eq!(status, 200, "{format}: {body}");
+        let out: ImportOutcome = serde_json::from_str(&body).unwrap();
+        assert_eq!(out.imported, 3, "{format}");
+        assert_eq!(out.codes[0].name, "Jānis Bērziņš", "{format}");
+        assert_eq!(out.codes[0].email, "janis.berzins@example.lv", "{format}");
+        expected += 3;
+        let l = list(&mut org, &ev, serde_json::json!({ "q": "ozoliņa" })).await;
+        assert_eq!(l.total, expected / 3, "{format}: one Līga per file");
+        let row = &l.rows[0];
+        assert_eq!(row.fields.first_name.as_deref(), Some("Līga"));
+        assert!(
+            row.fields.organisation.is_some(),
+            "{format}: company mapped"
+        );
+        assert!(row.fields.phone.is_some(), "{format}: phone mapped");
+        assert_eq!((row.checked_in, row.consent), (false, None));
+    }
+
+    // A malformed file: line 4 has a cell too few. The answer names the line, and
+    // nothing of the file is stored.
+    let bad = "First Name,Last Name,Email\nA,B,a@example.lv\nC,D,c@example.lv\nE,F\n";
+    let (status, body) = import(&mut org, &ev, bad).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (400, r#"{"BadInput":"import_line:4:import_cell_count"}"#)
+    );
+    // Readable but line 3 has a bad email: refused at import, nothing stored either.
+    let bad = "First Name,Last Name,Email\nA,B,a@example.lv\nC,D,not-an-email\n";
+    let (status, body) = import(&mut org, &ev, bad).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (400, r#"{"BadInput":"import_line:3:field_invalid:email"}"#)
+    );
+    // Too large: 413 before anything is read.
+    let huge = format!("First Name\n{}", "x\n".repeat(2_000_000));
+    let (status, _) = import(&mut org, &ev, &huge).await;
+    assert_eq!(status, 413);
+    assert_eq!(
+        list(&mut org, &ev, serde_json::json!({})).await.total,
+        expected
+    );
+    let overview: EventOverview = serde_json::from_str(
+        &org.post_json(
+            "/api/events/stats",
+            &serde_json::json!({ "event_id": ev }).to_string(),
+        )
+        .await
+        .body,
+    )
+    .unwrap();
+    assert_eq!(overview.stats.registered, expected);
+    assert_eq!(overview.stats.checked_in, 0);
+    // No personal data went to the log.
+    let imported = audit_actions(dir.path())
+        .into_iter()
+        .filter(|(_, a, _)| a == "attendee.import")
+        .count();
+    assert_eq!(
+        imported as i64, expected,
+        "one audit row per imported attendee"
+    );
+    server.stop();
+}
+
+#[tokio::test]
+async fn kiosk_checks_in_by_code_or_exact_email_and_sees_only_that_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    all_fields(&mut org, &ev, false).await;
+    let (_, body) = import(&mut org, &ev, PRETIX).await;
+    let out: ImportOutcome = serde_json::from_str(&body).unwrap();
+    let liga = &out.codes[1];
+    assert_eq!(liga.name, "Līga Ozoliņa");
+
+    // Typed in lower case without dashes, as people do.
+    let typed = liga.code.to_lowercase().replace('-', " ");
+    let r = kiosk
+        .post(
+            "/api/kiosk/checkin/find",
+            &[("code", &typed), ("email", "")],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let found: CheckinFound = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(found.name.as_deref(), Some("Līga Ozoliņa"));
+    assert!(
+        !r.body.contains("Jānis") && !r.body.contains('@'),
+        "only the attendee's own name: {}",
+        r.body
+    );
+
+    let body = serde_json::json!({ "registration": {
+        "lang": "en", "fields": { "first_name": "Someone Else" }, "is_minor": false,
+        "choice": "green", "checkin": true
+    }})
+    .to_string();
+    let r = kiosk.post_json("/api/kiosk/register", &body).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let reg: Registered = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(reg.badge.consent, Consent::Green);
+    assert_eq!(
+        reg.badge.name.as_deref(),
+        Some("Līga Ozoliņa"),
+        "the stored name, not what was sent"
+    );
+    assert!(!reg.private_code.is_empty());
+    // The same check-in cannot be completed twice in the session...
+    let r = kiosk.post_json("/api/kiosk/register", &body).await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"checkin_expired"}"#)
+    );
+    // ...and the used code is refused.
+    let r = kiosk
+        .post(
+            "/api/kiosk/checkin/find",
+            &[("code", &liga.code), ("email", "")],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"checkin_used"}"#)
+    );
+    let l = list(&mut org, &ev, serde_json::json!({ "checked_in": "yes" })).await;
+    assert_eq!(l.total, 1);
+    assert_eq!(l.rows[0].fields.first_name.as_deref(), Some("Līga"));
+    assert_eq!(l.rows[0].consent, Some(Consent::Green));
+
+    // Email look-up only when the event allows it, and only exact addresses.
+    let r = kiosk
+        .post(
+            "/api/kiosk/checkin/find",
+            &[("code", ""), ("email", "janis.berzins@example.lv")],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"checkin_email_off"}"#)
+    );
+    all_fields(&mut org, &ev, true).await;
+    for guess in [
+        "%",
+        "%@example.lv",
+        "janis%",
+        "example.lv",
+        "_anis.berzins@example.lv",
+    ] {
+        let r = kiosk
+            .post("/api/kiosk/checkin/find", &[("code", ""), ("email", guess)])
+            .await;
+        assert_eq!(
+            (r.status, r.body.as_str()),
+            (400, r#"{"BadInput":"checkin_not_found"}"#),
+            "{guess}"
+        );
+    }
+    let r = kiosk
+        .post(
+            "/api/kiosk/checkin/find",
+            &[("code", ""), ("email", " Janis.Berzins@Example.LV ")],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let found: CheckinFound = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(found.name.as_deref(), Some("Jānis Bērziņš"));
+    let r = kiosk
+        .post(
+            "/api/kiosk/checkin/find",
+            &[("code", "ZZZZ-ZZZZ"), ("email", "")],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"checkin_not_found"}"#)
+    );
+    server.stop();
+}
+
+#[tokio::test]
+async fn kiosk_cannot_list_or_read_attendees_even_with_crafted_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    all_fields(&mut org, &ev, true).await;
+    import(&mut org, &ev, INDICO).await;
+    let any = list(&mut org, &ev, serde_json::json!({})).await.rows[0].id;
+
+    // Its own event's public id, every filter, JSON and form encodings.
+    let crafted = [
+        (
+            "/api/attendees/list",
+            serde_json::json!({ "event_id": ev, "filter": { "q": "a" } }),
+        ),
+        (
+            "/api/attendees/list",
+            serde_json::json!({ "event_id": ev, "filter": {} }),
+        ),
+        (
+            "/api/attendees/detail",
+            serde_json::json!({ "event_id": ev, "attendee_id": any }),
+        ),
+        (
+            "/api/attendees/badge",
+            serde_json::json!({ "event_id": ev, "attendee_id": any }),
+        ),
+        ("/api/events/stats", serde_json::json!({ "event_id": ev })),
+    ];
+    for (path, body) in crafted {
+        let r = kiosk.post_json(path, &body.to_string()).await;
+        assert_eq!(r.status, 403, "{path}: {}", r.body);
+        assert!(!r.body.contains("Bērziņš") && !r.body.contains('@'));
+    }
+    let r = kiosk
+        .post(
+            "/api/attendees/list",
+            &[("event_id", ev.as_str()), ("filter[q]", "")],
+        )
+        .await;
+    assert!(
+        r.status == 403 || r.status == 400,
+        "form body: {}",
+        r.status
+    );
+    assert!(!r.body.contains("Bērziņš"));
+    // The pages are refused too.
+    for page in [
+        format!("/dashboard/events/{ev}/attendees"),
+        format!("/dashboard/events/{ev}/attendees/{any}"),
+    ] {
+        assert_eq!(kiosk.get(&page).await.status, 403, "{page}");
+    }
+    server.stop();
+}
+
+#[tokio::test]
+async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    all_fields(&mut org, &ev, false).await;
+    let user_id = server
+        .state
+        .store
+        .login_record("org@example.lv".into())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let reg = serde_json::json!({ "event_id": ev, "registration": {
+        "fields": { "first_name": "Ilze", "last_name": "Kalniņa", "email": "ilze@example.lv" },
+        "is_minor": false, "consent": { "choice": "green" }
+    }})
+    .to_string();
+    let r = org.post_json("/api/attendees/register", &reg).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let reg: Registered = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(reg.badge.consent, Consent::Green);
+    assert_eq!(reg.badge.name.as_deref(), Some("Ilze Kalniņa"));
+
+    // A walk-in minor at the kiosk, red.
+    let r = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &common::registration(
+                serde_json::json!({ "first_name": "Toms" }),
+                true,
+                Some("red"),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let all = list(&mut org, &ev, serde_json::json!({})).await;
+    assert_eq!(all.total, 2);
+    let ilze = all
+        .rows
+        .iter()
+        .find(|r| r.fields.first_name.as_deref() == Some("Ilze"))
+        .unwrap()
+        .id;
+    let toms = all.rows.iter().find(|r| r.id != ilze).unwrap().id;
+    let ids = |l: AttendeeList| l.rows.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(list(&mut org, &ev, serde_json::json!({ "consent": "green" })).await),
+        vec![ilze]
+    );
+    assert_eq!(
+        ids(list(&mut org, &ev, serde_json::json!({ "minor": "yes" })).await),
+        vec![toms]
+    );
+    assert_eq!(
+        ids(list(&mut org, &ev, serde_json::json!({ "q": "KALNI" })).await),
+        vec![ilze]
+    );
+    assert_eq!(
+        ids(list(
+            &mut org,
+            &ev,
+            serde_json::json!({ "q": "Ilze Kalniņa", "minor": "no" })
+        )
+        .await),
+        vec![ilze]
+    );
+    assert!(ids(list(&mut org, &ev, serde_json::json!({ "q": "nobody" })).await).is_empty());
+
+    // Change on request: red, then a minor's green without a guardian is refused.
+    let change = |id: i64, consent: serde_json::Value| {
+        serde_json::json!({ "event_id": ev, "attendee_id": id, "consent": consent }).to_string()
+    };
+    let r = org
+        .post_json(
+            "/api/attendees/consent",
+            &change(ilze, serde_json::json!({ "choice": "red" })),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let d: AttendeeDetail = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(d.consent, Some(Consent::Red));
+    let h = &d.history;
+    assert_eq!(h.len(), 2);
+    assert_eq!(
+        (h[0].choice, h[0].channel, h[1].choice, h[1].channel),
+        (
+            Consent::Green,
+            Channel::Organiser,
+            Consent::Red,
+            Channel::Organiser
+        )
+    );
+    assert_eq!(h[1].channel_ref, format!("user:{user_id}"));
+    assert!(h[1].notice_text.contains("Summit"), "the notice text shown");
+    assert_eq!(h[1].notice_sha256.len(), 64);
+
+    let r = org
+        .post_json(
+            "/api/attendees/consent",
+            &change(toms, serde_json::json!({ "choice": "green" })),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"guardian_required"}"#)
+    );
+    let r = org
+        .post_json(
+            "/api/attendees/detail",
+            &serde_json::json!({ "event_id": ev, "attendee_id": toms }).to_string(),
+        )
+        .await;
+    let d: AttendeeDetail = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(
+        d.consent,
+        Some(Consent::Red),
+        "the refused change stored nothing"
+    );
+    assert_eq!(d.history.len(), 1);
+    assert_eq!(d.history[0].channel, Channel::Kiosk);
+
+    // Reprint: the badge follows the current consent.
+    let r = org
+        .post_json(
+            "/api/attendees/badge",
+            &serde_json::json!({ "event_id": ev, "attendee_id": ilze }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let b: app::types::Badge = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(b.consent, Consent::Red);
+
+    // Another organiser sees none of it.
+    server
+        .add_user(
+            "other@example.lv",
+            "a long enough password",
+            app::types::Role::Organiser,
+        )
+        .await;
+    let mut other = server.client();
+    other
+        .login("other@example.lv", "a long enough password")
+        .await;
+    let r = other
+        .post_json(
+            "/api/attendees/detail",
+            &serde_json::json!({ "event_id": ev, "attendee_id": ilze }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 404);
+
+    let me = format!("user:{user_id}");
+    let log = audit_actions(dir.path());
+    for (action, subject) in [
+        ("attendee.register", format!("attendee:{ilze}")),
+        ("attendee.list", "event:".to_string()),
+        ("attendee.view", format!("attendee:{toms}")),
+        ("consent.record", format!("attendee:{ilze},consent:")),
+        ("attendee.badge", format!("attendee:{ilze}")),
+    ] {
+        assert!(
+            log.iter()
+                .any(|(a, act, s)| a == &me && act == action && s.starts_with(&subject)),
+            "audit has {action} {subject} by {me}"
+        );
+    }
+    assert!(
+        log.iter()
+            .all(|(_, _, s)| !s.contains("Ilze") && !s.contains('@')),
+        "no personal data in the audit subjects"
+    );
+    server.stop();
+}
