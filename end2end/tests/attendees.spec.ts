@@ -3,7 +3,7 @@
 // counts and chart (item 8). Requirements 1, 4, 5, 6, 7, 13, 19.
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
-import { createEvent, hydrated, kiosk, organiser, throughNotice } from './helpers';
+import { createEvent, expectTouchTargets, hydrated, kiosk, organiser } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', 'app', 'tests', 'fixtures', 'import');
 const rule = (required: boolean) => ({ enabled: true, required });
@@ -99,6 +99,7 @@ test('import a pretix CSV, then a pre-registered attendee checks in at the kiosk
   await expect(
     org.getByRole('img', { name: 'Photo choices: 33 % green, 0 % red. Checked in: 33 % of registered.' }),
   ).toBeVisible();
+  await expectTouchTargets(org);
   await org.context().close();
   await page.context().close();
 });
@@ -150,6 +151,7 @@ test('organiser registers on behalf, finds the attendee, changes consent on requ
   await org.goto(`/dashboard/events/${eventId}/attendees`);
   await hydrated(org);
   await expect(org.getByText('Showing 2 of 2 attendees.')).toBeVisible();
+  await expectTouchTargets(org);
   await org.getByLabel('Under 18').selectOption('yes');
   await org.getByRole('button', { name: 'Search' }).click();
   await expect(org.getByText('Showing 1 of 1 attendees.')).toBeVisible();
@@ -164,6 +166,7 @@ test('organiser registers on behalf, finds the attendee, changes consent on requ
   await expect(org.getByRole('heading', { name: 'Marta Kalniņa' })).toBeVisible();
   const history = org.getByRole('table').filter({ has: org.getByRole('columnheader', { name: 'Notice shown' }) });
   await expect(history.getByRole('row')).toHaveCount(2);
+  await expectTouchTargets(org);
   await expect(history.getByRole('row').nth(1)).toContainText('organiser');
   await history.getByText(/^Version \d+/).first().click();
   await expect(history.locator('.notice')).toContainText('Desk event');

@@ -69,3 +69,18 @@ export async function throughNotice(page: Page) {
   await expect(page.getByText(/^Your rights:/)).toBeVisible();
   await page.getByRole('button', { name: 'I have read this – continue' }).click();
 }
+
+/** Every button, link button, field, select and table link on the page is at least 48px tall. */
+export async function expectTouchTargets(page: Page) {
+  const targets = page.locator(
+    'main button, main a.button, main input:not([type=checkbox]), main select, main td a, main summary',
+  );
+  const n = await targets.count();
+  expect(n).toBeGreaterThan(2);
+  for (let i = 0; i < n; i++) {
+    const t = targets.nth(i);
+    if (!(await t.isVisible())) continue;
+    const box = await t.boundingBox();
+    if (box) expect(box.height, `${await t.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeGreaterThanOrEqual(48);
+  }
+}
