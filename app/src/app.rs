@@ -13,6 +13,7 @@ use crate::pages::{
     kiosk::KioskPage,
     login::LoginPage,
     not_found::NotFound,
+    scan::ScanPage,
     settings::SettingsPage,
     verdict::VerdictPage,
 };
@@ -75,6 +76,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
             <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
+            <Route path=path!("/scan") view=ScanPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
         </Routes>
     }

@@ -1,6 +1,7 @@
 //! The lanyard server: builds the axum router around the Leptos app, the session
 //! layer, the page guard and the non-UI routes. `main.rs` is only the command line.
 
+mod api_v1;
 mod badge_png;
 
 use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
@@ -105,6 +106,9 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .route("/healthz", get(healthz))
         // The badge as a PNG for organisers; `/b/{token}` itself is the Leptos verdict page.
         .route("/b/{token}/badge.png", get(badge_png::badge_png))
+        // The versioned JSON API for other scanners (see `api_v1`).
+        .route("/api/v1/badges/{token}", get(api_v1::badge))
+        .route("/api/v1/scans", axum::routing::post(api_v1::scans))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -156,21 +160,25 @@ async fn healthz(State(state): State<RouterState>) -> Response {
     }
 }
 
-/// Organiser pages need an organiser or admin session on a full page load: without a
-/// session the browser is sent to sign in (303), with the wrong role it gets 403.
+/// Organiser pages need an organiser or admin session on a full page load, the scanner
+/// any signed-in user: without a session the browser is sent to sign in (303), with the
+/// wrong principal (e.g. a kiosk) it gets 403.
 async fn page_guard(session: Session, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path != "/dashboard" && !path.starts_with("/dashboard/") {
+    let dashboard = path == "/dashboard" || path.starts_with("/dashboard/");
+    // The scanner is for every signed-in user: photographers, organisers, admins.
+    let scanner = path == "/scan";
+    if !dashboard && !scanner {
         return next.run(req).await;
     }
     match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
-        Ok(Some(SessionPrincipal::User { role, .. })) if role.manages_events() => {
+        Ok(Some(SessionPrincipal::User { role, .. })) if scanner || role.manages_events() => {
             next.run(req).await
         }
         Ok(Some(_)) => {
             let mut res = (
                 StatusCode::FORBIDDEN,
-                "This account cannot open the organiser dashboard. / Šim kontam nav piekļuves organizatora panelim.",
+                "This account or device cannot open this page. / Šim kontam vai ierīcei nav piekļuves šai lapai.",
             )
                 .into_response();
             res.headers_mut().insert(

@@ -15,6 +15,8 @@ enum Access {
     Public,
     Managers,
     Kiosk,
+    /// Signed-in photographers, organisers and admins (badge scanning).
+    Scanners,
 }
 
 /// A request body: form fields, or JSON for server functions that take JSON.
@@ -110,6 +112,38 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
     ),
     (
         "/api/events/stats",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event"}"#),
+    ),
+    ("/api/scan/events", Access::Scanners, Form(&[])),
+    (
+        "/api/badges/page",
+        Access::Public,
+        Form(&[("token", "not-a-token")]),
+    ),
+    (
+        "/api/kiosk/withdraw/check",
+        Access::Kiosk,
+        Form(&[("code", "nothing")]),
+    ),
+    (
+        "/api/kiosk/withdraw",
+        Access::Kiosk,
+        Form(&[("code", "nothing"), ("lang", "en")]),
+    ),
+    (
+        "/api/scan/cache",
+        Access::Scanners,
+        Json(r#"{"event_id":"no-such-event"}"#),
+    ),
+    (
+        "/api/scan/record",
+        Access::Scanners,
+        Json(r#"{"scans":[]}"#),
+    ),
+    ("/api/scan/mine", Access::Scanners, Form(&[])),
+    (
+        "/api/scan/event-log",
         Access::Managers,
         Json(r#"{"event_id":"no-such-event"}"#),
     ),
@@ -240,7 +274,7 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
                 anon.status,
                 anon.body
             ),
-            Access::Managers | Access::Kiosk => {
+            Access::Managers | Access::Kiosk | Access::Scanners => {
                 assert_eq!(anon.status, 401, "{path} without a session");
                 assert_eq!(
                     anon.body, r#""Unauthorized""#,
@@ -274,6 +308,20 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
                     403,
                     "{path} as photographer"
                 );
+            }
+            Access::Scanners => {
+                assert_eq!(
+                    p.kiosk.send(path, body).await.status,
+                    403,
+                    "{path} as kiosk"
+                );
+                for (who, c) in [
+                    ("photographer", &mut p.photographer),
+                    ("organiser", &mut p.organiser),
+                ] {
+                    let ok = c.send(path, body).await.status;
+                    assert!(ok != 401 && ok != 403, "{path} as {who} got {ok}");
+                }
             }
             Access::Public => {}
         }

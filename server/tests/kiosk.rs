@@ -234,7 +234,7 @@ async fn badge_url_shows_only_the_colour_and_unknown_tokens_a_neutral_screen() {
     assert_eq!((unknown.status, unknown.body.as_str()), (200, "null"));
     let page = phone.get("/b/not-a-token").await;
     assert_eq!(page.status, 200, "a neutral screen, not an error page");
-    assert!(page.body.contains("Unknown badge") || page.body.contains("Nezināms identifikators"));
+    assert!(page.body.contains("Unknown badge") || page.body.contains("Nezināma nozīmīte"));
 
     // Look-ups are limited per client: 300 a minute.
     let mut last = 200;

@@ -1,5 +1,4 @@
-//! What a badge's QR opens: the consent colour and nothing else (requirement 10; the
-//! full verdict page and the scan log follow in the scanning issue).
+//! What a badge's QR opens: the consent colour and nothing else (requirement 10).
 
 use crate::types::{ApiError, Consent};
 use leptos::prelude::*;
@@ -32,4 +31,24 @@ pub async fn badge_verdict(token: String) -> Result<Option<Consent>, ApiError> {
         .current_consent(attendee_id)
         .await
         .map_err(store_err)
+}
+
+/// The badge page's data: the colour and the languages the event offers (to show the
+/// words in the browser's language only where the event offers it). No personal data.
+#[server(endpoint = "badges/page")]
+pub async fn badge_page(token: String) -> Result<Option<crate::types::BadgePage>, ApiError> {
+    let Some(consent) = badge_verdict(token.clone()).await? else {
+        return Ok(None);
+    };
+    let st = guard::state()?;
+    let Some((_, event)) = st.store.attendee_by_badge(token).await.map_err(store_err)? else {
+        return Ok(None);
+    };
+    let summary = st.store.event_by_id(event).await.map_err(store_err)?;
+    let settings = st.store.event_settings(event).await.map_err(store_err)?;
+    Ok(Some(crate::types::BadgePage {
+        consent,
+        languages: settings.languages,
+        default_lang: summary.default_lang,
+    }))
 }

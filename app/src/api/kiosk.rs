@@ -82,6 +82,29 @@ pub async fn unpair_kiosk() -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The paired kiosk calling: its actor, event and device ids.
+#[cfg(feature = "ssr")]
+async fn kiosk_ids() -> Result<(crate::domain::Actor, i64, i64), ApiError> {
+    match guard::require_kiosk().await? {
+        actor @ crate::domain::Actor::Kiosk {
+            event_id,
+            device_id,
+        } => Ok((actor, event_id, device_id)),
+        _ => Err(fail(ApiError::Forbidden)),
+    }
+}
+
+/// Look-ups of people and badges at a kiosk: 429 once this device missed too often.
+/// Returns the limiter key to record misses under.
+#[cfg(feature = "ssr")]
+fn lookup_limit(st: &crate::domain::AppState, device_id: i64) -> Result<String, ApiError> {
+    let key = format!("kiosk:{device_id}");
+    if st.checkin_by_kiosk.is_blocked(&key) {
+        return Err(fail(ApiError::RateLimited));
+    }
+    Ok(key)
+}
+
 /// The current notice of each language, as the kiosk shows and records it.
 #[cfg(feature = "ssr")]
 pub(crate) async fn current_notices(
@@ -152,19 +175,9 @@ pub async fn checkin_find(
 ) -> Result<crate::types::CheckinFound, ApiError> {
     use crate::domain::auth::{normalise_code, token_hash};
     use crate::domain::store::CheckinKey;
-    let actor = guard::require_kiosk().await?;
-    let crate::domain::Actor::Kiosk {
-        event_id,
-        device_id,
-    } = actor
-    else {
-        return Err(fail(ApiError::Forbidden));
-    };
+    let (actor, event_id, device_id) = kiosk_ids().await?;
     let st = guard::state()?;
-    let limit_key = format!("kiosk:{device_id}");
-    if st.checkin_by_kiosk.is_blocked(&limit_key) {
-        return Err(fail(ApiError::RateLimited));
-    }
+    let limit_key = lookup_limit(&st, device_id)?;
     let code = normalise_code(&code);
     let key = if !code.is_empty() {
         CheckinKey::CodeHash(token_hash(&code))
@@ -235,14 +248,7 @@ pub async fn kiosk_register(
     use crate::domain::consent::{check_in, register, Decision, GuardianInput, Registration};
     use crate::types::{Badge, Channel, Registered};
 
-    let actor = guard::require_kiosk().await?;
-    let crate::domain::Actor::Kiosk {
-        event_id,
-        device_id,
-    } = actor
-    else {
-        return Err(fail(ApiError::Forbidden));
-    };
+    let (actor, event_id, device_id) = kiosk_ids().await?;
     let r = registration;
     let Some(choice) = r.choice else {
         return Err(fail(ApiError::BadInput("choice_missing".into())));
@@ -333,4 +339,107 @@ pub async fn kiosk_register(
         private_code_qr_svg: crate::domain::badges::qr_svg(&issued.private_code),
         private_code: issued.private_code,
     })
+}
+
+/// The badge of this kiosk's event behind a scanned or typed code, with its attendee
+/// id and current consent. Unknown, malformed and other events' badges look the same.
+#[cfg(feature = "ssr")]
+async fn own_badge(
+    st: &crate::domain::AppState,
+    event_id: i64,
+    code: &str,
+) -> Result<(i64, Option<crate::types::Consent>), ApiError> {
+    let unknown = || fail(ApiError::BadInput("withdraw_unknown_badge".into()));
+    let token = crate::types::token_from_scan(code).ok_or_else(unknown)?;
+    let (attendee, event) = st
+        .store
+        .attendee_by_badge(token)
+        .await
+        .map_err(store_err)?
+        .ok_or_else(unknown)?;
+    if event != event_id {
+        return Err(unknown());
+    }
+    let consent = st
+        .store
+        .current_consent(attendee)
+        .await
+        .map_err(store_err)?;
+    Ok((attendee, consent))
+}
+
+/// "Change my photo choice": the attendee scans their own badge at the kiosk and sees
+/// its colour (nothing else). Limited like check-in look-ups.
+#[server(endpoint = "kiosk/withdraw/check")]
+pub async fn withdraw_check(code: String) -> Result<crate::types::Consent, ApiError> {
+    let (_, event_id, device_id) = kiosk_ids().await?;
+    let st = guard::state()?;
+    let limit_key = lookup_limit(&st, device_id)?;
+    match own_badge(&st, event_id, &code).await {
+        Ok((_, Some(c))) => Ok(c),
+        Ok((_, None)) => Err(fail(ApiError::BadInput("withdraw_no_choice".into()))),
+        Err(e) => {
+            st.checkin_by_kiosk.record(&limit_key);
+            Err(e)
+        }
+    }
+}
+
+/// Switches a green badge to red in one step (a consent row with channel "badge scan")
+/// and returns the new red badge to print. Red → green is refused: it needs the
+/// attendee's private code.
+#[server(endpoint = "kiosk/withdraw")]
+pub async fn withdraw(code: String, lang: String) -> Result<crate::types::Badge, ApiError> {
+    use crate::domain::store::NewConsent;
+    use crate::types::{Channel, Consent};
+    let (actor, event_id, device_id) = kiosk_ids().await?;
+    let st = guard::state()?;
+    let (attendee, consent) = own_badge(&st, event_id, &code).await?;
+    if consent != Some(Consent::Green) {
+        return Err(fail(ApiError::BadInput("withdraw_already_red".into())));
+    }
+    let settings = st.store.event_settings(event_id).await.map_err(store_err)?;
+    let event = st.store.event_by_id(event_id).await.map_err(store_err)?;
+    let lang = if settings.languages.contains(&lang) {
+        lang
+    } else {
+        event.default_lang
+    };
+    let notice = st
+        .store
+        .current_notice(event_id, lang)
+        .await
+        .map_err(store_err)?
+        .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?;
+    st.store
+        .record_consent(
+            actor.clone(),
+            attendee,
+            NewConsent {
+                choice: Consent::Red,
+                notice_version_id: notice.id,
+                channel: Channel::BadgeScan,
+                channel_ref: format!("kiosk:{device_id}"),
+                guardian_name: None,
+                guardian_confirmed: false,
+                signature_png: None,
+            },
+        )
+        .await
+        .map_err(store_err)?;
+    tracing::info!(
+        attendee_id = attendee,
+        kiosk_id = device_id,
+        "withdrawn at kiosk"
+    );
+    let badge = crate::domain::badges::badge_for_attendee(
+        &st.store,
+        actor,
+        event_id,
+        attendee,
+        &st.public_url,
+    )
+    .await
+    .map_err(store_err)?;
+    Ok(badge.to_wire())
 }

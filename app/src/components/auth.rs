@@ -2,7 +2,7 @@
 
 use crate::api::auth::whoami;
 use crate::i18n::*;
-use crate::types::{ApiError, Me};
+use crate::types::{ApiError, Me, Role};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -25,6 +25,18 @@ pub fn use_auth() -> Auth {
 /// the browser to the sign-in page (the server does the same for a full page load).
 #[component]
 pub fn RequireManager(children: ChildrenFn) -> impl IntoView {
+    view! { <RequireUser allow=Role::manages_events children/> }
+}
+
+/// Shows `children` to any signed-in user: photographers, organisers and admins scan.
+#[component]
+pub fn RequireScanner(children: ChildrenFn) -> impl IntoView {
+    view! { <RequireUser allow=|_| true children/> }
+}
+
+/// Shows `children` to a signed-in user whose role `allow` accepts.
+#[component]
+fn RequireUser(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let navigate = use_navigate();
@@ -40,7 +52,7 @@ pub fn RequireManager(children: ChildrenFn) -> impl IntoView {
                 auth.me
                     .get()
                     .map(move |r| match r {
-                        Ok(Some(Me::User { role, .. })) if role.manages_events() => children().into_any(),
+                        Ok(Some(Me::User { role, .. })) if allow(role) => children().into_any(),
                         Ok(Some(_)) => {
                             view! { <p class="error" role="alert">{t!(i18n, errors.forbidden)}</p> }.into_any()
                         }

@@ -30,14 +30,15 @@ pub fn Header() -> impl IntoView {
             <nav aria-label=move || t_string!(i18n, nav.main).to_string()>
                 <Transition fallback=|| ()>
                     {move || {
-                        user()
-                            .filter(|(_, role)| role.manages_events())
-                            .map(|_| {
-                                view! {
+                        user().map(|(_, role)| {
+                            view! {
+                                {role.manages_events().then(|| view! {
                                     <a href="/dashboard">{t!(i18n, nav.events)}</a>
                                     <a href="/dashboard/audit">{t!(i18n, nav.audit)}</a>
-                                }
-                            })
+                                })}
+                                <a href="/scan">{t!(i18n, nav.scan)}</a>
+                            }
+                        })
                     }}
                 </Transition>
             </nav>

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod badge;
+pub mod camera;
 pub mod errors;
 pub mod header;
 pub mod lang_switch;

@@ -10,6 +10,7 @@ pub mod events;
 pub mod import;
 pub mod kiosk;
 pub mod notice;
+pub mod scans;
 pub mod store;
 
 pub use store::{Actor, Store, StoreError};

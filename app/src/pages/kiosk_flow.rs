@@ -3,8 +3,9 @@
 //! code. Everything lives in signals on this one page: no navigation, no browser
 //! storage. "Done" or the idle timeout clears it all and returns to welcome.
 
-use crate::api::kiosk::{kiosk_event, CheckinFind, KioskRegister};
+use crate::api::kiosk::{kiosk_event, CheckinFind, KioskRegister, Withdraw, WithdrawCheck};
 use crate::components::badge::{BadgeView, ConsentIcon};
+use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
@@ -16,6 +17,10 @@ enum Step {
     Welcome,
     /// A pre-registered attendee types or scans their check-in code.
     Checkin,
+    /// "Change my photo choice": the attendee scans their own badge.
+    Withdraw,
+    /// The new red badge prints.
+    Withdrawn,
     Notice,
     Fields,
     Minor,
@@ -80,6 +85,9 @@ fn Flow(event: KioskEvent) -> impl IntoView {
     let checkin_email = RwSignal::new(String::new());
     // Set when a pre-registered attendee was found: their name (if any) to greet them.
     let checkin = RwSignal::new(None::<Option<String>>);
+    let withdraw_code = RwSignal::new(String::new());
+    let check = ServerAction::<WithdrawCheck>::new();
+    let withdraw = ServerAction::<Withdraw>::new();
     let idle = RwSignal::new(0u32);
 
     // Forget everything about the attendee.
@@ -93,12 +101,25 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         message.set(None);
         register.clear();
         find.clear();
+        check.clear();
+        withdraw.clear();
+        withdraw_code.set(String::new());
         checkin_code.set(String::new());
         checkin_email.set(String::new());
         checkin.set(None);
         idle.set(0);
         step.set(Step::Welcome);
     };
+
+    // A withdrawal done: the red badge shows and prints.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = withdraw.value().get() {
+            step.set(Step::Withdrawn);
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
+        }
+    });
 
     // A found pre-registered attendee goes on to the notice.
     Effect::new(move |_| {
@@ -221,6 +242,19 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         });
     };
 
+    // "Print again" and "Done" under a printed badge.
+    let done_actions = move || {
+        view! {
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>
+                    {t!(i18n, kiosk.print_again)}
+                </button>
+                <button type="button" class="primary big" on:click=move |_| reset()>
+                    {t!(i18n, kiosk.done)}
+                </button>
+            </div>
+        }
+    };
     let msg = move || {
         message
             .get()
@@ -244,8 +278,84 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             <button type="button" class="secondary big" on:click=move |_| { find.clear(); go(Step::Checkin); }>
                 {t!(i18n, kiosk.checkin_start)}
             </button>
+            <button type="button" class="secondary big" on:click=move |_| { check.clear(); withdraw.clear(); go(Step::Withdraw); }>
+                {t!(i18n, kiosk.withdraw_start)}
+            </button>
         }
         .into_any(),
+        Step::Withdraw => {
+            let lookup = move |code: String| {
+                withdraw_code.set(code.clone());
+                withdraw.clear();
+                check.dispatch(WithdrawCheck { code });
+            };
+            view! {
+                <h1>{t!(i18n, kiosk.withdraw_title)}</h1>
+                <p class="lead">{t!(i18n, kiosk.withdraw_help)}</p>
+                <QrCamera
+                    on_decode=Callback::new(move |t: String| lookup(t))
+                    active=Signal::derive(move || step.get() == Step::Withdraw && check.value().get().is_none())
+                />
+                <form on:submit=move |ev| { ev.prevent_default(); lookup(withdraw_code.get_untracked()); }>
+                    <div class="field">
+                        <label for="withdraw-code">{t!(i18n, kiosk.withdraw_code)}</label>
+                        <input
+                            id="withdraw-code"
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value=move || withdraw_code.get()
+                            on:input=move |ev| withdraw_code.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <button type="submit" class="primary" disabled=move || check.pending().get()>{t!(i18n, kiosk.withdraw_check)}</button>
+                </form>
+                {move || check.value().get().map(|r| match r {
+                    Ok(Consent::Green) => view! {
+                        <div class="summary green" role="status">
+                            <ConsentIcon consent=Consent::Green/>
+                            <strong>{t!(i18n, kiosk.withdraw_is_green)}</strong>
+                        </div>
+                        {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
+                        <button
+                            type="button"
+                            class="primary big"
+                            disabled=move || withdraw.pending().get()
+                            on:click=move |_| {
+                                withdraw.dispatch(Withdraw {
+                                    code: withdraw_code.get_untracked(),
+                                    lang: i18n.get_locale_untracked().as_str().to_string(),
+                                });
+                            }
+                        >
+                            {t!(i18n, kiosk.withdraw_confirm)}
+                        </button>
+                    }.into_any(),
+                    Ok(Consent::Red) => view! {
+                        <div class="summary red" role="status">
+                            <ConsentIcon consent=Consent::Red/>
+                            <strong>{t!(i18n, kiosk.withdraw_is_red)}</strong>
+                        </div>
+                        <p class="help">{t!(i18n, kiosk.withdraw_to_green)}</p>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                })}
+                <div class="actions">
+                    {back(Step::Welcome)}
+                </div>
+            }
+            .into_any()
+        }
+        Step::Withdrawn => match withdraw.value().get() {
+            Some(Ok(badge)) => view! {
+                <h1>{t!(i18n, kiosk.withdraw_done)}</h1>
+                <div class="badge-print">
+                    <BadgeView badge/>
+                </div>
+                {done_actions()}
+            }
+            .into_any(),
+            _ => ().into_any(),
+        },
         Step::Checkin => {
             let by_email = event.with_value(|e| e.allow_email_lookup);
             view! {
@@ -453,14 +563,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                     <p class="code">{reg.private_code.clone()}</p>
                     <p class="help">{t!(i18n, kiosk.code_help)}</p>
                 </section>
-                <div class="actions">
-                    <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>
-                        {t!(i18n, kiosk.print_again)}
-                    </button>
-                    <button type="button" class="primary big" on:click=move |_| reset()>
-                        {t!(i18n, kiosk.done)}
-                    </button>
-                </div>
+                {done_actions()}
             }
             .into_any(),
             _ => ().into_any(),
@@ -478,7 +581,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             {move || {
                 checkin
                     .get()
-                    .filter(|_| !matches!(step.get(), Step::Welcome | Step::Checkin))
+                    .filter(|_| !matches!(step.get(), Step::Welcome | Step::Checkin | Step::Withdraw | Step::Withdrawn))
                     .map(|name| {
                         let name = name.unwrap_or_default();
                         view! { <p class="greeting" role="status">{t!(i18n, kiosk.checkin_hello, name)}</p> }

@@ -10,5 +10,6 @@ pub mod kiosk;
 pub mod kiosk_flow;
 pub mod login;
 pub mod not_found;
+pub mod scan;
 pub mod settings;
 pub mod verdict;

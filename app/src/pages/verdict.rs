@@ -1,7 +1,7 @@
 //! `/b/{token}`: what a phone camera opens from a badge QR. Full screen colour, icon
 //! and words; nothing about the person. Unknown tokens get a neutral screen.
 
-use crate::api::badges::badge_verdict;
+use crate::api::badges::badge_page;
 use crate::components::badge::ConsentIcon;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
@@ -15,7 +15,7 @@ pub fn VerdictPage() -> impl IntoView {
     let params = use_params_map();
     let verdict = Resource::new(
         move || params.read().get("token").unwrap_or_default(),
-        badge_verdict,
+        badge_page,
     );
     view! {
         <main id="main" class="verdict-page">
@@ -24,21 +24,26 @@ pub fn VerdictPage() -> impl IntoView {
                     verdict
                         .get()
                         .map(|r| match r {
-                            Ok(Some(c)) => {
+                            Ok(Some(p)) => {
+                                let c = p.consent;
+                                // The browser's language where the event offers it, else the event's.
+                                let current = i18n.get_locale().as_str().to_string();
+                                let lang = if p.languages.contains(&current) { current } else { p.default_lang.clone() };
+                                let locale = if lang == "en" { Locale::en } else { Locale::lv };
                                 let (class, words, help) = match c {
                                     Consent::Green => (
                                         "verdict verdict-green",
-                                        t_string!(i18n, kiosk.badge_photos_ok).to_string(),
-                                        t_string!(i18n, verdict.green_help).to_string(),
+                                        td_string!(locale, kiosk.badge_photos_ok).to_string(),
+                                        td_string!(locale, verdict.green_help).to_string(),
                                     ),
                                     Consent::Red => (
                                         "verdict verdict-red",
-                                        t_string!(i18n, kiosk.badge_no_photos).to_string(),
-                                        t_string!(i18n, verdict.red_help).to_string(),
+                                        td_string!(locale, kiosk.badge_no_photos).to_string(),
+                                        td_string!(locale, verdict.red_help).to_string(),
                                     ),
                                 };
                                 view! {
-                                    <div class=class data-consent=c.as_str()>
+                                    <div class=class data-consent=c.as_str() lang=lang>
                                         <ConsentIcon consent=c/>
                                         <h1>{words}</h1>
                                         <p>{help}</p>

@@ -39,6 +39,15 @@ impl Server {
         }
     }
 
+    /// A server someone else started (benches that adjust the state first).
+    pub fn attach(base: String, state: AppState) -> Server {
+        Server {
+            base,
+            state,
+            task: tokio::spawn(async {}),
+        }
+    }
+
     pub fn stop(self) {
         self.task.abort();
     }

@@ -138,6 +138,25 @@ CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents
 BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 "#;
 
+/// Issue 4: the scan log (requirements 10, 22). One row per badge scan by a signed-in
+/// user; `client_scan_id` makes uploads from an offline queue idempotent.
+const V3: &str = r#"
+CREATE TABLE scans (
+    id             INTEGER PRIMARY KEY,
+    user_id        INTEGER NOT NULL REFERENCES users(id),
+    client_scan_id TEXT NOT NULL,
+    badge_token    TEXT NOT NULL,
+    attendee_id    INTEGER REFERENCES attendees(id) ON DELETE SET NULL,
+    event_id       INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    device_time    TEXT,
+    received_at    TEXT NOT NULL,
+    shown          TEXT NOT NULL CHECK (shown IN ('green', 'red', 'unknown')),
+    UNIQUE (user_id, client_scan_id)
+);
+CREATE INDEX scans_user ON scans(user_id, id);
+CREATE INDEX scans_event ON scans(event_id, id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }

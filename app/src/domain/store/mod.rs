@@ -8,6 +8,7 @@ mod events;
 mod kiosk;
 pub mod migrations;
 pub(crate) mod notices;
+mod scans;
 mod sessions;
 mod users;
 

@@ -1,0 +1,151 @@
+//! The scan log (issue 4; requirements 10, 22): who scanned which badge when, and what
+//! their screen showed. Uploads are idempotent by (user, client scan id).
+
+use super::audit::append;
+use super::{now_rfc3339, Actor, Store, StoreResult};
+use crate::types::{Consent, EventScan, EventSummary, MyScan, Role, ScanIn};
+use rusqlite::{params, OptionalExtension};
+
+const CURRENT: &str =
+    "(SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1)";
+
+impl Store {
+    /// Stores scans not stored before and returns each badge's current consent. One
+    /// audit row per upload (the scans are their own log).
+    pub async fn record_scans(
+        &self,
+        actor: Actor,
+        user_id: i64,
+        scans: Vec<ScanIn>,
+    ) -> StoreResult<Vec<(String, Option<Consent>)>> {
+        self.tx(move |tx| {
+            let now = now_rfc3339();
+            let mut out = Vec::with_capacity(scans.len());
+            let mut stored = 0;
+            for s in scans {
+                let found: Option<(i64, i64, Option<String>)> = tx
+                    .query_row(
+                        &format!(
+                            "SELECT a.id, a.event_id, {CURRENT} FROM attendees a WHERE a.badge_token = ?1"
+                        ),
+                        [&s.token],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                let (attendee, event, current) = match found {
+                    Some((a, e, c)) => (Some(a), Some(e), c.as_deref().and_then(Consent::parse)),
+                    None => (None, None, None),
+                };
+                stored += tx.execute(
+                    "INSERT OR IGNORE INTO scans (user_id, client_scan_id, badge_token, attendee_id,
+                         event_id, device_time, received_at, shown)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        user_id,
+                        s.client_scan_id,
+                        s.token,
+                        attendee,
+                        event,
+                        s.device_time,
+                        now,
+                        s.shown.map(Consent::as_str).unwrap_or("unknown")
+                    ],
+                )?;
+                out.push((s.client_scan_id, current));
+            }
+            if stored > 0 {
+                append(tx, &actor, "scan.record", &format!("scans:{stored}"))?;
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    /// Every badge token of an event that has a consent, with its colour.
+    pub async fn scan_cache(&self, event_id: i64) -> StoreResult<Vec<(String, Consent)>> {
+        self.with_conn(move |c| {
+            let mut stmt = c.prepare(&format!(
+                "SELECT a.badge_token, {CURRENT} FROM attendees a WHERE a.event_id = ?1"
+            ))?;
+            let rows = stmt
+                .query_map([event_id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|(t, c)| c.as_deref().and_then(Consent::parse).map(|c| (t, c)))
+                .collect())
+        })
+        .await
+    }
+
+    /// The user's own latest scans: time and colour only.
+    pub async fn my_scans(&self, user_id: i64, limit: i64) -> StoreResult<Vec<MyScan>> {
+        self.with_conn(move |c| {
+            let mut stmt = c.prepare(
+                "SELECT coalesce(device_time, received_at), shown FROM scans
+                 WHERE user_id = ?1 ORDER BY id DESC LIMIT ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![user_id, limit], |r| {
+                    let shown: String = r.get(1)?;
+                    Ok(MyScan {
+                        at: r.get(0)?,
+                        consent: Consent::parse(&shown),
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    /// An event's scans with who scanned and the attendee's name. Audited.
+    pub async fn event_scans(
+        &self,
+        actor: Actor,
+        event_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<EventScan>> {
+        self.tx(move |tx| {
+            append(tx, &actor, "scan.list", &format!("event:{event_id}"))?;
+            let mut stmt = tx.prepare(
+                "SELECT s.received_at, s.device_time, u.email,
+                        trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, '')), s.shown
+                 FROM scans s JOIN users u ON u.id = s.user_id
+                 LEFT JOIN attendees a ON a.id = s.attendee_id
+                 WHERE s.event_id = ?1 ORDER BY s.id DESC LIMIT ?2",
+            )?;
+            let rows = stmt
+                .query_map(params![event_id, limit], |r| {
+                    let name: Option<String> = r.get(3)?;
+                    let shown: String = r.get(4)?;
+                    Ok(EventScan {
+                        received_at: r.get(0)?,
+                        device_time: r.get(1)?,
+                        scanned_by: r.get(2)?,
+                        name: name.filter(|n| !n.is_empty()),
+                        shown: Consent::parse(&shown),
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    /// Events a user may scan at: photographers and admins all, organisers their own.
+    pub async fn events_for_scanning(
+        &self,
+        user_id: i64,
+        role: Role,
+    ) -> StoreResult<Vec<EventSummary>> {
+        let as_role = if role == Role::Photographer {
+            Role::Admin
+        } else {
+            role
+        };
+        self.list_events(user_id, as_role).await
+    }
+}
