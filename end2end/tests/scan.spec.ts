@@ -66,6 +66,14 @@ test('a keyboard-wedge scan shows the verdict full screen and logs one scan', as
   await expect.poll(async () => (await scanLog(org, eventId)).length).toBe(2);
   const names = (await scanLog(org, eventId)).map((s) => s.name).sort();
   expect(names).toEqual(['Greta', 'Roberts']);
+  // The organiser's scan log on the event page has the names.
+  await org.goto(`/dashboard/events/${eventId}`);
+  await hydrated(org);
+  await org.getByRole('button', { name: 'Show the scan log' }).click();
+  const log = org.getByRole('table').filter({ has: org.getByRole('columnheader', { name: 'Scanned by' }) });
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log).toContainText('Greta');
+  await expect(log).toContainText('Roberts');
   // The photographer's own list: colours and times, no names.
   await expect(scanner.locator('.recent-scans li')).toHaveCount(2);
   await expect(scanner.locator('.recent-scans')).not.toContainText('Greta');

@@ -2,10 +2,12 @@
 //! small chart (requirement 13), and the way to its attendees, import and settings.
 
 use crate::api::attendees::get_event_stats;
+use crate::api::scans::GetEventScans;
 use crate::components::auth::RequireManager;
+use crate::components::badge::ConsentIcon;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
-use crate::types::{EventOverview, EventStats};
+use crate::types::{Consent, EventOverview, EventStats};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -85,6 +87,72 @@ fn Overview(o: EventOverview) -> impl IntoView {
                 view! { <p class="empty">{t!(i18n, ev.no_one_yet)}</p> }.into_any()
             } else {
                 view! { <ShareChart s/> }.into_any()
+            }}
+        </section>
+        <ScanLog event_id=o.event.id.clone()/>
+    }
+}
+
+/// The event's badge scans with names, loaded on request (reading it is audited).
+#[component]
+fn ScanLog(event_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let load = ServerAction::<GetEventScans>::new();
+    view! {
+        <section class="card" aria-labelledby="scans-title">
+            <h2 id="scans-title">{t!(i18n, ev.scans_title)}</h2>
+            <button
+                type="button"
+                class="secondary"
+                disabled=move || load.pending().get()
+                on:click=move |_| {
+                    load.dispatch(GetEventScans { event_id: event_id.clone() });
+                }
+            >
+                {t!(i18n, ev.scans_show)}
+            </button>
+            {move || {
+                load.value()
+                    .get()
+                    .map(|r| match r {
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{t!(i18n, ev.scans_none)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <div class="table-wrap">
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, ev.scans_time)}</th>
+                                            <th scope="col">{t!(i18n, att.col_name)}</th>
+                                            <th scope="col">{t!(i18n, ev.scans_shown)}</th>
+                                            <th scope="col">{t!(i18n, ev.scans_by)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|s| {
+                                                let words = match s.shown {
+                                                    Some(Consent::Green) => t_string!(i18n, kiosk.choice_green).to_string(),
+                                                    Some(Consent::Red) => t_string!(i18n, kiosk.choice_red).to_string(),
+                                                    None => t_string!(i18n, verdict.unknown).to_string(),
+                                                };
+                                                view! {
+                                                    <tr>
+                                                        <td>{s.device_time.clone().unwrap_or(s.received_at.clone())}</td>
+                                                        <td>{s.name.clone().unwrap_or_default()}</td>
+                                                        <td>{s.shown.map(|c| view! { <ConsentIcon consent=c/> })} " " {words}</td>
+                                                        <td>{s.scanned_by.clone()}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                            .into_any(),
+                        Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                    })
             }}
         </section>
     }
