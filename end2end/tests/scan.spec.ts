@@ -50,6 +50,8 @@ test('a keyboard-wedge scan shows the verdict full screen and logs one scan', as
   await hydrated(scanner);
   await scanner.getByLabel('Event', { exact: true }).selectOption(eventId);
   await expect(scanner.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
+  // The same demo account may have scanned in earlier tests: count from here.
+  const before: number = (await (await scanner.request.post('/api/scan/mine')).json()).length;
 
   await wedge(scanner, green);
   const verdict = scanner.locator('.scan-verdict');
@@ -75,7 +77,7 @@ test('a keyboard-wedge scan shows the verdict full screen and logs one scan', as
   await expect(log).toContainText('Greta');
   await expect(log).toContainText('Roberts');
   // The photographer's own list: colours and times, no names.
-  await expect(scanner.locator('.recent-scans li')).toHaveCount(2);
+  await expect(scanner.locator('.recent-scans li')).toHaveCount(Math.min(before + 2, 30));
   await expect(scanner.locator('.recent-scans')).not.toContainText('Greta');
   await org.context().close();
   await scanner.context().close();
