@@ -64,20 +64,7 @@ async fn organiser_and_kiosk(server: &Server, email: &str) -> (Client, Client, S
     let body = serde_json::json!({ "event_id": event.id, "settings": settings }).to_string();
     let saved = org.post_json("/api/events/settings/save", &body).await;
     assert_eq!(saved.status, 200, "{}", saved.body);
-    let code: app::types::PairingCode = serde_json::from_str(
-        &org.post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
-            .await
-            .body,
-    )
-    .unwrap();
-    let mut kiosk = server.client();
-    assert_eq!(
-        kiosk
-            .post("/api/kiosk/pair", &[("code", &code.code)])
-            .await
-            .status,
-        200
-    );
+    let kiosk = common::pair_kiosk(server, &mut org, &event.id).await;
     (org, kiosk, event.id)
 }
 

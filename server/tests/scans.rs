@@ -290,17 +290,7 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
         )
         .await;
     let other_ev: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
-    let code: app::types::PairingCode = serde_json::from_str(
-        &other
-            .post("/api/kiosk/pairing-code", &[("event_id", &other_ev.id)])
-            .await
-            .body,
-    )
-    .unwrap();
-    let mut other_kiosk = server.client();
-    other_kiosk
-        .post("/api/kiosk/pair", &[("code", &code.code)])
-        .await;
+    let mut other_kiosk = common::pair_kiosk(&server, &mut other, &other_ev.id).await;
     for (k, c) in [(&mut other_kiosk, green.as_str()), (&mut kiosk, "nonsense")] {
         let r = k.post("/api/kiosk/withdraw/check", &[("code", c)]).await;
         assert_eq!(

@@ -207,8 +207,14 @@ pub async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
         )
         .await;
     let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
+    let kiosk = pair_kiosk(server, &mut org, &event.id).await;
+    (org, kiosk, event.id)
+}
+
+/// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.
+pub async fn pair_kiosk(server: &Server, org: &mut Client, event_id: &str) -> Client {
     let code: app::types::PairingCode = serde_json::from_str(
-        &org.post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
+        &org.post("/api/kiosk/pairing-code", &[("event_id", event_id)])
             .await
             .body,
     )
@@ -221,7 +227,7 @@ pub async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
             .status,
         200
     );
-    (org, kiosk, event.id)
+    kiosk
 }
 
 /// A kiosk registration body for `/api/kiosk/register`.
