@@ -44,19 +44,7 @@ async fn organiser_and_kiosk(server: &Server, email: &str) -> (Client, Client, S
     server.add_user(email, PW, Role::Organiser).await;
     let mut org = server.client();
     assert_eq!(org.login(email, PW).await.status, 200);
-    let created = org
-        .post(
-            "/api/events/create",
-            &[
-                ("name", "Summit"),
-                ("starts_on", ""),
-                ("ends_on", ""),
-                ("venue", ""),
-                ("default_lang", "lv"),
-            ],
-        )
-        .await;
-    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
+    let event = common::create_event(&mut org, "Summit", "lv").await;
     let mut settings = EventSettings::default();
     settings.fields.first_name.enabled = true;
     settings.fields.last_name.enabled = true;

@@ -277,19 +277,7 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
     server.add_user("o2@example.lv", PW, Role::Organiser).await;
     let mut other = server.client();
     other.login("o2@example.lv", PW).await;
-    let created = other
-        .post(
-            "/api/events/create",
-            &[
-                ("name", "Other"),
-                ("starts_on", ""),
-                ("ends_on", ""),
-                ("venue", ""),
-                ("default_lang", "en"),
-            ],
-        )
-        .await;
-    let other_ev: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
+    let other_ev = common::create_event(&mut other, "Other", "en").await;
     let mut other_kiosk = common::pair_kiosk(&server, &mut other, &other_ev.id).await;
     for (k, c) in [(&mut other_kiosk, green.as_str()), (&mut kiosk, "nonsense")] {
         let r = k.post("/api/kiosk/withdraw/check", &[("code", c)]).await;

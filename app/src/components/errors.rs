@@ -20,7 +20,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ApiError) -> Strin
 
 /// The sentence for a `BadInput` code; `import_line:N:CODE` becomes "Line N: …".
 fn bad_input(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
-    use crate::pages::kiosk_flow::field_label;
+    use crate::components::person_fields::field_label;
     if let Some(rest) = code.strip_prefix("import_line:") {
         if let Some((line, inner)) = rest.split_once(':') {
             let line = line.to_string();

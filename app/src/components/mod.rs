@@ -6,4 +6,5 @@ pub mod camera;
 pub mod errors;
 pub mod header;
 pub mod lang_switch;
+pub mod person_fields;
 pub mod signature;

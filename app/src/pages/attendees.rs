@@ -10,9 +10,9 @@ use crate::api::settings::get_event_settings;
 use crate::components::auth::RequireManager;
 use crate::components::badge::{BadgeView, ConsentIcon};
 use crate::components::errors::ErrorText;
+use crate::components::person_fields::{field_label, PersonFieldInputs};
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
-use crate::pages::kiosk_flow::field_label;
 use crate::types::{
     AttendeeDetail, AttendeeFilter, Channel, Consent, ConsentInput, Field, FieldRules,
     OrganiserRegistration, PersonFields,
@@ -603,31 +603,7 @@ fn RegisterForm(rules: FieldRules, event_id: String) -> impl IntoView {
                             if enabled.is_empty() {
                                 view! { <p class="help">{t!(i18n, att.count_only)}</p> }.into_any()
                             } else {
-                                enabled
-                                    .into_iter()
-                                    .map(|f| {
-                                        let required = rules.with_value(|r| r.get(f).required);
-                                        let id = format!("reg-{}", f.as_str());
-                                        view! {
-                                            <div class="field">
-                                                <label for=id.clone()>
-                                                    {field_label(i18n, f)} " "
-                                                    {required.then(|| view! { <span class="req">{t!(i18n, kiosk.required_mark)}</span> })}
-                                                </label>
-                                                <input
-                                                    id=id
-                                                    autocomplete="off"
-                                                    prop:value=move || fields.with(|p| p.get(f).unwrap_or("").to_string())
-                                                    on:input=move |e| {
-                                                        let v = event_target_value(&e);
-                                                        fields.update(|p| p.set(f, Some(v)));
-                                                    }
-                                                />
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()
-                                    .into_any()
+                                view! { <PersonFieldInputs rules=rules.get_value() fields id_prefix="reg"/> }.into_any()
                             }
                         }}
                         <label class="check">

@@ -5,8 +5,8 @@
 use crate::api::attendees::{get_event_stats, ImportAttendees, PreviewImport};
 use crate::components::auth::RequireManager;
 use crate::components::errors::ErrorText;
+use crate::components::person_fields::field_label;
 use crate::i18n::*;
-use crate::pages::kiosk_flow::field_label;
 use crate::types::{ColumnMapping, Field, ImportOutcome};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

@@ -7,9 +7,10 @@ use crate::api::kiosk::{kiosk_event, CheckinFind, KioskRegister, Withdraw, Withd
 use crate::components::badge::{BadgeView, ConsentIcon};
 use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
+use crate::components::person_fields::{field_label, PersonFieldInputs};
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
-use crate::types::{Consent, Field, KioskEvent, KioskRegistration, PersonFields};
+use crate::types::{Consent, KioskEvent, KioskRegistration, PersonFields};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,25 +29,6 @@ enum Step {
     Guardian,
     Confirm,
     Done,
-}
-
-pub(crate) fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
-    match f {
-        Field::FirstName => t_string!(i18n, kiosk.field_first_name).to_string(),
-        Field::LastName => t_string!(i18n, kiosk.field_last_name).to_string(),
-        Field::Organisation => t_string!(i18n, kiosk.field_organisation).to_string(),
-        Field::RoleTitle => t_string!(i18n, kiosk.field_role_title).to_string(),
-        Field::Email => t_string!(i18n, kiosk.field_email).to_string(),
-        Field::Phone => t_string!(i18n, kiosk.field_phone).to_string(),
-    }
-}
-
-fn input_type(f: Field) -> &'static str {
-    match f {
-        Field::Email => "email",
-        Field::Phone => "tel",
-        _ => "text",
-    }
 }
 
 #[component]
@@ -431,31 +413,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         Step::Fields => view! {
             <h1>{t!(i18n, kiosk.fields_title)}</h1>
             <form on:submit=move |ev| { ev.prevent_default(); check_fields(); }>
-                {enabled()
-                    .into_iter()
-                    .map(|f| {
-                        let required = event.with_value(|e| e.fields.get(f).required);
-                        let id = format!("kf-{}", f.as_str());
-                        view! {
-                            <div class="field">
-                                <label for=id.clone()>
-                                    {field_label(i18n, f)} " "
-                                    {required.then(|| view! { <span class="req">{t!(i18n, kiosk.required_mark)}</span> })}
-                                </label>
-                                <input
-                                    id=id
-                                    type=input_type(f)
-                                    autocomplete="off"
-                                    prop:value=move || fields.with(|p| p.get(f).unwrap_or("").to_string())
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        fields.update(|p| p.set(f, Some(v)));
-                                    }
-                                />
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                <PersonFieldInputs rules=event.with_value(|e| e.fields.clone()) fields id_prefix="kf"/>
                 {msg}
                 <div class="actions">
                     {back(Step::Notice)}

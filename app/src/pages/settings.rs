@@ -4,8 +4,8 @@
 use crate::api::settings::{get_event_settings, SaveEventSettings};
 use crate::components::auth::RequireManager;
 use crate::components::errors::ErrorText;
+use crate::components::person_fields::field_label;
 use crate::i18n::*;
-use crate::pages::kiosk_flow::field_label;
 use crate::types::{BadgeStock, EventSettings, EventSettingsView, Field, Purpose};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

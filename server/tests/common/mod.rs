@@ -194,21 +194,31 @@ pub async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
             .status,
         200
     );
+    let event = create_event(&mut org, "Summit", "lv").await;
+    let kiosk = pair_kiosk(server, &mut org, &event.id).await;
+    (org, kiosk, event.id)
+}
+
+/// Creates an event (no dates, no venue) as the signed-in organiser `org`.
+pub async fn create_event(
+    org: &mut Client,
+    name: &str,
+    default_lang: &str,
+) -> app::types::EventSummary {
     let created = org
         .post(
             "/api/events/create",
             &[
-                ("name", "Summit"),
+                ("name", name),
                 ("starts_on", ""),
                 ("ends_on", ""),
                 ("venue", ""),
-                ("default_lang", "lv"),
+                ("default_lang", default_lang),
             ],
         )
         .await;
-    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
-    let kiosk = pair_kiosk(server, &mut org, &event.id).await;
-    (org, kiosk, event.id)
+    assert_eq!(created.status, 200, "{}", created.body);
+    serde_json::from_str(&created.body).unwrap()
 }
 
 /// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.

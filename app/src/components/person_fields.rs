@@ -1,0 +1,64 @@
+//! The attendee's detail fields (requirement 1: only those the event switched on), as
+//! the kiosk and the organiser's "register on behalf" form both ask them.
+
+use crate::i18n::*;
+use crate::types::{Field, FieldRules, PersonFields};
+use leptos::prelude::*;
+
+/// A field's name in the current language.
+pub fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
+    match f {
+        Field::FirstName => t_string!(i18n, kiosk.field_first_name).to_string(),
+        Field::LastName => t_string!(i18n, kiosk.field_last_name).to_string(),
+        Field::Organisation => t_string!(i18n, kiosk.field_organisation).to_string(),
+        Field::RoleTitle => t_string!(i18n, kiosk.field_role_title).to_string(),
+        Field::Email => t_string!(i18n, kiosk.field_email).to_string(),
+        Field::Phone => t_string!(i18n, kiosk.field_phone).to_string(),
+    }
+}
+
+/// The keyboard a touch screen should offer for a field.
+fn input_type(f: Field) -> &'static str {
+    match f {
+        Field::Email => "email",
+        Field::Phone => "tel",
+        _ => "text",
+    }
+}
+
+/// One labelled input per enabled field, bound to `fields`; required ones are marked.
+/// Input ids are `{id_prefix}-{field}`.
+#[component]
+pub fn PersonFieldInputs(
+    rules: FieldRules,
+    fields: RwSignal<PersonFields>,
+    id_prefix: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    rules
+        .enabled()
+        .into_iter()
+        .map(|f| {
+            let required = rules.get(f).required;
+            let id = format!("{id_prefix}-{}", f.as_str());
+            view! {
+                <div class="field">
+                    <label for=id.clone()>
+                        {field_label(i18n, f)} " "
+                        {required.then(|| view! { <span class="req">{t!(i18n, kiosk.required_mark)}</span> })}
+                    </label>
+                    <input
+                        id=id
+                        type=input_type(f)
+                        autocomplete="off"
+                        prop:value=move || fields.with(|p| p.get(f).unwrap_or("").to_string())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            fields.update(|p| p.set(f, Some(v)));
+                        }
+                    />
+                </div>
+            }
+        })
+        .collect_view()
+}
