@@ -3,6 +3,7 @@
 
 mod api_v1;
 mod badge_png;
+mod photos;
 
 use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
 use app::domain::{AppState, Store};
@@ -109,6 +110,10 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         // The versioned JSON API for other scanners (see `api_v1`).
         .route("/api/v1/badges/{token}", get(api_v1::badge))
         .route("/api/v1/scans", axum::routing::post(api_v1::scans))
+        // Photos: the upload, the files (access-checked) and the export download.
+        .route(photos::UPLOAD_PATH, axum::routing::post(photos::upload))
+        .route("/media/photos/{id}/{kind}", get(photos::file))
+        .route("/media/exports/{job}", get(photos::export))
         .leptos_routes_with_context(&state, routes, context, {
             let options = options.clone();
             move || shell(options.clone())
@@ -116,9 +121,11 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .layer(middleware::from_fn(page_guard))
         .layer(middleware::from_fn(bad_input_is_400))
-        // Request bodies: a CSV import (2 MB of text) as JSON is the largest; more is 413.
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            MAX_BODY_BYTES,
+        // Request bodies: a CSV import (2 MB of text) as JSON is the largest, but for a
+        // photo upload; more is 413.
+        .layer(middleware::from_fn_with_state(
+            app_state.max_photo_bytes,
+            body_limit,
         ))
         .layer(sessions)
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
@@ -166,8 +173,9 @@ async fn healthz(State(state): State<RouterState>) -> Response {
 async fn page_guard(session: Session, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let dashboard = path == "/dashboard" || path.starts_with("/dashboard/");
-    // The scanner is for every signed-in user: photographers, organisers, admins.
-    let scanner = path == "/scan";
+    // The scanner and the photo pages are for every signed-in user: photographers,
+    // organisers, admins (the server functions decide what each sees).
+    let scanner = path == "/scan" || path.starts_with("/photos/");
     if !dashboard && !scanner {
         return next.run(req).await;
     }
@@ -193,6 +201,39 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// 3 MB for every request but a photo upload, which may carry one photo up to the
+/// configured limit (plus room for the form around it). Over the limit is 413: at once
+/// when the declared length says so, else when the body reaches it.
+async fn body_limit(State(max_photo): State<u64>, req: Request, next: Next) -> Response {
+    let limit = if req.uri().path() == photos::UPLOAD_PATH {
+        usize::try_from(max_photo)
+            .unwrap_or(usize::MAX)
+            .saturating_add(64 * 1024)
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        let mut res = (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The request is too large. / Pieprasījums ir pārāk liels.",
+        )
+            .into_response();
+        res.headers_mut().insert(
+            "content-type",
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        return res;
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
 }
 
 /// Arguments that do not decode fail inside the server-function framework before our
@@ -256,6 +297,7 @@ pub fn spawn_session_cleanup(store: Store) {
 
 /// Opens the data dir and returns the shared state.
 pub async fn open_state(data_dir: &Path) -> anyhow::Result<AppState> {
-    let store = DataDir(data_dir.to_path_buf()).open().await?;
-    Ok(AppState::new(store))
+    let dir = DataDir(data_dir.to_path_buf());
+    let store = dir.open().await?;
+    Ok(AppState::new(store).with_photos_dir(&dir.photos())?)
 }

@@ -38,6 +38,9 @@ enum Command {
         /// organiser a fresh password) and print the login.
         #[arg(long, env = "LANYARD_DEMO")]
         demo: bool,
+        /// Largest photo upload in MB (each file).
+        #[arg(long, env = "LANYARD_MAX_PHOTO_MB", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=1024))]
+        max_photo_mb: u64,
     },
     /// Administration on the server's own machine.
     Admin {
@@ -87,6 +90,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             data_dir,
             public_url,
             demo,
+            max_photo_mb,
         } => {
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -97,7 +101,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let state = open_state(&data_dir)
                 .await
                 .with_context(|| format!("opening {}", data_dir.display()))?
-                .with_public_url(&base);
+                .with_public_url(&base)
+                .with_max_photo_bytes(max_photo_mb * 1024 * 1024);
             let demo_login = if demo {
                 app::domain::events::seed_demo(&state.store).await?
             } else {

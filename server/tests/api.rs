@@ -157,6 +157,63 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
         Access::Public,
         Form(&[("token", "not-a-token")]),
     ),
+    (
+        "/api/photos/library",
+        Access::Scanners,
+        Json(r#"{"event_id":"no-such-event","filter":{}}"#),
+    ),
+    (
+        "/api/photos/detail",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo"}"#),
+    ),
+    (
+        "/api/photos/tag",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo","by":{"by":"scan","scan_id":1},"region":null}"#),
+    ),
+    (
+        "/api/photos/untag",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo","tag_id":1}"#),
+    ),
+    (
+        "/api/photos/region",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo","tag_id":1,"region":null}"#),
+    ),
+    (
+        "/api/photos/no-people",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo","value":true}"#),
+    ),
+    (
+        "/api/photos/blur",
+        Access::Scanners,
+        Json(r#"{"photo_id":"no-such-photo","value":true}"#),
+    ),
+    (
+        "/api/photos/publication",
+        Access::Scanners,
+        Json(
+            r#"{"photo_id":"no-such-photo","channel":"website","url":"https://x.lv","published_on":"2026-11-22"}"#,
+        ),
+    ),
+    (
+        "/api/photos/clock",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","user_id":1,"offset_seconds":0}"#),
+    ),
+    (
+        "/api/photos/export",
+        Access::Managers,
+        Json(r#"{"event_id":"no-such-event","max_side":1600}"#),
+    ),
+    (
+        "/api/photos/export-status",
+        Access::Managers,
+        Json(r#"{"job":"no-such-job"}"#),
+    ),
 ];
 
 /// Plain page routes guarded on the server.

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod badges;
 pub mod events;
 pub mod kiosk;
+pub mod photos;
 pub mod scans;
 pub mod settings;
 

@@ -7,9 +7,12 @@ pub mod badge_png;
 pub mod badges;
 pub mod consent;
 pub mod events;
+pub mod imaging;
 pub mod import;
 pub mod kiosk;
 pub mod notice;
+pub mod photo_export;
+pub mod photos;
 pub mod scans;
 pub mod store;
 
@@ -36,6 +39,14 @@ pub struct AppState {
     pub verdict_by_ip: Arc<RateLimiter>,
     /// Where people reach the server, without a trailing slash; badge QR codes point here.
     pub public_url: String,
+    /// Photo files (originals, thumbnails, previews, exports).
+    pub photos: photos::PhotoFiles,
+    /// Largest photo upload, bytes (default 50 MB).
+    pub max_photo_bytes: u64,
+    /// Photo decodes running at once: one per core, so ingest never starves the server.
+    pub ingest_permits: Arc<tokio::sync::Semaphore>,
+    /// Export ZIPs being built or ready to download.
+    pub exports: Arc<photo_export::ExportJobs>,
 }
 
 impl AppState {
@@ -49,7 +60,31 @@ impl AppState {
             checkin_by_kiosk: Arc::new(RateLimiter::new(30, window)),
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
             public_url: "http://127.0.0.1:3000".into(),
+            // Replaced by `with_photos_dir` when the server opens its data dir.
+            photos: photos::PhotoFiles::new(
+                std::env::temp_dir().join(format!("lanyard-photos-{}", auth::random_token(9))),
+            ),
+            max_photo_bytes: photos::DEFAULT_MAX_PHOTO_BYTES,
+            ingest_permits: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(2),
+            )),
+            exports: Arc::new(photo_export::ExportJobs::default()),
         }
+    }
+
+    /// Keeps photos under `dir` (created if needed).
+    pub fn with_photos_dir(mut self, dir: &std::path::Path) -> std::io::Result<Self> {
+        self.photos = photos::PhotoFiles::new(dir);
+        self.photos.ensure_dirs()?;
+        self.photos.clear_temp();
+        Ok(self)
+    }
+
+    pub fn with_max_photo_bytes(mut self, bytes: u64) -> Self {
+        self.max_photo_bytes = bytes;
+        self
     }
 
     pub fn with_public_url(mut self, url: &str) -> Self {

@@ -22,9 +22,20 @@ impl Server {
     }
 
     pub async fn start_with(data_dir: &Path, secure_cookies: bool) -> Server {
-        let state = lanyard_server::open_state(data_dir)
-            .await
-            .expect("open data dir");
+        Self::start_configured(data_dir, secure_cookies, |s| s).await
+    }
+
+    /// A server whose state `configure` adjusts first (a smaller upload limit, say).
+    pub async fn start_configured(
+        data_dir: &Path,
+        secure_cookies: bool,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> Server {
+        let state = configure(
+            lanyard_server::open_state(data_dir)
+                .await
+                .expect("open data dir"),
+        );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
         let options = lanyard_server::leptos_options(addr).unwrap();
@@ -161,6 +172,38 @@ impl Client {
         }
         let res = req.send().await.expect("request");
         self.finish(res).await
+    }
+
+    /// Uploads one photo to `/media/photos` as the browser does (multipart).
+    pub async fn upload_photo(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> Reply {
+        let form = reqwest::multipart::Form::new()
+            .text("event", event.to_string())
+            .text("utc_offset", "120")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        let mut req = self
+            .http
+            .post(format!("{}/media/photos", self.base))
+            .multipart(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    /// GET returning the body as bytes, with the status.
+    pub async fn get_bytes(&mut self, path: &str) -> (u16, Vec<u8>) {
+        let mut req = self.http.get(format!("{}{}", self.base, path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.remember(&res);
+        let status = res.status().as_u16();
+        (status, res.bytes().await.unwrap_or_default().to_vec())
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {

@@ -157,6 +157,92 @@ CREATE INDEX scans_user ON scans(user_id, id);
 CREATE INDEX scans_event ON scans(event_id, id);
 "#;
 
+/// Issue 5: the photo library (requirements 11, 14, 16, 22, 23). Files live in the data
+/// dir under the photo's random `public_id`; rows hold what the organiser may see.
+/// Whether a photo may be published is computed from its tags and the people's current
+/// consent (`domain::photos::gate`), never stored.
+const V4: &str = r#"
+CREATE TABLE photos (
+    id              INTEGER PRIMARY KEY,
+    -- 128 random bits, URL-safe: the photo's name in URLs and on disk
+    public_id       TEXT NOT NULL UNIQUE,
+    event_id        INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    uploaded_by     INTEGER NOT NULL REFERENCES users(id),
+    sha256          TEXT NOT NULL,
+    format          TEXT NOT NULL CHECK (format IN ('jpeg', 'png')),
+    bytes           INTEGER NOT NULL,
+    -- after EXIF orientation
+    width           INTEGER NOT NULL,
+    height          INTEGER NOT NULL,
+    orientation     INTEGER NOT NULL DEFAULT 1,
+    -- organiser only: the uploaded file's name, the camera's own clock and serial
+    original_name   TEXT,
+    camera_time     TEXT,
+    camera_serial   TEXT,
+    -- capture time in UTC as the camera's clock says it (before the photographer's
+    -- clock offset), RFC 3339; NULL when the file has no capture time
+    taken_at        TEXT,
+    uploaded_at     TEXT NOT NULL,
+    -- reviewed as "no identifiable people" (crowd from behind, stage only)
+    no_people       INTEGER NOT NULL DEFAULT 0,
+    -- the organiser chose "publish blurred" (red people's regions blurred on export)
+    publish_blurred INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (event_id, sha256)
+);
+CREATE INDEX photos_event ON photos(event_id, taken_at);
+
+-- Who is in a photo, found without biometrics: a scan-time suggestion, a badge code or
+-- an organiser's search. The region is relative to the oriented image (0-1).
+CREATE TABLE photo_tags (
+    id          INTEGER PRIMARY KEY,
+    photo_id    INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    source      TEXT NOT NULL CHECK (source IN ('suggestion', 'badge', 'search')),
+    region_x    REAL,
+    region_y    REAL,
+    region_w    REAL,
+    region_h    REAL,
+    tagged_by   INTEGER NOT NULL REFERENCES users(id),
+    tagged_at   TEXT NOT NULL,
+    UNIQUE (photo_id, attendee_id)
+);
+CREATE INDEX photo_tags_attendee ON photo_tags(attendee_id);
+
+-- How far a photographer's camera clock is off at an event: camera time minus true
+-- time, in seconds. Set by the organiser.
+CREATE TABLE photographer_clocks (
+    event_id       INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    user_id        INTEGER NOT NULL REFERENCES users(id),
+    offset_seconds INTEGER NOT NULL,
+    set_by         INTEGER NOT NULL REFERENCES users(id),
+    set_at         TEXT NOT NULL,
+    PRIMARY KEY (event_id, user_id)
+);
+
+-- Where a photo was published (requirement 16): the takedown list for removals.
+CREATE TABLE publications (
+    id           INTEGER PRIMARY KEY,
+    photo_id     INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    channel      TEXT NOT NULL CHECK (channel IN ('website', 'social', 'press', 'print')),
+    url          TEXT NOT NULL DEFAULT '',
+    published_on TEXT NOT NULL,
+    recorded_by  INTEGER NOT NULL REFERENCES users(id),
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX publications_photo ON publications(photo_id);
+
+-- Removal requests (requirement 15). Issue 5 needs only "is one pending" for the
+-- publish gate; issue 6 builds the cases on this table.
+CREATE TABLE removal_requests (
+    id          INTEGER PRIMARY KEY,
+    attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    status      TEXT NOT NULL CHECK (status IN ('received', 'in_review', 'done', 'refused')),
+    received_at TEXT NOT NULL,
+    message     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX removal_requests_attendee ON removal_requests(attendee_id, status);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }

@@ -8,6 +8,7 @@ mod events;
 mod kiosk;
 pub mod migrations;
 pub(crate) mod notices;
+mod photos;
 mod scans;
 mod sessions;
 mod users;
@@ -19,6 +20,7 @@ pub use attendees::{
 pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
+pub use photos::{NewPhoto, PhotoRow, ScanRow, TagRow};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 

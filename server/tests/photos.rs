@@ -1,0 +1,447 @@
+//! The photo library over the API (issue 5; requirements 11, 14, 16, 22, 23): uploads
+//! make thumbnails and previews without metadata and with orientation applied; bad
+//! files get a 4xx and add nothing; the same file twice is one photo; the export holds
+//! only publishable (and chosen blurred) photos, blurred exactly where it should be.
+
+mod common;
+
+use app::domain::imaging::fixtures::{self, FixtureMeta};
+use app::types::{PhotoDetail, PhotoLibrary, PhotoState, Role};
+use common::{organiser_and_kiosk, registration, Client, Server};
+use std::io::Read;
+
+const PW: &str = "a long enough password";
+
+fn meta_all(orientation: u16) -> FixtureMeta {
+    FixtureMeta {
+        orientation: Some(orientation),
+        taken: Some("2026:11:22 12:00:00"),
+        offset: Some("+02:00"),
+        serial: Some("SN-4711"),
+        with_all_metadata: true,
+    }
+}
+
+async fn library(org: &mut Client, ev: &str) -> PhotoLibrary {
+    let r = org
+        .post_json(
+            "/api/photos/library",
+            &serde_json::json!({ "event_id": ev, "filter": {} }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    serde_json::from_str(&r.body).unwrap()
+}
+
+async fn detail(org: &mut Client, photo: &str) -> PhotoDetail {
+    let r = org
+        .post_json(
+            "/api/photos/detail",
+            &serde_json::json!({ "photo_id": photo }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    serde_json::from_str(&r.body).unwrap()
+}
+
+fn uploaded(r: &common::Reply) -> String {
+    assert!(
+        r.status == 201 || r.status == 200,
+        "{} {}",
+        r.status,
+        r.body
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    v["photo"].as_str().unwrap().to_string()
+}
+
+/// Files in the photo dirs (originals, thumbs, previews, tmp).
+fn photo_files(dir: &std::path::Path) -> usize {
+    ["originals", "thumbs", "previews", "tmp"]
+        .iter()
+        .map(|d| {
+            std::fs::read_dir(dir.join("photos").join(d))
+                .map(|r| r.count())
+                .unwrap_or(0)
+        })
+        .sum()
+}
+
+#[tokio::test]
+async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+
+    // A landscape JPEG (600x400 stored) whose EXIF says "rotate 90° clockwise", with
+    // EXIF, XMP and IPTC in it.
+    let source = fixtures::jpeg(600, 400, 7, &meta_all(6));
+    assert!(fixtures::jpeg_has_metadata(&source));
+    let r = org.upload_photo(&ev, "IMG_0001.JPG", source.clone()).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = uploaded(&r);
+
+    for kind in ["thumb.jpg", "preview.jpg"] {
+        let (status, bytes) = org.get_bytes(&format!("/media/photos/{id}/{kind}")).await;
+        assert_eq!(status, 200, "{kind}");
+        assert!(
+            !fixtures::jpeg_has_metadata(&bytes),
+            "{kind} carries no EXIF, XMP, IPTC, ICC or comment: {:?}",
+            fixtures::jpeg_metadata_markers(&bytes)
+        );
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("SN-4711") && !text.contains("2026:11:22"));
+        let (w, h, _) = fixtures::decode_rgb(&bytes);
+        assert!(h > w, "{kind} is portrait after orientation 6: {w}x{h}");
+    }
+    let (_, thumb) = org
+        .get_bytes(&format!("/media/photos/{id}/thumb.jpg"))
+        .await;
+    assert_eq!(fixtures::decode_rgb(&thumb).1, 320, "thumbnail long side");
+
+    // The organiser sees the camera's serial and clock; the capture time is in UTC.
+    let d = detail(&mut org, &id).await;
+    assert_eq!((d.width, d.height), (400, 600));
+    assert_eq!(d.camera_serial.as_deref(), Some("SN-4711"));
+    assert_eq!(d.original_name.as_deref(), Some("IMG_0001.JPG"));
+    assert_eq!(d.taken_at.as_deref(), Some("2026-11-22T10:00:00Z"));
+    assert_eq!(d.state, PhotoState::NeedsReview);
+
+    // The original is kept unchanged, for organisers only.
+    let (status, original) = org.get_bytes(&format!("/media/photos/{id}/original")).await;
+    assert_eq!(status, 200);
+    assert_eq!(original, source);
+
+    // A PNG works too.
+    let r = org
+        .upload_photo(&ev, "stage.png", fixtures::png(500, 300, 3))
+        .await;
+    let png = uploaded(&r);
+    let (status, preview) = org
+        .get_bytes(&format!("/media/photos/{png}/preview.jpg"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(!fixtures::jpeg_has_metadata(&preview));
+    assert_eq!(fixtures::decode_rgb(&preview).0, 500, "no upscaling");
+
+    // A photographer uploads and sees their own photo, without names or the original,
+    // and cannot see the organiser's photos.
+    server
+        .add_user("ph@example.lv", PW, Role::Photographer)
+        .await;
+    let mut ph = server.client();
+    assert_eq!(ph.login("ph@example.lv", PW).await.status, 200);
+    let mine = uploaded(
+        &ph.upload_photo(
+            &ev,
+            "a.jpg",
+            fixtures::jpeg(300, 200, 9, &FixtureMeta::NONE),
+        )
+        .await,
+    );
+    let lib = library(&mut ph, &ev).await;
+    assert_eq!(
+        lib.photos.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        vec![mine.as_str()]
+    );
+    assert!(!lib.can_manage);
+    let (status, _) = ph
+        .get_bytes(&format!("/media/photos/{mine}/original"))
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = ph.get_bytes(&format!("/media/photos/{id}/thumb.jpg")).await;
+    assert_eq!(status, 404);
+    // Without a session: nothing.
+    let (status, _) = server
+        .client()
+        .get_bytes(&format!("/media/photos/{id}/thumb.jpg"))
+        .await;
+    assert_eq!(status, 401);
+    assert_eq!(library(&mut org, &ev).await.counts.total, 3);
+}
+
+#[tokio::test]
+async fn bad_files_get_a_clear_4xx_and_add_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 1 MB limit, so the over-limit file stays small.
+    let server =
+        Server::start_configured(dir.path(), false, |s| s.with_max_photo_bytes(1024 * 1024)).await;
+    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+
+    let good = fixtures::jpeg(400, 300, 1, &FixtureMeta::NONE);
+    let mut truncated = fixtures::jpeg(800, 600, 2, &FixtureMeta::NONE);
+    truncated.truncate(truncated.len() / 2);
+    // Just over the limit: the body's declared size passes, the file's byte count not.
+    let just_over = vec![0xFFu8; 1024 * 1024 + 10];
+    // Far over: refused from the declared size before anything is read.
+    let far_over = vec![0xFFu8; 2 * 1024 * 1024];
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        (
+            "bomb.jpg",
+            fixtures::jpeg_bomb(),
+            413,
+            "photo_too_large_pixels",
+        ),
+        (
+            "bomb.png",
+            fixtures::png_bomb(),
+            413,
+            "photo_too_large_pixels",
+        ),
+        ("cut.jpg", truncated, 422, "photo_corrupt"),
+        (
+            "notes.jpg",
+            b"Meeting notes, not a photo.\n".to_vec(),
+            415,
+            "photo_not_image",
+        ),
+        ("empty.jpg", Vec::new(), 400, "photo_empty"),
+        ("big.jpg", just_over, 413, "photo_too_big"),
+        ("huge.jpg", far_over, 413, ""),
+    ];
+    for (name, bytes, status, code) in cases {
+        let r = org.upload_photo(&ev, name, bytes).await;
+        assert_eq!(r.status, status, "{name}: {}", r.body);
+        if code.is_empty() {
+            assert!(r.body.contains("too large"), "{name}: {}", r.body);
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+            assert_eq!(v["error"], code, "{name}");
+            let message = v["message"].as_str().unwrap();
+            assert!(message.len() > 10, "{name}: a sentence, not a code");
+        }
+        // The server stays up and nothing was added.
+        assert_eq!(server.client().get("/healthz").await.status, 200);
+        assert_eq!(library(&mut org, &ev).await.counts.total, 0, "{name}");
+        assert_eq!(photo_files(dir.path()), 0, "{name}: no file left behind");
+    }
+    // ...and a good photo still goes in afterwards.
+    uploaded(&org.upload_photo(&ev, "ok.jpg", good).await);
+    assert_eq!(library(&mut org, &ev).await.counts.total, 1);
+    assert_eq!(photo_files(dir.path()), 3, "original, thumbnail, preview");
+}
+
+#[tokio::test]
+async fn the_same_file_twice_is_one_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let bytes = fixtures::jpeg(640, 480, 5, &meta_all(1));
+    let first = org.upload_photo(&ev, "a.jpg", bytes.clone()).await;
+    assert_eq!(first.status, 201);
+    // Resumed after a lost connection, under another name: the same photo.
+    let again = org.upload_photo(&ev, "a (1).jpg", bytes).await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    let v: serde_json::Value = serde_json::from_str(&again.body).unwrap();
+    assert_eq!(v["duplicate"], true);
+    assert_eq!(uploaded(&first), uploaded(&again));
+    assert_eq!(library(&mut org, &ev).await.counts.total, 1);
+    assert_eq!(photo_files(dir.path()), 3);
+}
+
+/// Registers an attendee at the kiosk and returns their badge token.
+async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
+    let body = registration(
+        serde_json::json!({ "first_name": first }),
+        false,
+        Some(choice),
+    );
+    let r = kiosk.post_json("/api/kiosk/register", &body).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
+    db.query_row(
+        "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+async fn call(org: &mut Client, path: &str, body: serde_json::Value) -> PhotoDetail {
+    let r = org.post_json(path, &body.to_string()).await;
+    assert_eq!(r.status, 200, "{path}: {}", r.body);
+    serde_json::from_str(&r.body).unwrap()
+}
+
+fn mean_abs_diff(a: &[u8], b: &[u8], w: u32, rect: (u32, u32, u32, u32), inside: bool) -> f64 {
+    let (x0, y0, x1, y1) = rect;
+    let (mut sum, mut n) = (0f64, 0f64);
+    for (i, (pa, pb)) in a.chunks(3).zip(b.chunks(3)).enumerate() {
+        let (x, y) = (i as u32 % w, i as u32 / w);
+        let within = x >= x0 && x < x1 && y >= y0 && y < y1;
+        if within == inside {
+            for c in 0..3 {
+                sum += (pa[c] as f64 - pb[c] as f64).abs();
+                n += 1.0;
+            }
+        }
+    }
+    sum / n
+}
+
+#[tokio::test]
+async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let green = attendee(dir.path(), &mut kiosk, "Gita", "green").await;
+    let red = attendee(dir.path(), &mut kiosk, "Rihards", "red").await;
+
+    let meta = meta_all(1);
+    let mut ids = Vec::new();
+    for seed in 0..5u64 {
+        let r = org
+            .upload_photo(
+                &ev,
+                &format!("DSC_{seed}.JPG"),
+                fixtures::jpeg(800, 600, 100 + seed, &meta),
+            )
+            .await;
+        ids.push(uploaded(&r));
+    }
+    let (p_green, p_blur, p_red, _p_untagged, p_nobody) =
+        (&ids[0], &ids[1], &ids[2], &ids[3], &ids[4]);
+    let region = serde_json::json!({ "x": 0.25, "y": 0.25, "w": 0.5, "h": 0.5 });
+    call(
+        &mut org,
+        "/api/photos/tag",
+        serde_json::json!({ "photo_id": p_green, "by": { "by": "badge", "code": green }, "region": null }),
+    )
+    .await;
+    call(
+        &mut org,
+        "/api/photos/tag",
+        serde_json::json!({ "photo_id": p_blur, "by": { "by": "badge", "code": red }, "region": region }),
+    )
+    .await;
+    // "Publish blurred" needs regions: refused for the red photo without one.
+    call(
+        &mut org,
+        "/api/photos/tag",
+        serde_json::json!({ "photo_id": p_red, "by": { "by": "badge", "code": format!("http://x/b/{red}") }, "region": null }),
+    )
+    .await;
+    let refused = org
+        .post_json(
+            "/api/photos/blur",
+            &serde_json::json!({ "photo_id": p_red, "value": true }).to_string(),
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    let d = call(
+        &mut org,
+        "/api/photos/blur",
+        serde_json::json!({ "photo_id": p_blur, "value": true }),
+    )
+    .await;
+    assert_eq!(d.state, PhotoState::PublishableBlurred);
+    let d = call(
+        &mut org,
+        "/api/photos/no-people",
+        serde_json::json!({ "photo_id": p_nobody, "value": true }),
+    )
+    .await;
+    assert_eq!(d.state, PhotoState::Publishable);
+    assert_eq!(detail(&mut org, p_red).await.state, PhotoState::Blocked);
+
+    // Build the export at 640 px and wait for it.
+    let r = org
+        .post_json(
+            "/api/photos/export",
+            &serde_json::json!({ "event_id": ev, "max_side": 640 }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let status: app::types::ExportStatus = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(status.total, 3);
+    let job = status.job.clone();
+    let mut ready = false;
+    for _ in 0..200 {
+        let r = org
+            .post_json(
+                "/api/photos/export-status",
+                &serde_json::json!({ "job": job }).to_string(),
+            )
+            .await;
+        let s: app::types::ExportStatus = serde_json::from_str(&r.body).unwrap();
+        assert!(!s.failed);
+        if s.ready {
+            assert_eq!(s.done, 3);
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(ready, "export finished");
+    // Someone else cannot fetch it.
+    let (status, _) = server
+        .client()
+        .get_bytes(&format!("/media/exports/{job}.zip"))
+        .await;
+    assert_eq!(status, 401);
+    let (status, zip_bytes) = org.get_bytes(&format!("/media/exports/{job}.zip")).await;
+    assert_eq!(status, 200);
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "manifest.csv",
+            "photo-0001.jpg",
+            "photo-0002.jpg",
+            "photo-0003.jpg"
+        ],
+        "neutral names, only the three publishable photos"
+    );
+    let mut manifest = String::new();
+    zip.by_name("manifest.csv")
+        .unwrap()
+        .read_to_string(&mut manifest)
+        .unwrap();
+    let lines: Vec<&str> = manifest.lines().collect();
+    assert_eq!(lines[0], "file,photo_id,state,reason");
+    assert_eq!(lines.len(), 4);
+    let mut exported: std::collections::HashMap<String, Vec<u8>> = Default::default();
+    for line in &lines[1..] {
+        let cols: Vec<&str> = line.split(',').collect();
+        let mut bytes = Vec::new();
+        let mut entry = zip.by_name(cols[0]).unwrap();
+        // No dates in the archive either.
+        assert_eq!(entry.last_modified().map(|d| d.year()), Some(1980));
+        entry.read_to_end(&mut bytes).unwrap();
+        exported.insert(cols[1].to_string(), bytes);
+        assert!(!line.contains("Gita") && !line.contains("Rihards"));
+    }
+    assert!(manifest.contains(&format!(
+        "{p_blur},publishable_blurred,red:person_1;blurred:1"
+    )));
+    assert!(manifest.contains(&format!("{p_green},publishable,all_green:1")));
+    assert!(manifest.contains(&format!("{p_nobody},publishable,no_identifiable_people")));
+    assert!(!manifest.contains(p_red.as_str()));
+    for (id, jpeg) in &exported {
+        assert!(!fixtures::jpeg_has_metadata(jpeg), "{id}");
+        let text = String::from_utf8_lossy(jpeg);
+        assert!(!text.contains("DSC_") && !text.contains("SN-4711") && !text.contains("2026"));
+        let (w, h, _) = fixtures::decode_rgb(jpeg);
+        assert_eq!((w, h), (640, 480), "the chosen size");
+    }
+
+    // The blurred photo: strongly different inside the region, the same elsewhere
+    // (compared with the same photo exported unblurred: its clear twin below).
+    let blurred = fixtures::decode_rgb(&exported[p_blur.as_str()]).2;
+    let clear = {
+        let original = fixtures::jpeg(800, 600, 101, &meta);
+        let info = app::domain::imaging::inspect(&original, &Default::default()).unwrap();
+        let jpeg = app::domain::imaging::export_jpeg(&original, &info, 640, &[]).unwrap();
+        fixtures::decode_rgb(&jpeg).2
+    };
+    let region_px = (160, 120, 480, 360);
+    let inside = mean_abs_diff(&blurred, &clear, 640, region_px, true);
+    assert!(inside > 25.0, "the region is unrecognisable: {inside}");
+    // Outside, leave a margin of two JPEG blocks around the region's edge.
+    let margin = (160 - 16, 120 - 16, 480 + 16, 360 + 16);
+    let outside = mean_abs_diff(&blurred, &clear, 640, margin, false);
+    assert!(outside < 1.5, "the rest is unchanged: {outside}");
+}
