@@ -13,6 +13,8 @@ use crate::pages::{
     kiosk::KioskPage,
     login::LoginPage,
     not_found::NotFound,
+    photo::PhotoPage,
+    photos::PhotosPage,
     scan::ScanPage,
     settings::SettingsPage,
     verdict::VerdictPage,
@@ -77,6 +79,8 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
             <Route path=path!("/scan") view=ScanPage/>
+            <Route path=path!("/photos/:event") view=PhotosPage/>
+            <Route path=path!("/photos/:event/p/:photo") view=PhotoPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
         </Routes>
     }

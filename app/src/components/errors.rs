@@ -75,6 +75,14 @@ fn bad_input(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
         "import_mapping_empty" => t_string!(i18n, errors.import_mapping_empty).to_string(),
         "import_cell_count" => t_string!(i18n, errors.import_cell_count).to_string(),
         "import_unreadable" => t_string!(i18n, errors.import_unreadable).to_string(),
+        "region_invalid" => t_string!(i18n, errors.err_region).to_string(),
+        "badge_code_invalid" => t_string!(i18n, errors.err_badge_code).to_string(),
+        "badge_not_at_event" => t_string!(i18n, errors.err_badge_not_here).to_string(),
+        "blur_needs_regions" => t_string!(i18n, errors.err_blur_regions).to_string(),
+        "url_invalid" => t_string!(i18n, errors.err_url).to_string(),
+        "url_missing" => t_string!(i18n, errors.err_url_missing).to_string(),
+        "date_invalid" => t_string!(i18n, errors.err_date).to_string(),
+        "offset_invalid" => t_string!(i18n, errors.err_offset).to_string(),
         other => {
             let detail = other.replace('_', " ");
             t_string!(i18n, errors.bad_input, detail).to_string()

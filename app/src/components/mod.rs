@@ -8,3 +8,4 @@ pub mod header;
 pub mod lang_switch;
 pub mod person_fields;
 pub mod signature;
+pub mod uploader;

@@ -41,7 +41,7 @@ fn yes_no(i18n: leptos_i18n::I18nContext<Locale>, b: bool) -> String {
     }
 }
 
-fn full_name(i18n: leptos_i18n::I18nContext<Locale>, p: &PersonFields) -> String {
+pub fn full_name(i18n: leptos_i18n::I18nContext<Locale>, p: &PersonFields) -> String {
     let n = [p.first_name.as_deref(), p.last_name.as_deref()]
         .into_iter()
         .flatten()

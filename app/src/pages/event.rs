@@ -72,6 +72,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             <a class="button primary" href=format!("{base}/attendees")>{t!(i18n, ev.attendees)}</a>
             <a class="button secondary" href=format!("{base}/attendees/new")>{t!(i18n, ev.register)}</a>
             <a class="button secondary" href=format!("{base}/import")>{t!(i18n, ev.import)}</a>
+            <a class="button secondary" href=format!("/photos/{}", o.event.id)>{t!(i18n, ev.photos)}</a>
             <a class="button secondary" href=format!("{base}/settings")>{t!(i18n, settings.link)}</a>
         </nav>
         <section class="card" aria-labelledby="counts-title">

@@ -10,6 +10,8 @@ pub mod kiosk;
 pub mod kiosk_flow;
 pub mod login;
 pub mod not_found;
+pub mod photo;
+pub mod photos;
 pub mod scan;
 pub mod settings;
 pub mod verdict;

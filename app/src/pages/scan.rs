@@ -412,6 +412,7 @@ fn Scanner() -> impl IntoView {
                                 <select id="scan-event" prop:value=move || event_id.get() on:change=move |ev| event_id.set(event_target_value(&ev))>
                                     {list.into_iter().map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> }).collect_view()}
                                 </select>
+                                <a class="button secondary" href=move || format!("/photos/{}", event_id.get())>{t!(i18n, scan.photos)}</a>
                             </div>
                         }.into_any(),
                         Err(e) => view! { <ErrorText error=e/> }.into_any(),
