@@ -10,6 +10,7 @@ use crate::api::photos::{
 };
 use crate::components::auth::RequireScanner;
 use crate::components::badge::ConsentIcon;
+use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::pages::attendees::full_name;
@@ -526,12 +527,38 @@ fn Suggestions(detail: RwSignal<PhotoDetail>, tag: ServerAction<TagPerson>) -> i
 fn AddByBadge(detail: RwSignal<PhotoDetail>, tag: ServerAction<TagPerson>) -> impl IntoView {
     let i18n = use_i18n();
     let code = RwSignal::new(String::new());
+    let camera = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(_)) = tag.value().get() {
             code.set(String::new());
         }
     });
+    let add = move |c: String| {
+        tag.dispatch(TagPerson {
+            photo_id: detail.with_untracked(|d| d.id.clone()),
+            by: TagBy::Badge { code: c },
+            region: None,
+        });
+    };
     view! {
+        <section class="card">
+            <button type="button" class="secondary" on:click=move |_| camera.update(|c| *c = !*c)>
+                {move || if camera.get() {
+                    t_string!(i18n, ph.cam_stop).to_string()
+                } else {
+                    t_string!(i18n, ph.cam_start).to_string()
+                }}
+            </button>
+            <Show when=move || camera.get()>
+                <QrCamera
+                    on_decode=Callback::new(move |t: String| {
+                        camera.set(false);
+                        add(t);
+                    })
+                    active=Signal::derive(move || camera.get())
+                />
+            </Show>
+        </section>
         <form
             class="card"
             on:submit=move |ev| {
@@ -540,11 +567,7 @@ fn AddByBadge(detail: RwSignal<PhotoDetail>, tag: ServerAction<TagPerson>) -> im
                 if c.trim().is_empty() {
                     return;
                 }
-                tag.dispatch(TagPerson {
-                    photo_id: detail.with_untracked(|d| d.id.clone()),
-                    by: TagBy::Badge { code: c },
-                    region: None,
-                });
+                add(c);
             }
         >
             <label for="badge-code">{t!(i18n, ph.b_label)}</label>
