@@ -4,7 +4,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { randomUUID } from 'node:crypto';
-import { createEvent, expectTouchTargets, hydrated, organiser } from './helpers';
+import { createEvent, demoLogin, expectTouchTargets, hydrated, organiser, signIn } from './helpers';
+import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
 
 const NAME_FIELDS = {
   languages: ['en', 'lv'],
@@ -182,4 +183,94 @@ test('upload three photos, tag a person from a scan-time suggestion, and the gat
   await expect(org.getByRole('link', { name: /^Photo taken .*: Publishable, 1 tagged$/ })).toHaveCount(1);
   await expect(org.getByText('Showing 1 photos.')).toBeVisible();
   await org.context().close();
+});
+
+test('tag by the phone camera, draw a region, publish blurred, record the publication and export', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const org = await organiser(browser);
+  // A red attendee's real badge, shown to Chromium's fake camera.
+  const { png, eventId } = await demoBadgePng(browser, org, 'red');
+  const y4m = testInfo.outputPath('badge-red.y4m');
+  await y4mFromPng(png, y4m, { noise: 4 });
+  const camera = await launchWithFakeCamera(y4m);
+  try {
+    const ctx = await camera.newContext({ locale: 'en-US', baseURL: testInfo.project.use.baseURL });
+    const page = await ctx.newPage();
+    const { email, password } = demoLogin();
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const up = await page.request.post('/media/photos', {
+      multipart: {
+        event: eventId,
+        utc_offset: '0',
+        file: { name: 'talk.jpg', mimeType: 'image/jpeg', buffer: photo(4, new Date()) },
+      },
+    });
+    expect(up.status(), await up.text()).toBe(201);
+    const { photo: photoId } = await up.json();
+    await page.goto(`/photos/${eventId}/p/${photoId}`);
+    await hydrated(page);
+
+    // The camera reads the badge and tags its person; the photo is blocked.
+    await page.getByRole('button', { name: 'Scan a badge with the camera' }).click();
+    const people = page.getByRole('region', { name: 'People in this photo' });
+    await expect(people.getByText('Person 1', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(people.getByText('No photos (red)')).toBeVisible();
+    await expect(page.getByText('Blocked', { exact: true })).toBeVisible();
+    await expect(page.getByText('Person 1 chose no photos.')).toBeVisible();
+    const blurBox = page.getByRole('checkbox', { name: 'Publish blurred' });
+    await expect(blurBox).toBeDisabled();
+    await expect(page.getByText('To publish blurred, mark a region for every person who said no.')).toBeVisible();
+
+    // Draw the region with the pointer over the middle of the photo.
+    await people.getByRole('button', { name: 'Mark where Person 1 is' }).click();
+    const stage = page.getByRole('img', { name: 'Preview of the photo' });
+    await stage.scrollIntoViewIfNeeded();
+    const box = (await stage.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.7, { steps: 5 });
+    await page.mouse.up();
+    await expect(people.getByText('region marked')).toBeVisible();
+
+    // Publish blurred: the state says so and the preview is the blurred one.
+    await expect(blurBox).toBeEnabled();
+    await blurBox.check();
+    await expect(page.getByText('Publishable blurred', { exact: true })).toBeVisible();
+    await expect(page.getByText('Published with 1 people blurred.')).toBeVisible();
+    const blurred = page.getByRole('img', { name: 'Preview of the photo as published, with people who said no blurred' });
+    await expect(blurred).toBeVisible();
+    await expect
+      .poll(() => blurred.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
+
+    // The publication ledger.
+    await page.getByLabel('Channel').selectOption('website');
+    await page.getByLabel('Address (URL)').fill('https://example.lv/gallery');
+    await page.getByLabel('Date').fill('2026-11-22');
+    await page.getByRole('button', { name: 'Record the publication' }).click();
+    const ledger = page.getByRole('region', { name: 'Where it was published' });
+    await expect(ledger.getByRole('listitem')).toHaveText('Website · 2026-11-22 · https://example.lv/gallery');
+    await expect(ledger.getByRole('link', { name: 'https://example.lv/gallery' })).toBeVisible();
+
+    // The export: progress, then a ZIP holding the one (blurred) photo.
+    await page.getByRole('link', { name: 'Back to the photos' }).click();
+    await expect(page.getByText('1 photos: 1 publishable, 0 blocked, 0 need review (0 untagged).')).toBeVisible();
+    await page.getByLabel('Longest side').selectOption('1024');
+    await page.getByRole('button', { name: 'Build the ZIP' }).click();
+    await expect(page.getByText('Ready: 1 photos.')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the ZIP' }).click();
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const zip = readFileSync(file);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(Buffer.from('photo-0001.jpg'))).toBe(true);
+    expect(zip.includes(Buffer.from('manifest.csv'))).toBe(true);
+    expect(zip.includes(Buffer.from('talk.jpg'))).toBe(false);
+  } finally {
+    await camera.close();
+    await org.context().close();
+  }
 });

@@ -221,10 +221,12 @@ fn Stage(
     let i18n = use_i18n();
     let start: RwSignal<Option<(f32, f32)>> = RwSignal::new(None);
     let rect: RwSignal<Option<Region>> = RwSignal::new(None);
-    let stage = NodeRef::<leptos::html::Div>::new();
-    // Pointer position relative to the stage, 0-1.
+    // Pointer position relative to the drawing surface (which covers the photo), 0-1.
     let rel = move |ev: &leptos::ev::PointerEvent| -> Option<(f32, f32)> {
-        let el = stage.get()?;
+        use leptos::wasm_bindgen::JsCast;
+        let el = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?;
         let r = el.get_bounding_client_rect();
         if r.width() <= 0.0 || r.height() <= 0.0 {
             return None;
@@ -266,7 +268,7 @@ fn Stage(
         )
     };
     view! {
-        <div class="photo-stage" node_ref=stage class:drawing=move || drawing.get().is_some()>
+        <div class="photo-stage" class:drawing=move || drawing.get().is_some()>
             <img
                 src=src
                 alt=alt
@@ -294,6 +296,16 @@ fn Stage(
                     class="draw-surface"
                     on:pointerdown=move |ev| {
                         ev.prevent_default();
+                        // Keep receiving the moves and the release even outside the photo.
+                        {
+                            use leptos::wasm_bindgen::JsCast;
+                            if let Some(el) = ev
+                                .current_target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            {
+                                let _ = el.set_pointer_capture(ev.pointer_id());
+                            }
+                        }
                         if let Some(p) = rel(&ev) {
                             start.set(Some(p));
                             rect.set(None);
