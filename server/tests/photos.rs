@@ -7,7 +7,7 @@ mod common;
 
 use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{PhotoDetail, PhotoLibrary, PhotoState, Role};
-use common::{organiser_and_kiosk, registration, Client, Server};
+use common::{organiser_and_kiosk, Client, Server};
 use std::io::Read;
 
 const PW: &str = "a long enough password";
@@ -241,20 +241,13 @@ async fn the_same_file_twice_is_one_photo() {
 
 /// Registers an attendee at the kiosk and returns their badge token.
 async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
-    let body = registration(
+    common::kiosk_attendee(
+        dir,
+        kiosk,
         serde_json::json!({ "first_name": first }),
-        false,
-        Some(choice),
-    );
-    let r = kiosk.post_json("/api/kiosk/register", &body).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
-    db.query_row(
-        "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
-        [],
-        |r| r.get(0),
+        choice,
     )
-    .unwrap()
+    .await
 }
 
 async fn call(org: &mut Client, path: &str, body: serde_json::Value) -> PhotoDetail {

@@ -6,26 +6,14 @@
 mod common;
 
 use app::types::{Consent, EventScan, MyScan, Role, ScanAck, ScanCache};
-use common::{organiser_and_kiosk, registration, Client, Server};
+use common::{organiser_and_kiosk, Client, Server};
 
 const PW: &str = "a long enough password";
 
 /// Registers a named attendee at the kiosk with `choice` and returns their badge token.
 async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
-    let body = registration(
-        serde_json::json!({ "first_name": first, "organisation": "Org SIA", "email": format!("{first}@example.lv") }),
-        false,
-        Some(choice),
-    );
-    let r = kiosk.post_json("/api/kiosk/register", &body).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
-    db.query_row(
-        "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
+    let fields = serde_json::json!({ "first_name": first, "organisation": "Org SIA", "email": format!("{first}@example.lv") });
+    common::kiosk_attendee(dir, kiosk, fields, choice).await
 }
 
 /// Every field asked, so names and emails exist to leak.

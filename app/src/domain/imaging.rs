@@ -34,14 +34,8 @@ const JPEG_MAX_SIDE: u32 = 65_535;
 /// What the PNG decoder may allocate (the `image` crate's default).
 const PNG_MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
-/// A rectangle relative to the oriented image, each value 0..=1.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Region {
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
-}
+/// A rectangle relative to the oriented image, each value 0..=1 (the wire type tags use).
+pub use crate::types::Region;
 
 impl Region {
     /// The region in pixels of a `width` x `height` image as `(x0, y0, x1, y1)`, the ends

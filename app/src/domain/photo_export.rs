@@ -106,7 +106,7 @@ struct Item {
     public_id: String,
     state: PhotoState,
     reason: String,
-    blur: Vec<imaging::Region>,
+    blur: Vec<crate::types::Region>,
 }
 
 /// Starts building an export of the event's photos that may be published. Reading the

@@ -387,16 +387,10 @@ pub fn gate(no_people: bool, publish_blurred: bool, tags: &[TagRow], names: bool
 }
 
 /// The regions to blur when a photo is published blurred: every red person's.
-pub fn blur_regions(tags: &[TagRow]) -> Vec<imaging::Region> {
+pub fn blur_regions(tags: &[TagRow]) -> Vec<crate::types::Region> {
     tags.iter()
         .filter(|t| t.consent == Some(Consent::Red))
         .filter_map(|t| t.region)
-        .map(|r| imaging::Region {
-            x: r.x,
-            y: r.y,
-            w: r.w,
-            h: r.h,
-        })
         .collect()
 }
 

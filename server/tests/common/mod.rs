@@ -291,3 +291,27 @@ pub fn registration(fields: serde_json::Value, is_minor: bool, choice: Option<&s
     }})
     .to_string()
 }
+
+/// Registers an attendee at the kiosk with `fields` and `choice` and returns their badge
+/// token (read from the database: the kiosk never sees it).
+pub async fn kiosk_attendee(
+    dir: &Path,
+    kiosk: &mut Client,
+    fields: serde_json::Value,
+    choice: &str,
+) -> String {
+    let r = kiosk
+        .post_json(
+            "/api/kiosk/register",
+            &registration(fields, false, Some(choice)),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
+    db.query_row(
+        "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}

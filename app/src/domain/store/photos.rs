@@ -481,14 +481,7 @@ impl Store {
         value: bool,
     ) -> StoreResult<()> {
         self.tx(move |tx| {
-            let public_id: String = tx
-                .query_row(
-                    "SELECT public_id FROM photos WHERE id = ?1",
-                    [photo_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound)?;
+            let public_id = public_id_of(tx, photo_id)?;
             // `column` is one of two constants above, never input.
             tx.execute(
                 &format!("UPDATE photos SET {column} = ?2 WHERE id = ?1"),
@@ -591,14 +584,7 @@ impl Store {
     ) -> StoreResult<()> {
         let by = user_id_of(&actor)?;
         self.tx(move |tx| {
-            let public_id: String = tx
-                .query_row(
-                    "SELECT public_id FROM photos WHERE id = ?1",
-                    [photo_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound)?;
+            let public_id = public_id_of(tx, photo_id)?;
             tx.execute(
                 "INSERT INTO publications (photo_id, channel, url, published_on, recorded_by, recorded_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -688,6 +674,16 @@ impl Store {
         })
         .await
     }
+}
+
+fn public_id_of(c: &Connection, photo_id: i64) -> StoreResult<String> {
+    c.query_row(
+        "SELECT public_id FROM photos WHERE id = ?1",
+        [photo_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound)
 }
 
 fn tag_subject(c: &Connection, photo_id: i64, tag_id: i64) -> StoreResult<(String, i64)> {
