@@ -3,7 +3,7 @@
 // component on /scan must read its QR code, the page show the badge's colour, and the
 // scan log hold exactly one scan for it (the video loops: de-duplication must hold).
 import { test, expect } from '@playwright/test';
-import { demoLogin, hydrated, organiser, signIn } from './helpers';
+import { demoOrganiserIn, hydrated, organiser } from './helpers';
 import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
 
 for (const [choice, words] of [
@@ -20,11 +20,7 @@ for (const [choice, words] of [
 
     const camera = await launchWithFakeCamera(y4m);
     try {
-      const ctx = await camera.newContext({ locale: 'en-US', baseURL: testInfo.project.use.baseURL });
-      const page = await ctx.newPage();
-      const { email, password } = demoLogin();
-      await signIn(page, email, password);
-      await expect(page).toHaveURL(/\/dashboard$/);
+      const page = await demoOrganiserIn(camera, testInfo.project.use.baseURL);
       await page.goto('/scan');
       await hydrated(page);
       await page.getByLabel('Event', { exact: true }).selectOption(eventId);

@@ -28,6 +28,29 @@ export async function organiser(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** Event settings asking only for a first name (English and Latvian). */
+export const NAME_FIELDS = {
+  languages: ['en', 'lv'],
+  fields: {
+    first_name: { enabled: true, required: false },
+    last_name: { enabled: false, required: false },
+    organisation: { enabled: false, required: false },
+    role_title: { enabled: false, required: false },
+    email: { enabled: false, required: false },
+    phone: { enabled: false, required: false },
+  },
+};
+
+/** The demo organiser signed in, in a fresh context of `browser` (e.g. one with a fake camera). */
+export async function demoOrganiserIn(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const ctx = await browser.newContext({ locale: 'en-US', baseURL });
+  const page = await ctx.newPage();
+  const { email, password } = demoLogin();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
 export async function createEvent(req: APIRequestContext, name: string, settings?: object): Promise<string> {
   const created = await req.post('/api/events/create', {
     form: { name, starts_on: '', ends_on: '', venue: '', default_lang: 'en' },

@@ -4,20 +4,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { randomUUID } from 'node:crypto';
-import { createEvent, demoLogin, expectTouchTargets, hydrated, organiser, signIn } from './helpers';
+import { readFileSync } from 'node:fs';
+import { createEvent, demoOrganiserIn, expectTouchTargets, hydrated, NAME_FIELDS, organiser } from './helpers';
 import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
-
-const NAME_FIELDS = {
-  languages: ['en', 'lv'],
-  fields: {
-    first_name: { enabled: true, required: false },
-    last_name: { enabled: false, required: false },
-    organisation: { enabled: false, required: false },
-    role_title: { enabled: false, required: false },
-    email: { enabled: false, required: false },
-    phone: { enabled: false, required: false },
-  },
-};
 
 /** An EXIF APP1 segment with DateTimeOriginal and OffsetTimeOriginal (little-endian TIFF). */
 function exifApp1(taken: Date): Buffer {
@@ -194,11 +183,7 @@ test('tag by the phone camera, draw a region, publish blurred, record the public
   await y4mFromPng(png, y4m, { noise: 4 });
   const camera = await launchWithFakeCamera(y4m);
   try {
-    const ctx = await camera.newContext({ locale: 'en-US', baseURL: testInfo.project.use.baseURL });
-    const page = await ctx.newPage();
-    const { email, password } = demoLogin();
-    await signIn(page, email, password);
-    await expect(page).toHaveURL(/\/dashboard$/);
+    const page = await demoOrganiserIn(camera, testInfo.project.use.baseURL);
     const up = await page.request.post('/media/photos', {
       multipart: {
         event: eventId,
@@ -263,7 +248,6 @@ test('tag by the phone camera, draw a region, publish blurred, record the public
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the ZIP' }).click();
     const file = await (await download).path();
-    const { readFileSync } = await import('node:fs');
     const zip = readFileSync(file);
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     expect(zip.includes(Buffer.from('photo-0001.jpg'))).toBe(true);

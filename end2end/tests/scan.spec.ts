@@ -2,7 +2,7 @@
 // offline verdicts and the upload queue, and withdrawal at the kiosk by badge scan.
 // Requirements 5, 10, 22.
 import { test, expect, type Page } from '@playwright/test';
-import { createEvent, hydrated, kiosk, organiser } from './helpers';
+import { createEvent, hydrated, kiosk, NAME_FIELDS, organiser } from './helpers';
 
 /** Registers an attendee on behalf with `choice`; returns their badge URL. */
 async function badgeUrl(org: Page, eventId: string, first: string, choice: 'green' | 'red'): Promise<string> {
@@ -26,18 +26,6 @@ async function wedge(page: Page, url: string) {
 async function scanLog(org: Page, eventId: string): Promise<any[]> {
   return (await org.request.post('/api/scan/event-log', { data: { event_id: eventId } })).json();
 }
-
-const NAME_FIELDS = {
-  languages: ['en', 'lv'],
-  fields: {
-    first_name: { enabled: true, required: false },
-    last_name: { enabled: false, required: false },
-    organisation: { enabled: false, required: false },
-    role_title: { enabled: false, required: false },
-    email: { enabled: false, required: false },
-    phone: { enabled: false, required: false },
-  },
-};
 
 test('a keyboard-wedge scan shows the verdict full screen and logs one scan', async ({ browser }) => {
   const org = await organiser(browser);
