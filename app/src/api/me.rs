@@ -1,0 +1,50 @@
+//! The attendee's self-service page `/me` (issue 6; requirements 5, 8, 15, 17). The
+//! private code is the only credential: it travels in POST bodies only (never a URL,
+//! never a log line), every call checks it again, and wrong codes are rate-limited per
+//! client address. The page keeps the code in memory only.
+
+use crate::types::{ApiError, Consent, ConsentInput, DataExport, Field, MyData, MyRequestInput};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+/// The attendee's data for their event.
+#[server(endpoint = "me/open", input = Json)]
+pub async fn me_open(code: String) -> Result<MyData, ApiError> {
+    let _ = code;
+    Err(ApiError::Server)
+}
+
+/// Everything as JSON and the tabular parts as CSV (access and portability).
+#[server(endpoint = "me/export", input = Json)]
+pub async fn me_export(code: String) -> Result<DataExport, ApiError> {
+    let _ = code;
+    Err(ApiError::Server)
+}
+
+/// Corrects one field (rectification). Only fields the event collects; a required one
+/// cannot be emptied.
+#[server(endpoint = "me/correct", input = Json)]
+pub async fn me_correct(code: String, field: Field, value: String) -> Result<MyData, ApiError> {
+    let _ = (code, field, value);
+    Err(ApiError::Server)
+}
+
+/// Switches consent either way (channel `self_service`). A minor's green needs the
+/// guardian as at the kiosk. `lang` picks the notice version recorded.
+#[server(endpoint = "me/consent", input = Json)]
+pub async fn me_consent(
+    code: String,
+    choice: Consent,
+    guardian: ConsentInput,
+    lang: String,
+) -> Result<MyData, ApiError> {
+    let _ = (code, choice, guardian, lang);
+    Err(ApiError::Server)
+}
+
+/// Asks for photo removal, erasure, objection or restriction: opens a case.
+#[server(endpoint = "me/request", input = Json)]
+pub async fn me_request(code: String, request: MyRequestInput) -> Result<MyData, ApiError> {
+    let _ = (code, request);
+    Err(ApiError::Server)
+}
