@@ -83,6 +83,21 @@ fn bad_input(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
         "url_missing" => t_string!(i18n, errors.err_url_missing).to_string(),
         "date_invalid" => t_string!(i18n, errors.err_date).to_string(),
         "offset_invalid" => t_string!(i18n, errors.err_offset).to_string(),
+        "code_missing" => t_string!(i18n, errors.err_code_missing).to_string(),
+        "code_wrong" => t_string!(i18n, errors.err_code_wrong).to_string(),
+        "field_not_collected" => t_string!(i18n, errors.err_field_not_collected).to_string(),
+        "request_open" => t_string!(i18n, errors.err_request_open).to_string(),
+        "photo_unknown" => t_string!(i18n, errors.err_photo_unknown).to_string(),
+        "record_erased" => t_string!(i18n, errors.err_record_erased).to_string(),
+        "identity_check_missing" => t_string!(i18n, errors.err_identity_check).to_string(),
+        "badge_unknown" => t_string!(i18n, errors.err_badge_unknown).to_string(),
+        "case_closed" => t_string!(i18n, errors.err_case_closed).to_string(),
+        "reason_missing" => t_string!(i18n, errors.err_reason_missing).to_string(),
+        "region_missing" => t_string!(i18n, errors.err_region_missing).to_string(),
+        "case_blocked" => t_string!(i18n, errors.err_case_blocked).to_string(),
+        "not_erasure" => t_string!(i18n, errors.err_not_erasure).to_string(),
+        "message_too_long" => t_string!(i18n, errors.err_message_too_long).to_string(),
+        "photo_deleted" => t_string!(i18n, errors.err_photo_deleted).to_string(),
         other => {
             let detail = other.replace('_', " ");
             t_string!(i18n, errors.bad_input, detail).to_string()
