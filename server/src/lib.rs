@@ -120,6 +120,7 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         })
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .layer(middleware::from_fn(page_guard))
+        .layer(middleware::from_fn(no_codes_in_urls))
         .layer(middleware::from_fn(bad_input_is_400))
         // Request bodies: a CSV import (2 MB of text) as JSON is the largest, but for a
         // photo upload; more is 413.
@@ -201,6 +202,47 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// The private code goes in POST bodies only (issue 6; requirement 8): a URL is kept in
+/// browser history, proxies and logs. The self-service page and its server functions
+/// refuse any query string (400, before anything reads it) and any method but POST for
+/// the functions (405). The code itself is never echoed or logged.
+async fn no_codes_in_urls(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let me_page = path == "/me" || path.starts_with("/me/");
+    let me_api = path.starts_with("/api/me/");
+    if !me_page && !me_api {
+        return next.run(req).await;
+    }
+    let plain = |status: StatusCode, text: &'static str| {
+        let mut res = (status, text).into_response();
+        res.headers_mut().insert(
+            "content-type",
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        res.headers_mut()
+            .insert("cache-control", HeaderValue::from_static("no-store"));
+        res
+    };
+    if req.uri().query().is_some() {
+        return plain(
+            StatusCode::BAD_REQUEST,
+            "Never put your private code in a link. Open /me and type or scan it there. / \
+             Nekad neievietojiet privāto kodu saitē. Atveriet /me un ievadiet vai noskenējiet to tur.",
+        );
+    }
+    if me_api && req.method() != axum::http::Method::POST {
+        return plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Use POST. / Izmantojiet POST.",
+        );
+    }
+    let mut res = next.run(req).await;
+    // Answers carry the person's data: no cache may keep them.
+    res.headers_mut()
+        .insert("cache-control", HeaderValue::from_static("no-store"));
+    res
 }
 
 /// 3 MB for every request but a photo upload, which may carry one photo up to the

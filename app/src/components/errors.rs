@@ -98,6 +98,7 @@ fn bad_input(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
         "not_erasure" => t_string!(i18n, errors.err_not_erasure).to_string(),
         "message_too_long" => t_string!(i18n, errors.err_message_too_long).to_string(),
         "photo_deleted" => t_string!(i18n, errors.err_photo_deleted).to_string(),
+        "decision_final" => t_string!(i18n, errors.err_decision_final).to_string(),
         other => {
             let detail = other.replace('_', " ");
             t_string!(i18n, errors.bad_input, detail).to_string()

@@ -13,8 +13,10 @@ pub mod kiosk;
 pub mod notice;
 pub mod photo_export;
 pub mod photos;
+pub mod removals;
 pub mod scans;
 pub mod store;
+pub mod subject;
 
 pub use store::{Actor, Store, StoreError};
 
@@ -37,6 +39,8 @@ pub struct AppState {
     pub checkin_by_kiosk: Arc<RateLimiter>,
     /// Badge look-ups per client address: 300 a minute.
     pub verdict_by_ip: Arc<RateLimiter>,
+    /// Wrong private codes on the self-service page per client address: 10 in 15 minutes.
+    pub code_by_ip: Arc<RateLimiter>,
     /// Where people reach the server, without a trailing slash; badge QR codes point here.
     pub public_url: String,
     /// Photo files (originals, thumbnails, previews, exports).
@@ -59,6 +63,7 @@ impl AppState {
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
             checkin_by_kiosk: Arc::new(RateLimiter::new(30, window)),
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
+            code_by_ip: Arc::new(RateLimiter::new(subject::CODE_ATTEMPTS, window)),
             public_url: "http://127.0.0.1:3000".into(),
             // Replaced by `with_photos_dir` when the server opens its data dir.
             photos: photos::PhotoFiles::new(

@@ -321,8 +321,22 @@ pub struct Gate {
 /// and every red person has a region); an open removal request blocks it; someone who
 /// has not chosen yet leaves it in review. Computed from the current consent on every
 /// call, so a change to red blocks the photo at once.
+///
+/// People blurred out for good by a removal decision (issue 6) no longer count once
+/// their case is closed: the stored image no longer shows them. While the case is open
+/// they still block the photo.
 pub fn gate(no_people: bool, publish_blurred: bool, tags: &[TagRow], names: bool) -> Gate {
     let name = |t: &TagRow| (names && !t.name.is_empty()).then(|| t.name.clone());
+    let gone = |t: &TagRow| t.blurred && !t.removal_pending;
+    let blurred = tags.iter().filter(|t| gone(t)).count();
+    let tags: Vec<TagRow> = tags.iter().filter(|t| !gone(t)).cloned().collect();
+    if tags.is_empty() && blurred > 0 {
+        return Gate {
+            state: PhotoState::Publishable,
+            reasons: vec![GateReason::Blurred { people: blurred }],
+            can_blur: false,
+        };
+    }
     if tags.is_empty() {
         return if no_people {
             Gate {
@@ -389,7 +403,7 @@ pub fn gate(no_people: bool, publish_blurred: bool, tags: &[TagRow], names: bool
 /// The regions to blur when a photo is published blurred: every red person's.
 pub fn blur_regions(tags: &[TagRow]) -> Vec<crate::types::Region> {
     tags.iter()
-        .filter(|t| t.consent == Some(Consent::Red))
+        .filter(|t| t.consent == Some(Consent::Red) && !t.blurred)
         .filter_map(|t| t.region)
         .collect()
 }
@@ -618,6 +632,7 @@ mod tests {
 
     fn tag(consent: Option<Consent>, pending: bool, region: bool) -> TagRow {
         TagRow {
+            blurred: false,
             id: 1,
             photo_id: 1,
             attendee_id: 1,

@@ -243,6 +243,71 @@ CREATE TABLE removal_requests (
 CREATE INDEX removal_requests_attendee ON removal_requests(attendee_id, status);
 "#;
 
+/// Issue 6: data-subject requests as cases (requirements 15, 16, 17, 19).
+/// - A case (the V4 `removal_requests` row) gets a random public id, a kind, who opened
+///   it and how identity was checked, the requester's language and its outcome.
+/// - `removal_photos`: the photos a case covers and the decision on each. `photo_id`
+///   becomes NULL when the photo is deleted; `label` ("Photo 3") stays.
+/// - `removal_takedowns`: the publication ledger entries to take down, copied when a
+///   photo is deleted or blurred (the ledger rows go with a deleted photo).
+/// - `photo_tags.blurred_at`: the person was blurred out of the photo for good.
+/// - `attendees.erased_at`: the record was erased. Erasure reduces the person's consent
+///   rows to (attendee row id, choice, time, notice version): the append-only trigger
+///   is replaced by one that allows exactly that reduction and nothing else.
+const V5: &str = r#"
+ALTER TABLE removal_requests ADD COLUMN public_id TEXT;
+UPDATE removal_requests SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NULL;
+CREATE UNIQUE INDEX removal_requests_public ON removal_requests(public_id);
+ALTER TABLE removal_requests ADD COLUMN kind TEXT NOT NULL DEFAULT 'removal'
+    CHECK (kind IN ('removal', 'erasure', 'objection', 'restriction'));
+ALTER TABLE removal_requests ADD COLUMN channel TEXT NOT NULL DEFAULT 'organiser'
+    CHECK (channel IN ('self_service', 'organiser'));
+ALTER TABLE removal_requests ADD COLUMN identity_check TEXT NOT NULL DEFAULT '';
+ALTER TABLE removal_requests ADD COLUMN lang TEXT NOT NULL DEFAULT 'lv';
+ALTER TABLE removal_requests ADD COLUMN all_photos INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE removal_requests ADD COLUMN closed_at TEXT;
+ALTER TABLE removal_requests ADD COLUMN outcome_note TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE removal_photos (
+    id          INTEGER PRIMARY KEY,
+    request_id  INTEGER NOT NULL REFERENCES removal_requests(id) ON DELETE CASCADE,
+    photo_id    INTEGER REFERENCES photos(id) ON DELETE SET NULL,
+    label       INTEGER NOT NULL,
+    requested   INTEGER NOT NULL DEFAULT 1,
+    decision    TEXT CHECK (decision IN ('delete', 'blur', 'keep')),
+    reason      TEXT NOT NULL DEFAULT '',
+    decided_by  INTEGER REFERENCES users(id),
+    decided_at  TEXT,
+    UNIQUE (request_id, photo_id),
+    UNIQUE (request_id, label)
+);
+CREATE INDEX removal_photos_photo ON removal_photos(photo_id);
+
+CREATE TABLE removal_takedowns (
+    id           INTEGER PRIMARY KEY,
+    request_id   INTEGER NOT NULL REFERENCES removal_requests(id) ON DELETE CASCADE,
+    item_id      INTEGER NOT NULL REFERENCES removal_photos(id) ON DELETE CASCADE,
+    channel      TEXT NOT NULL,
+    url          TEXT NOT NULL DEFAULT '',
+    published_on TEXT NOT NULL,
+    done_at      TEXT,
+    note         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX removal_takedowns_request ON removal_takedowns(request_id);
+
+ALTER TABLE photo_tags ADD COLUMN blurred_at TEXT;
+ALTER TABLE attendees ADD COLUMN erased_at TEXT;
+
+DROP TRIGGER consents_no_update;
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+WHEN NOT (NEW.id IS OLD.id AND NEW.attendee_id IS OLD.attendee_id AND NEW.choice IS OLD.choice
+          AND NEW.at IS OLD.at AND NEW.notice_version_id IS OLD.notice_version_id
+          AND NEW.channel IS OLD.channel AND NEW.channel_ref = 'erased'
+          AND NEW.guardian_name IS NULL AND NEW.guardian_confirmed = 0
+          AND NEW.signature_id IS NULL)
+BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }

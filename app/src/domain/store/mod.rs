@@ -9,6 +9,7 @@ mod kiosk;
 pub mod migrations;
 pub(crate) mod notices;
 mod photos;
+pub mod removals;
 mod scans;
 mod sessions;
 mod users;
@@ -21,6 +22,7 @@ pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagRow};
+pub use removals::{CaseItemRow, CaseRecord, NewCaseRow, SubjectPhoto};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 
@@ -47,6 +49,10 @@ pub enum Actor {
     System,
     /// Not signed in (failed sign-in attempts).
     Anonymous,
+    /// An attendee on the self-service page, proven by their private code.
+    DataSubject {
+        attendee_id: i64,
+    },
 }
 
 impl Actor {
@@ -57,6 +63,7 @@ impl Actor {
             Actor::Cli => "cli".into(),
             Actor::System => "system".into(),
             Actor::Anonymous => "anonymous".into(),
+            Actor::DataSubject { attendee_id } => format!("attendee:{attendee_id}"),
         }
     }
 
@@ -67,6 +74,7 @@ impl Actor {
             Actor::Cli => "cli",
             Actor::System => "system",
             Actor::Anonymous => "anonymous",
+            Actor::DataSubject { .. } => "data_subject",
         }
     }
 }
@@ -92,12 +100,14 @@ pub type StoreResult<T> = Result<T, StoreError>;
 
 /// Settings every connection gets: WAL so readers do not block the writer,
 /// `synchronous=FULL` so a committed write is on disk before we answer 2xx, foreign
-/// keys enforced, and a busy timeout instead of immediate "database is locked".
+/// keys enforced, deleted content overwritten with zeros (an erased name must not linger
+/// in free pages), and a busy timeout instead of immediate "database is locked".
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
          PRAGMA busy_timeout = 5000;",
     )
 }

@@ -63,6 +63,8 @@ pub struct TagRow {
     pub removal_pending: bool,
     pub region: Option<Region>,
     pub source: String,
+    /// Blurred out of the photo for good by a removal decision: no longer identifiable.
+    pub blurred: bool,
 }
 
 /// A badge scan by the photographer, with the attendee it belongs to.
@@ -117,7 +119,7 @@ fn photos_with_tags(
         .collect::<Result<Vec<_>, _>>()?;
     let mut stmt = c.prepare(&format!(
         "SELECT t.id, t.photo_id, t.attendee_id, {NAME}, {CURRENT}, {PENDING},
-                t.region_x, t.region_y, t.region_w, t.region_h, t.source
+                t.region_x, t.region_y, t.region_w, t.region_h, t.source, t.blurred_at IS NOT NULL
          FROM photo_tags t JOIN photos p ON p.id = t.photo_id JOIN attendees a ON a.id = t.attendee_id
          WHERE p.event_id = ?1 AND (?2 IS NULL OR p.uploaded_by = ?2) AND (?3 IS NULL OR p.id = ?3)
          ORDER BY t.id"
@@ -143,6 +145,7 @@ fn photos_with_tags(
                 removal_pending: r.get(5)?,
                 region,
                 source: r.get(10)?,
+                blurred: r.get(11)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

@@ -1,0 +1,259 @@
+//! The data subject's own data (issue 6; requirements 5, 8, 17): what the self-service
+//! page shows after the private code, the access/portability copy (JSON and CSV), and
+//! corrections. The private code is checked here; every read goes through the store
+//! and is audited.
+
+use super::auth::{normalise_code, token_hash};
+use super::photos::Rendition;
+use super::removals;
+use super::{Actor, AppState, StoreError};
+use crate::types::{AttendeeDetail, DataExport, Field, MyData, MyField, MyPhoto, MyRequest};
+use base64::Engine;
+
+/// Most thumbnails the self-service page receives at once.
+pub const MAX_THUMBS: usize = 60;
+
+/// Wrong private codes per client address before 429: 10 in 15 minutes.
+pub const CODE_ATTEMPTS: u32 = 10;
+
+/// The attendee (and their event) a private code belongs to; `None` when it is wrong.
+pub async fn attendee_for_code(
+    state: &AppState,
+    code: &str,
+) -> Result<Option<(i64, i64)>, StoreError> {
+    let normal = normalise_code(code);
+    if normal.is_empty() || normal.len() > 64 {
+        return Ok(None);
+    }
+    state.store.subject_by_code(token_hash(&normal)).await
+}
+
+/// Everything the page shows. Audited as the subject viewing their own record.
+pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, StoreError> {
+    let actor = Actor::DataSubject { attendee_id };
+    let (event_id, detail) = state
+        .store
+        .attendee_detail(actor.clone(), attendee_id)
+        .await?;
+    let event = state.store.event_by_id(event_id).await?;
+    let settings = state.store.event_settings(event_id).await?;
+    let fields = Field::ALL
+        .into_iter()
+        .filter(|f| settings.fields.get(*f).enabled)
+        .map(|f| MyField {
+            field: f,
+            value: detail.fields.get(f).unwrap_or("").to_string(),
+            required: settings.fields.get(f).required,
+        })
+        .collect();
+    let photos = state.store.subject_photos(actor, attendee_id).await?;
+    let green = detail.consent == Some(crate::types::Consent::Green);
+    let thumbs = if green {
+        let files = state.photos.clone();
+        let ids: Vec<String> = photos
+            .iter()
+            .take(MAX_THUMBS)
+            .map(|p| p.public_id.clone())
+            .collect();
+        tokio::task::spawn_blocking(move || {
+            ids.into_iter()
+                .filter_map(|id| {
+                    let bytes = std::fs::read(files.path(&id, Rendition::Thumb)).ok()?;
+                    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+                    Some(MyPhoto {
+                        id,
+                        thumb: format!("data:image/jpeg;base64,{b64}"),
+                    })
+                })
+                .collect()
+        })
+        .await
+        .map_err(|e| StoreError::Internal(e.to_string()))?
+    } else {
+        Vec::new()
+    };
+    let today = removals::today();
+    let requests = state
+        .store
+        .subject_cases(attendee_id)
+        .await?
+        .iter()
+        .map(|c| {
+            let (due_on, _, _) = removals::deadline(c, today);
+            MyRequest {
+                kind: c.kind,
+                status: c.status,
+                received_at: c.received_at.clone(),
+                due_on,
+            }
+        })
+        .collect();
+    Ok(MyData {
+        event_name: event.name,
+        fields,
+        is_minor: detail.is_minor,
+        registered_at: detail.registered_at,
+        checked_in_at: detail.checked_in_at,
+        consent: detail.consent,
+        history: detail.history,
+        photo_count: photos.len(),
+        photos: thumbs,
+        requests,
+    })
+}
+
+/// The access/portability copy: the whole record as JSON (every field named, null when
+/// the event does not collect it or it is empty; consent history with each notice text;
+/// photos; requests) and the same tabular parts as CSV in long form
+/// (`section,item,key,value`). Reading it is audited as `attendee.export` by `actor`.
+pub async fn export(
+    state: &AppState,
+    actor: Actor,
+    attendee_id: i64,
+) -> Result<DataExport, StoreError> {
+    let (event_id, detail) = state
+        .store
+        .attendee_detail(actor.clone(), attendee_id)
+        .await?;
+    let event = state.store.event_by_id(event_id).await?;
+    let photos = state
+        .store
+        .subject_photos(actor.clone(), attendee_id)
+        .await?;
+    let cases = state.store.subject_cases(attendee_id).await?;
+    state
+        .store
+        .audit(actor, "attendee.export", format!("attendee:{attendee_id}"))
+        .await?;
+    let today = removals::today();
+    let json = to_json(&event.name, &detail, &photos, &cases, today);
+    let csv = to_csv(&json).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let stamp = format!(
+        "{:04}-{:02}-{:02}",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    Ok(DataExport {
+        file_stem: format!("lanyard-my-data-{stamp}"),
+        json: serde_json::to_string_pretty(&json)
+            .map_err(|e| StoreError::Internal(e.to_string()))?,
+        csv,
+    })
+}
+
+fn to_json(
+    event_name: &str,
+    d: &AttendeeDetail,
+    photos: &[super::store::SubjectPhoto],
+    cases: &[super::store::CaseRecord],
+    today: time::Date,
+) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let mut fields = Map::new();
+    for f in Field::ALL {
+        fields.insert(
+            f.as_str().to_string(),
+            d.fields
+                .get(f)
+                .map_or(Value::Null, |v| Value::String(v.into())),
+        );
+    }
+    json!({
+        "format": "lanyard-personal-data/1",
+        "exported_at": super::store::now_rfc3339(),
+        "event": event_name,
+        "fields": fields,
+        "is_minor": d.is_minor,
+        "registered_at": d.registered_at,
+        "checked_in_at": d.checked_in_at,
+        "registration_source": d.source,
+        "consent": d.consent.map(|c| c.as_str()),
+        "consent_history": d.history.iter().map(|c| json!({
+            "choice": c.choice.as_str(),
+            "at": c.at,
+            "channel": c.channel.as_str(),
+            "notice_version": c.notice_version_id,
+            "notice_sha256": c.notice_sha256,
+            "notice_text": c.notice_text,
+            "guardian_name": c.guardian_name,
+            "guardian_confirmed": c.guardian_confirmed,
+            "guardian_signature": c.signature_ref.is_some(),
+        })).collect::<Vec<_>>(),
+        "photos": photos.iter().map(|p| json!({
+            "id": p.public_id,
+            "taken_at": p.taken_at,
+            "uploaded_at": p.uploaded_at,
+        })).collect::<Vec<_>>(),
+        "requests": cases.iter().map(|c| {
+            let (due_on, _, _) = removals::deadline(c, today);
+            json!({
+                "kind": c.kind.as_str(),
+                "status": c.status.as_str(),
+                "received_at": c.received_at,
+                "due_on": due_on,
+                "closed_at": c.closed_at,
+                "message": c.message,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// The JSON flattened into `section,item,key,value` rows: one row per scalar, `item`
+/// numbering the rows of lists (1-based), empty for single values.
+fn to_csv(v: &serde_json::Value) -> Result<String, csv::Error> {
+    use serde_json::Value;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "item", "key", "value"])?;
+    let scalar = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if let Value::Object(top) = v {
+        for (section, value) in top {
+            match value {
+                Value::Object(map) => {
+                    for (k, x) in map {
+                        w.write_record([section.as_str(), "", k.as_str(), &scalar(x)])?;
+                    }
+                }
+                Value::Array(list) => {
+                    for (i, row) in list.iter().enumerate() {
+                        let n = (i + 1).to_string();
+                        if let Value::Object(map) = row {
+                            for (k, x) in map {
+                                w.write_record([section.as_str(), &n, k.as_str(), &scalar(x)])?;
+                            }
+                        }
+                    }
+                }
+                other => w.write_record([section.as_str(), "", "", &scalar(other)])?,
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_one_row_per_value_with_lists_numbered() {
+        let v = serde_json::json!({
+            "event": "Conf",
+            "fields": {"first_name": "Anna", "email": null},
+            "consent_history": [{"choice": "green"}, {"choice": "red"}],
+        });
+        let csv = to_csv(&v).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "section,item,key,value");
+        assert!(lines.contains(&"event,,,Conf"));
+        assert!(lines.contains(&"fields,,first_name,Anna"));
+        assert!(lines.contains(&"fields,,email,"));
+        assert!(lines.contains(&"consent_history,1,choice,green"));
+        assert!(lines.contains(&"consent_history,2,choice,red"));
+    }
+}
