@@ -12,6 +12,7 @@ use crate::pages::{
     import::ImportPage,
     kiosk::KioskPage,
     login::LoginPage,
+    me::MePage,
     not_found::NotFound,
     photo::PhotoPage,
     photos::PhotosPage,
@@ -82,6 +83,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/photos/:event") view=PhotosPage/>
             <Route path=path!("/photos/:event/p/:photo") view=PhotoPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
+            <Route path=path!("/me") view=MePage/>
         </Routes>
     }
 }

@@ -19,6 +19,11 @@ pub fn HomePage() -> impl IntoView {
                     <p>{t!(i18n, home.organiser_text)}</p>
                     <a class="button primary" href="/dashboard">{t!(i18n, nav.events)}</a>
                 </section>
+                <section class="card">
+                    <h2>{t!(i18n, home.me_title)}</h2>
+                    <p>{t!(i18n, home.me_text)}</p>
+                    <a class="button primary" href="/me">{t!(i18n, home.me_link)}</a>
+                </section>
             </div>
         </main>
     }

@@ -520,6 +520,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                     <div class="code-qr" inner_html=reg.private_code_qr_svg.clone()></div>
                     <p class="code">{reg.private_code.clone()}</p>
                     <p class="help">{t!(i18n, kiosk.code_help)}</p>
+                    <p class="help">{move || { let url = me_address(); t_string!(i18n, kiosk.code_me, url).to_string() }}</p>
                 </section>
                 {done_actions()}
             }
@@ -548,4 +549,14 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             {screen}
         </div>
     }
+}
+
+/// The self-service page's full address on this site (where the private code is used),
+/// e.g. `https://lanyard.example/me`; just `/me` outside the browser.
+fn me_address() -> String {
+    #[cfg(feature = "hydrate")]
+    if let Ok(origin) = window().location().origin() {
+        return format!("{origin}/me");
+    }
+    "/me".to_string()
 }

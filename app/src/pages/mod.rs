@@ -9,6 +9,7 @@ pub mod import;
 pub mod kiosk;
 pub mod kiosk_flow;
 pub mod login;
+pub mod me;
 pub mod not_found;
 pub mod photo;
 pub mod photos;
