@@ -6,6 +6,7 @@ use crate::i18n::*;
 use crate::pages::{
     attendees::{AttendeePage, AttendeesPage, RegisterPage},
     audit::AuditPage,
+    cases::{CasePage, CasesPage},
     dashboard::DashboardPage,
     event::EventPage,
     home::HomePage,
@@ -78,6 +79,8 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>
             <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
             <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
+            <Route path=path!("/dashboard/events/:id/requests") view=CasesPage/>
+            <Route path=path!("/dashboard/events/:id/requests/:case") view=CasePage/>
             <Route path=path!("/kiosk") view=KioskPage/>
             <Route path=path!("/scan") view=ScanPage/>
             <Route path=path!("/photos/:event") view=PhotosPage/>

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod badge;
 pub mod camera;
 pub mod errors;
+pub mod files;
 pub mod header;
 pub mod lang_switch;
 pub mod person_fields;

@@ -1,20 +1,23 @@
 //! Organiser attendee pages (issue 3, item 7): the list with search and filters, one
 //! attendee with the consent history and notice versions, consent changes on request,
-//! badge reprints, and registration on the attendee's behalf. The server audits every
-//! list, view and change.
+//! badge reprints, a copy of one attendee's data (JSON or CSV) for an access request,
+//! and registration on the attendee's behalf. The server audits every list, view, export
+//! and change.
 
 use crate::api::attendees::{
     get_attendee, list_attendees, AttendeeBadge, ChangeConsent, RegisterAttendee,
 };
+use crate::api::cases::export_attendee;
 use crate::api::settings::get_event_settings;
 use crate::components::auth::RequireManager;
 use crate::components::badge::{BadgeView, ConsentIcon};
 use crate::components::errors::ErrorText;
+use crate::components::files::download_text;
 use crate::components::person_fields::{field_label, PersonFieldInputs};
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
 use crate::types::{
-    AttendeeDetail, AttendeeFilter, Channel, Consent, ConsentInput, Field, FieldRules,
+    ApiError, AttendeeDetail, AttendeeFilter, Channel, Consent, ConsentInput, Field, FieldRules,
     OrganiserRegistration, PersonFields,
 };
 use leptos::prelude::*;
@@ -56,7 +59,7 @@ pub fn full_name(i18n: leptos_i18n::I18nContext<Locale>, p: &PersonFields) -> St
 
 /// A consent value with its icon and words (never colour alone).
 #[component]
-fn ConsentTag(consent: Option<Consent>) -> impl IntoView {
+pub fn ConsentTag(consent: Option<Consent>) -> impl IntoView {
     let i18n = use_i18n();
     let class = match consent {
         Some(c) => format!("consent-tag {}", c.as_str()),
@@ -374,6 +377,32 @@ fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
     let is_minor = Signal::derive(move || detail.with(|d| d.is_minor));
     let ev_for_change = event_id.clone();
     let ev_for_badge = event_id.clone();
+    let ev_for_export = StoredValue::new(event_id.clone());
+    let exporting = RwSignal::new(false);
+    // The file name offered, or why there is none.
+    let exported: RwSignal<Option<Result<String, ApiError>>> = RwSignal::new(None);
+    let export = move |csv: bool| {
+        exporting.set(true);
+        exported.set(None);
+        let (event, attendee) = (ev_for_export.get_value(), detail.with_untracked(|d| d.id));
+        leptos::task::spawn_local(async move {
+            let result = export_attendee(event, attendee).await.map(|x| {
+                let (name, mime, body) = if csv {
+                    (
+                        format!("{}.csv", x.file_stem),
+                        "text/csv;charset=utf-8",
+                        x.csv,
+                    )
+                } else {
+                    (format!("{}.json", x.file_stem), "application/json", x.json)
+                };
+                download_text(&name, mime, &body);
+                name
+            });
+            exporting.set(false);
+            exported.set(Some(result));
+        });
+    };
     let saved = RwSignal::new(false);
 
     Effect::new(move |_| {
@@ -454,6 +483,36 @@ fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
                     .get()
                     .map(|r| match r {
                         Ok(b) => view! { <div class="badge-print"><BadgeView badge=b/></div> }.into_any(),
+                        Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                    })
+            }}
+        </section>
+
+        <section class="card" aria-labelledby="export-title">
+            <h2 id="export-title">{t!(i18n, att.export_title)}</h2>
+            <p class="help">{t!(i18n, att.export_help)}</p>
+            <div class="actions">
+                <button type="button" class="secondary" disabled=move || exporting.get() on:click=move |_| export(false)>
+                    {t!(i18n, att.export_json)}
+                </button>
+                <button type="button" class="secondary" disabled=move || exporting.get() on:click=move |_| export(true)>
+                    {t!(i18n, att.export_csv)}
+                </button>
+                <a
+                    class="button secondary"
+                    href=move || format!("/dashboard/events/{}/requests?attendee={}", ev_for_export.get_value(), detail.with(|d| d.id))
+                >
+                    {t!(i18n, att.open_request)}
+                </a>
+            </div>
+            <Show when=move || exporting.get()>
+                <p class="loading" role="status">{t!(i18n, att.export_working)}</p>
+            </Show>
+            {move || {
+                exported
+                    .get()
+                    .map(|r| match r {
+                        Ok(file) => view! { <p class="ok" role="status">{t_string!(i18n, att.export_done, file = file).to_string()}</p> }.into_any(),
                         Err(e) => view! { <ErrorText error=e/> }.into_any(),
                     })
             }}

@@ -1,5 +1,6 @@
 //! One event on the dashboard: check-in counts and the consent share as numbers and a
-//! small chart (requirement 13), and the way to its attendees, import and settings.
+//! small chart (requirement 13), and the way to its attendees, import, photos,
+//! data-subject requests and settings.
 
 use crate::api::attendees::get_event_stats;
 use crate::api::scans::GetEventScans;
@@ -73,6 +74,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             <a class="button secondary" href=format!("{base}/attendees/new")>{t!(i18n, ev.register)}</a>
             <a class="button secondary" href=format!("{base}/import")>{t!(i18n, ev.import)}</a>
             <a class="button secondary" href=format!("/photos/{}", o.event.id)>{t!(i18n, ev.photos)}</a>
+            <a class="button secondary" href=format!("{base}/requests")>{t!(i18n, ev.requests)}</a>
             <a class="button secondary" href=format!("{base}/settings")>{t!(i18n, settings.link)}</a>
         </nav>
         <section class="card" aria-labelledby="counts-title">

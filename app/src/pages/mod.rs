@@ -2,6 +2,7 @@
 
 pub mod attendees;
 pub mod audit;
+pub mod cases;
 pub mod dashboard;
 pub mod event;
 pub mod home;
