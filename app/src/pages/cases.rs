@@ -1016,7 +1016,17 @@ fn PhotoCard(ctx: Ctx, item: i64) -> impl IntoView {
                 problem.set(Some(LocalProblem::Region));
                 return;
             }
+            // Both are for good: the organiser confirms first (blur only the first time).
             PhotoDecision::Delete if !confirmed => {
+                confirming.set(true);
+                return;
+            }
+            PhotoDecision::Blur
+                if !confirmed
+                    && photo.with_untracked(|p| {
+                        p.as_ref().and_then(|p| p.decision) != Some(PhotoDecision::Blur)
+                    }) =>
+            {
                 confirming.set(true);
                 return;
             }
@@ -1202,10 +1212,18 @@ fn PhotoCard(ctx: Ctx, item: i64) -> impl IntoView {
                         }
                     >
                         <div class="confirm">
-                            <p role="alert"><WarnIcon/> {move || t_string!(i18n, cases.confirm_delete, n = n).to_string()}</p>
+                            <p role="alert"><WarnIcon/> {move || if choice.get() == Some(PhotoDecision::Blur) {
+                                t_string!(i18n, cases.confirm_blur, n = n).to_string()
+                            } else {
+                                t_string!(i18n, cases.confirm_delete, n = n).to_string()
+                            }}</p>
                             <div class="actions">
                                 <button type="button" class="danger-fill" disabled=move || ctx.busy() on:click=move |_| save(true)>
-                                    {move || t_string!(i18n, cases.confirm_delete_yes, n = n).to_string()}
+                                    {move || if choice.get() == Some(PhotoDecision::Blur) {
+                                        t_string!(i18n, cases.confirm_blur_yes, n = n).to_string()
+                                    } else {
+                                        t_string!(i18n, cases.confirm_delete_yes, n = n).to_string()
+                                    }}
                                 </button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
                                     {t!(i18n, cases.cancel)}

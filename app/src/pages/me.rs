@@ -702,45 +702,6 @@ enum Format {
     Csv,
 }
 
-/// Saves `text` as a file called `name` through a temporary `<a download>`.
-#[cfg(feature = "hydrate")]
-fn save_file(name: &str, mime: &str, text: &str) -> bool {
-    use leptos::wasm_bindgen::{JsCast, JsValue};
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = document();
-        let a = doc
-            .create_element("a")
-            .ok()?
-            .dyn_into::<web_sys::HtmlAnchorElement>()
-            .ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        a.set_hidden(true);
-        doc.body()?.append_child(&a).ok()?;
-        a.click();
-        a.remove();
-        // The browser reads the blob after the click; the address goes a little later.
-        set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(60),
-        );
-        Some(())
-    };
-    run().is_some()
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn save_file(_name: &str, _mime: &str, _text: &str) -> bool {
-    false
-}
-
 #[component]
 fn Export(me: Me) -> impl IntoView {
     let i18n = use_i18n();
@@ -769,7 +730,7 @@ fn Export(me: Me) -> impl IntoView {
                     &e.csv,
                 ),
             };
-            let saved = save_file(&name, mime, body);
+            let saved = crate::components::files::download_text(&name, mime, body);
             started.set(Some(if saved { Ok(name) } else { Err(()) }));
         }
     });
