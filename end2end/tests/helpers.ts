@@ -93,7 +93,8 @@ export async function throughNotice(page: Page) {
   await page.getByRole('button', { name: 'I have read this – continue' }).click();
 }
 
-/** Every button, link button, field, select and table link on the page is at least 48px tall. */
+/** Every button, link button, field, select and table link on the page is at least 48px tall
+ * (a radio button by its label). */
 export async function expectTouchTargets(page: Page) {
   const targets = page.locator(
     'main button, main a.button, main input:not([type=checkbox]), main select, main td a, main summary',
@@ -103,7 +104,10 @@ export async function expectTouchTargets(page: Page) {
   for (let i = 0; i < n; i++) {
     const t = targets.nth(i);
     if (!(await t.isVisible())) continue;
-    const box = await t.boundingBox();
+    // A radio button's target is its whole label (clicking the label chooses it).
+    const label = t.locator('xpath=ancestor::label[1]');
+    const isRadio = (await t.getAttribute('type')) === 'radio';
+    const box = isRadio && (await label.count()) > 0 ? await label.boundingBox() : await t.boundingBox();
     if (box) expect(box.height, `${await t.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeGreaterThanOrEqual(48);
   }
 }

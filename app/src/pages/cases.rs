@@ -205,7 +205,7 @@ pub fn CasesPage() -> impl IntoView {
 }
 
 #[component]
-fn CasesPanel() -> impl IntoView {
+fn CasesPanel() -> AnyView {
     let i18n = use_i18n();
     let event_id = event_param();
     let list = Resource::new(move || event_id.get(), list_cases);
@@ -232,10 +232,11 @@ fn CasesPanel() -> impl IntoView {
             <OpenCaseForm event_id/>
         </main>
     }
+    .into_any()
 }
 
 #[component]
-fn CaseTable(rows: Vec<CaseRow>, event_id: String) -> impl IntoView {
+fn CaseTable(rows: Vec<CaseRow>, event_id: String) -> AnyView {
     let i18n = use_i18n();
     let base = format!("/dashboard/events/{event_id}/requests");
     view! {
@@ -289,6 +290,7 @@ fn CaseTable(rows: Vec<CaseRow>, event_id: String) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- opening a request
@@ -297,7 +299,7 @@ fn CaseTable(rows: Vec<CaseRow>, event_id: String) -> impl IntoView {
 /// USB scanner that types, or with the camera) or by a name search; `?attendee=12`
 /// (from the attendee page) chooses the attendee in advance.
 #[component]
-fn OpenCaseForm(event_id: Memo<String>) -> impl IntoView {
+fn OpenCaseForm(event_id: Memo<String>) -> AnyView {
     let i18n = use_i18n();
     let query = use_query_map();
     let preset = query
@@ -596,6 +598,7 @@ fn OpenCaseForm(event_id: Memo<String>) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- one request
@@ -610,7 +613,7 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn CasePanel() -> impl IntoView {
+fn CasePanel() -> AnyView {
     let i18n = use_i18n();
     let params = use_params_map();
     let event_id = event_param();
@@ -632,6 +635,7 @@ fn CasePanel() -> impl IntoView {
             </Transition>
         </main>
     }
+    .into_any()
 }
 
 /// Which part of the page an action belongs to, so its outcome is shown next to it.
@@ -712,7 +716,7 @@ impl Ctx {
 }
 
 #[component]
-fn CaseScreen(initial: CaseView) -> impl IntoView {
+fn CaseScreen(initial: CaseView) -> AnyView {
     let i18n = use_i18n();
     let ctx = Ctx {
         view: RwSignal::new(initial),
@@ -746,10 +750,11 @@ fn CaseScreen(initial: CaseView) -> impl IntoView {
         <ClosingMessage ctx/>
         <Trail ctx/>
     }
+    .into_any()
 }
 
 #[component]
-fn CaseFacts(ctx: Ctx) -> impl IntoView {
+fn CaseFacts(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     let refusing = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -923,12 +928,13 @@ fn CaseFacts(ctx: Ctx) -> impl IntoView {
             {ctx.outcome_at(Area::Header, move || t_string!(i18n, cases.saved).to_string())}
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- photos
 
 #[component]
-fn CasePhotos(ctx: Ctx) -> impl IntoView {
+fn CasePhotos(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     let items = move || {
         ctx.view
@@ -946,6 +952,7 @@ fn CasePhotos(ctx: Ctx) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -955,7 +962,7 @@ enum LocalProblem {
 }
 
 #[component]
-fn PhotoCard(ctx: Ctx, item: i64) -> impl IntoView {
+fn PhotoCard(ctx: Ctx, item: i64) -> AnyView {
     let i18n = use_i18n();
     let photo = Memo::new(move |_| {
         ctx.view
@@ -1236,6 +1243,7 @@ fn PhotoCard(ctx: Ctx, item: i64) -> impl IntoView {
             {ctx.outcome_at(Area::Photo(item), move || t_string!(i18n, cases.decision_saved, n = n).to_string())}
         </li>
     }
+    .into_any()
 }
 
 /// Where the person is, for blurring: a box dragged over the preview (the approach of
@@ -1253,7 +1261,7 @@ fn RegionPicker(
     rw: RwSignal<String>,
     rh: RwSignal<String>,
     touched: RwSignal<bool>,
-) -> impl IntoView {
+) -> AnyView {
     let i18n = use_i18n();
     let start: RwSignal<Option<(f32, f32)>> = RwSignal::new(None);
     let live: RwSignal<Option<Region>> = RwSignal::new(None);
@@ -1398,12 +1406,13 @@ fn RegionPicker(
             </div>
         </fieldset>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- suggestions
 
 #[component]
-fn Suggestions(ctx: Ctx) -> impl IntoView {
+fn Suggestions(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     view! {
         <section class="card" aria-labelledby="case-sugg-title">
@@ -1465,6 +1474,7 @@ fn Suggestions(ctx: Ctx) -> impl IntoView {
             {ctx.outcome_at(Area::Suggestions, move || t_string!(i18n, cases.sugg_added).to_string())}
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- takedowns
@@ -1491,7 +1501,7 @@ fn takedown_name(i18n: I18n, v: &CaseView, id: i64) -> String {
 }
 
 #[component]
-fn Takedowns(ctx: Ctx) -> impl IntoView {
+fn Takedowns(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     let ids = move || {
         ctx.view
@@ -1509,10 +1519,11 @@ fn Takedowns(ctx: Ctx) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 #[component]
-fn TakedownItem(ctx: Ctx, id: i64) -> impl IntoView {
+fn TakedownItem(ctx: Ctx, id: i64) -> AnyView {
     let i18n = use_i18n();
     let td = Memo::new(move |_| {
         ctx.view
@@ -1624,12 +1635,13 @@ fn TakedownItem(ctx: Ctx, id: i64) -> impl IntoView {
             {ctx.outcome_at(Area::Takedown(id), move || t_string!(i18n, cases.saved).to_string())}
         </li>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- finishing
 
 #[component]
-fn Finish(ctx: Ctx) -> impl IntoView {
+fn Finish(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     let v = ctx.view;
     let note = RwSignal::new(String::new());
@@ -1729,10 +1741,11 @@ fn Finish(ctx: Ctx) -> impl IntoView {
             {ctx.outcome_at(Area::Close, move || t_string!(i18n, cases.closed_done).to_string())}
         </section>
     }
+    .into_any()
 }
 
 #[component]
-fn ClosingMessage(ctx: Ctx) -> impl IntoView {
+fn ClosingMessage(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     let area = NodeRef::<leptos::html::Textarea>::new();
     // None: not tried yet; Some(true) copied; Some(false) could not (the text is selected).
@@ -1794,10 +1807,11 @@ fn ClosingMessage(ctx: Ctx) -> impl IntoView {
             </section>
         </Show>
     }
+    .into_any()
 }
 
 #[component]
-fn Trail(ctx: Ctx) -> impl IntoView {
+fn Trail(ctx: Ctx) -> AnyView {
     let i18n = use_i18n();
     view! {
         <section class="card" aria-labelledby="case-trail-title">
@@ -1838,6 +1852,7 @@ fn Trail(ctx: Ctx) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ fn ConsentTag(consent: Option<Consent>) -> impl IntoView {
 }
 
 #[component]
-pub fn MePage() -> impl IntoView {
+pub fn MePage() -> AnyView {
     let i18n = use_i18n();
     let me = Me {
         code: RwSignal::new(String::new()),
@@ -212,12 +212,13 @@ pub fn MePage() -> impl IntoView {
             </Show>
         </main>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- code entry
 
 #[component]
-fn CodeEntry(me: Me, forgotten: RwSignal<bool>) -> impl IntoView {
+fn CodeEntry(me: Me, forgotten: RwSignal<bool>) -> AnyView {
     let i18n = use_i18n();
     let scanning = RwSignal::new(false);
     let open = me.action(|code, (): ()| me_open(code));
@@ -289,12 +290,13 @@ fn CodeEntry(me: Me, forgotten: RwSignal<bool>) -> impl IntoView {
             />
         </Show>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- data view
 
 #[component]
-fn DataView(me: Me, on_forget: Callback<()>) -> impl IntoView {
+fn DataView(me: Me, on_forget: Callback<()>) -> AnyView {
     let i18n = use_i18n();
     let event = move || me.with(|d| d.event_name.clone()).unwrap_or_default();
     view! {
@@ -311,12 +313,13 @@ fn DataView(me: Me, on_forget: Callback<()>) -> impl IntoView {
         <Export me/>
         <Requests me/>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- details
 
 #[component]
-fn Details(me: Me) -> impl IntoView {
+fn Details(me: Me) -> AnyView {
     let i18n = use_i18n();
     let fields = Memo::new(move |_| me.with(|d| d.fields.clone()).unwrap_or_default());
     let editing = RwSignal::new(None::<Field>);
@@ -474,12 +477,13 @@ fn Details(me: Me) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- consent
 
 #[component]
-fn ConsentSection(me: Me) -> impl IntoView {
+fn ConsentSection(me: Me) -> AnyView {
     let i18n = use_i18n();
     let state = Memo::new(move |_| me.with(|d| (d.consent, d.is_minor)));
     let history = Memo::new(move |_| me.with(|d| d.history.clone()).unwrap_or_default());
@@ -645,12 +649,13 @@ fn ConsentSection(me: Me) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- photos
 
 #[component]
-fn Photos(me: Me) -> impl IntoView {
+fn Photos(me: Me) -> AnyView {
     let i18n = use_i18n();
     let state = Memo::new(move |_| me.with(|d| (d.photo_count, d.consent)));
     let photos = Memo::new(move |_| me.with(|d| d.photos.clone()).unwrap_or_default());
@@ -692,6 +697,7 @@ fn Photos(me: Me) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- export
@@ -703,7 +709,7 @@ enum Format {
 }
 
 #[component]
-fn Export(me: Me) -> impl IntoView {
+fn Export(me: Me) -> AnyView {
     let i18n = use_i18n();
     let export = Action::new(move |format: &Format| {
         let format = *format;
@@ -758,12 +764,13 @@ fn Export(me: Me) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------- requests
 
 #[component]
-fn Requests(me: Me) -> impl IntoView {
+fn Requests(me: Me) -> AnyView {
     let i18n = use_i18n();
     let requests = Memo::new(move |_| me.with(|d| d.requests.clone()).unwrap_or_default());
     let photos = Memo::new(move |_| me.with(|d| d.photos.clone()).unwrap_or_default());
@@ -1057,6 +1064,7 @@ fn Requests(me: Me) -> impl IntoView {
             </section>
         </section>
     }
+    .into_any()
 }
 
 #[cfg(test)]
