@@ -832,3 +832,113 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_organiser_exports_a_persons_data_for_a_request_by_email_and_it_is_audited() {
+    // Requirements 17 (access and portability from the organiser side) and 19.
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    names_and_email(&mut org, &ev).await;
+    let (_, _, attendee) = register(
+        dir.path(),
+        &mut kiosk,
+        serde_json::json!({ "first_name": "Pēteris", "email": "peteris@example.lv" }),
+        "red",
+    )
+    .await;
+    let r = org
+        .post_json(
+            "/api/attendees/export",
+            &serde_json::json!({ "event_id": ev, "attendee_id": attendee }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let export: DataExport = serde_json::from_str(&r.body).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export.json).unwrap();
+    assert_eq!(json["fields"]["email"], "peteris@example.lv");
+    assert_eq!(json["consent"], "red");
+    assert!(export.csv.contains("consent_history,1,choice,red"));
+    // Another event's organiser cannot.
+    server
+        .add_user(
+            "other@example.lv",
+            "a long enough password",
+            app::types::Role::Organiser,
+        )
+        .await;
+    let mut other = server.client();
+    other
+        .login("other@example.lv", "a long enough password")
+        .await;
+    let theirs = common::create_event(&mut other, "Theirs", "lv").await;
+    let r = other
+        .post_json(
+            "/api/attendees/export",
+            &serde_json::json!({ "event_id": theirs.id, "attendee_id": attendee }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 404);
+    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let audited: i64 = db
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'attendee.export' AND subject = ?1
+               AND actor LIKE 'user:%'",
+            [format!("attendee:{attendee}")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+    server.stop();
+}
+
+#[tokio::test]
+async fn an_accepted_objection_or_restriction_keeps_the_persons_photos_held_back() {
+    // Requirement 17: restriction and objection. While the case is open and after the
+    // organiser closes it as done, the person's photos are not publishable; a refused one
+    // releases them.
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path()).await;
+    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let (token, code, _) = register(dir.path(), &mut kiosk, serde_json::json!({}), "green").await;
+    let photo = upload(&mut org, &ev, 31).await;
+    tag(&mut org, &photo, &token, None).await;
+    use app::types::PhotoState;
+    async fn state(org: &mut Client, photo: &str) -> PhotoState {
+        let body = serde_json::json!({ "photo_id": photo }).to_string();
+        let r = org.post_json("/api/photos/detail", &body).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str::<app::types::PhotoDetail>(&r.body)
+            .unwrap()
+            .state
+    }
+    assert_eq!(state(&mut org, &photo).await, PhotoState::Publishable);
+    let mut phone = server.client();
+    for (kind, outcome) in [("restriction", "close"), ("objection", "refuse")] {
+        me(
+            &mut phone,
+            "/api/me/request",
+            serde_json::json!({ "code": code, "request": { "kind": kind, "photos": [], "message": "", "lang": "en" } }),
+        )
+        .await;
+        assert_eq!(
+            state(&mut org, &photo).await,
+            PhotoState::Blocked,
+            "{kind} open"
+        );
+        let case = list_cases(&mut org, &ev)
+            .await
+            .into_iter()
+            .find(|c| c.kind.as_str() == kind && c.status == CaseStatus::Received)
+            .unwrap();
+        let body = if outcome == "close" {
+            serde_json::json!({ "case_id": case.id, "note": "Accepted" })
+        } else {
+            serde_json::json!({ "case_id": case.id, "reason": "Legitimate interest outweighs" })
+        };
+        case_call(&mut org, &format!("/api/cases/{outcome}"), body).await;
+    }
+    // The restriction was accepted: still held back, though the objection was refused.
+    assert_eq!(state(&mut org, &photo).await, PhotoState::Blocked);
+    server.stop();
+}

@@ -9,8 +9,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 const CURRENT: &str =
     "(SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1)";
+/// Held back: a request of the person is open, or they objected to or restricted
+/// processing and the organiser accepted it (issue 6).
 const PENDING: &str = "EXISTS (SELECT 1 FROM removal_requests r
-     WHERE r.attendee_id = a.id AND r.status IN ('received', 'in_review'))";
+     WHERE r.attendee_id = a.id AND (r.status IN ('received', 'in_review')
+        OR (r.status = 'done' AND r.kind IN ('objection', 'restriction'))))";
 const NAME: &str = "trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, ''))";
 
 /// A photo as ingested, before it has a row.
