@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod badge;
 pub mod camera;
+pub mod draw;
 pub mod errors;
 pub mod files;
 pub mod header;

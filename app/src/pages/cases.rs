@@ -12,6 +12,7 @@ use crate::api::cases::{
 };
 use crate::components::auth::RequireManager;
 use crate::components::camera::QrCamera;
+use crate::components::draw::{region_style, DrawSurface};
 use crate::components::errors::ErrorText;
 use crate::components::files::copy_text;
 use crate::i18n::*;
@@ -1263,27 +1264,15 @@ fn RegionPicker(
     touched: RwSignal<bool>,
 ) -> AnyView {
     let i18n = use_i18n();
-    let start: RwSignal<Option<(f32, f32)>> = RwSignal::new(None);
     let live: RwSignal<Option<Region>> = RwSignal::new(None);
-    let rel = move |ev: &leptos::ev::PointerEvent| -> Option<(f32, f32)> {
-        use leptos::wasm_bindgen::JsCast;
-        let el = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?;
-        let r = el.get_bounding_client_rect();
-        if r.width() <= 0.0 || r.height() <= 0.0 {
-            return None;
-        }
-        let x = ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0) as f32;
-        let y = ((ev.client_y() as f64 - r.top()) / r.height()).clamp(0.0, 1.0) as f32;
-        Some((x, y))
-    };
-    let span = |a: (f32, f32), b: (f32, f32)| Region {
-        x: a.0.min(b.0),
-        y: a.1.min(b.1),
-        w: (a.0 - b.0).abs(),
-        h: (a.1 - b.1).abs(),
-    };
+    let done = Callback::new(move |r: Region| {
+        let f = |v: f32| format!("{:.1}", v * 100.0);
+        rx.set(f(r.x));
+        ry.set(f(r.y));
+        rw.set(f(r.w));
+        rh.set(f(r.h));
+        touched.set(true);
+    });
     let typed = move || {
         let p = |s: RwSignal<String>| {
             s.with(|s| s.trim().replace(',', ".").parse::<f32>().ok())
@@ -1296,16 +1285,6 @@ fn RegionPicker(
             h: p(rh)?,
         })
         .filter(|r| r.w > 0.0 && r.h > 0.0)
-    };
-    let pct = |v: f32| format!("{:.2}%", v * 100.0);
-    let boxed = move |r: Region| {
-        format!(
-            "left:{};top:{};width:{};height:{}",
-            pct(r.x),
-            pct(r.y),
-            pct(r.w),
-            pct(r.h)
-        )
     };
     let field = move |key: &'static str, which: RwSignal<String>| {
         let id = format!("case-photo-{item}-region-{key}");
@@ -1353,50 +1332,14 @@ fn RegionPicker(
                     src=format!("/media/photos/{photo_id}/preview.jpg")
                     alt=move || t_string!(i18n, cases.preview_alt, n = n).to_string()
                 />
+                // The typed box; while dragging, the surface draws the live one.
                 {move || {
-                    live.get()
-                        .or_else(typed)
-                        .map(|r| view! { <div class="region region-new" style=boxed(r) aria-hidden="true"></div> })
+                    (live.get().is_none())
+                        .then(typed)
+                        .flatten()
+                        .map(|r| view! { <div class="region region-new" style=region_style(r) aria-hidden="true"></div> })
                 }}
-                <div
-                    class="draw-surface"
-                    on:pointerdown=move |ev| {
-                        ev.prevent_default();
-                        // Keep receiving the moves and the release even outside the photo.
-                        {
-                            use leptos::wasm_bindgen::JsCast;
-                            if let Some(el) = ev
-                                .current_target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            {
-                                let _ = el.set_pointer_capture(ev.pointer_id());
-                            }
-                        }
-                        if let Some(p) = rel(&ev) {
-                            start.set(Some(p));
-                            live.set(None);
-                        }
-                    }
-                    on:pointermove=move |ev| {
-                        if let (Some(a), Some(b)) = (start.get_untracked(), rel(&ev)) {
-                            live.set(Some(span(a, b)));
-                        }
-                    }
-                    on:pointerup=move |ev| {
-                        let (Some(a), Some(b)) = (start.get_untracked(), rel(&ev)) else { return };
-                        start.set(None);
-                        live.set(None);
-                        let r = span(a, b);
-                        if r.is_valid() {
-                            let f = |v: f32| format!("{:.1}", v * 100.0);
-                            rx.set(f(r.x));
-                            ry.set(f(r.y));
-                            rw.set(f(r.w));
-                            rh.set(f(r.h));
-                            touched.set(true);
-                        }
-                    }
-                ></div>
+                <DrawSurface live=live on_done=done/>
             </div>
             <div class="region-fields">
                 {field("x", rx)}

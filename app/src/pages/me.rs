@@ -15,6 +15,7 @@ use crate::components::errors::ErrorText;
 use crate::components::person_fields::field_label;
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
+use crate::pages::attendees::ConsentTag;
 use crate::types::{
     ApiError, CaseStatus, Channel, Consent, ConsentInput, Field, MyData, MyRequestInput,
     RequestKind,
@@ -138,20 +139,6 @@ fn lang(i18n: I18n) -> String {
 }
 
 /// Icon and words, so the colour is never the only signal.
-#[component]
-fn ConsentTag(consent: Option<Consent>) -> impl IntoView {
-    let i18n = use_i18n();
-    let class = match consent {
-        Some(c) => format!("consent-tag {}", c.as_str()),
-        None => "consent-tag none".to_string(),
-    };
-    view! {
-        <span class=class>
-            {consent.map(|c| view! { <ConsentIcon consent=c/> })}
-            {move || consent_words(i18n, consent)}
-        </span>
-    }
-}
 
 #[component]
 pub fn MePage() -> AnyView {

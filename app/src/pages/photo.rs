@@ -11,6 +11,7 @@ use crate::api::photos::{
 use crate::components::auth::RequireScanner;
 use crate::components::badge::ConsentIcon;
 use crate::components::camera::QrCamera;
+use crate::components::draw::{region_style, DrawSurface};
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::pages::attendees::full_name;
@@ -219,28 +220,16 @@ fn Stage(
     region: ServerAction<SetRegion>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let start: RwSignal<Option<(f32, f32)>> = RwSignal::new(None);
     let rect: RwSignal<Option<Region>> = RwSignal::new(None);
-    // Pointer position relative to the drawing surface (which covers the photo), 0-1.
-    let rel = move |ev: &leptos::ev::PointerEvent| -> Option<(f32, f32)> {
-        use leptos::wasm_bindgen::JsCast;
-        let el = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())?;
-        let r = el.get_bounding_client_rect();
-        if r.width() <= 0.0 || r.height() <= 0.0 {
-            return None;
+    let done = Callback::new(move |r: Region| {
+        if let Some(tag_id) = drawing.get_untracked() {
+            region.dispatch(SetRegion {
+                photo_id: detail.with_untracked(|d| d.id.clone()),
+                tag_id,
+                region: Some(r),
+            });
         }
-        let x = ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0) as f32;
-        let y = ((ev.client_y() as f64 - r.top()) / r.height()).clamp(0.0, 1.0) as f32;
-        Some((x, y))
-    };
-    let span = |a: (f32, f32), b: (f32, f32)| Region {
-        x: a.0.min(b.0),
-        y: a.1.min(b.1),
-        w: (a.0 - b.0).abs(),
-        h: (a.1 - b.1).abs(),
-    };
+    });
     let src = move || {
         detail.with(|d| {
             if d.publish_blurred {
@@ -256,16 +245,6 @@ fn Stage(
         } else {
             t_string!(i18n, ph.p_alt).to_string()
         }
-    };
-    let pct = |v: f32| format!("{:.2}%", v * 100.0);
-    let boxed = move |r: Region| {
-        format!(
-            "left:{};top:{};width:{};height:{}",
-            pct(r.x),
-            pct(r.y),
-            pct(r.w),
-            pct(r.h)
-        )
     };
     view! {
         <div class="photo-stage" class:drawing=move || drawing.get().is_some()>
@@ -284,7 +263,7 @@ fn Stage(
                     .map(|(t, r)| {
                         let red = t.consent == Some(Consent::Red);
                         view! {
-                            <div class="region" class:region-red=red style=boxed(r) aria-hidden="true">
+                            <div class="region" class:region-red=red style=region_style(r) aria-hidden="true">
                                 <span class="region-label">{t.number}</span>
                             </div>
                         }
@@ -292,46 +271,7 @@ fn Stage(
                     .collect_view()
             }}
             <Show when=move || drawing.get().is_some()>
-                <div
-                    class="draw-surface"
-                    on:pointerdown=move |ev| {
-                        ev.prevent_default();
-                        // Keep receiving the moves and the release even outside the photo.
-                        {
-                            use leptos::wasm_bindgen::JsCast;
-                            if let Some(el) = ev
-                                .current_target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            {
-                                let _ = el.set_pointer_capture(ev.pointer_id());
-                            }
-                        }
-                        if let Some(p) = rel(&ev) {
-                            start.set(Some(p));
-                            rect.set(None);
-                        }
-                    }
-                    on:pointermove=move |ev| {
-                        if let (Some(a), Some(b)) = (start.get_untracked(), rel(&ev)) {
-                            rect.set(Some(span(a, b)));
-                        }
-                    }
-                    on:pointerup=move |ev| {
-                        let (Some(a), Some(b)) = (start.get_untracked(), rel(&ev)) else { return };
-                        start.set(None);
-                        let r = span(a, b);
-                        if let (Some(tag_id), true) = (drawing.get_untracked(), r.is_valid()) {
-                            region.dispatch(SetRegion {
-                                photo_id: detail.with_untracked(|d| d.id.clone()),
-                                tag_id,
-                                region: Some(r),
-                            });
-                        }
-                        rect.set(None);
-                    }
-                >
-                    {move || rect.get().map(|r| view! { <div class="region region-new" style=boxed(r)></div> })}
-                </div>
+                <DrawSurface live=rect on_done=done/>
             </Show>
         </div>
     }

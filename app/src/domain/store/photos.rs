@@ -629,57 +629,6 @@ impl Store {
         })
         .await
     }
-
-    /// Opens a removal request for an attendee (issue 6 builds the case on it). Audited.
-    pub async fn open_removal_request(
-        &self,
-        actor: Actor,
-        attendee_id: i64,
-        message: String,
-    ) -> StoreResult<i64> {
-        self.tx(move |tx| {
-            tx.execute(
-                "INSERT INTO removal_requests (attendee_id, status, received_at, message)
-                 VALUES (?1, 'received', ?2, ?3)",
-                params![attendee_id, now_rfc3339(), message],
-            )?;
-            let id = tx.last_insert_rowid();
-            append(
-                tx,
-                &actor,
-                "removal.open",
-                &format!("removal:{id} attendee:{attendee_id}"),
-            )?;
-            Ok(id)
-        })
-        .await
-    }
-
-    /// Sets a removal request's status (`received`, `in_review`, `done`, `refused`).
-    pub async fn set_removal_status(
-        &self,
-        actor: Actor,
-        request_id: i64,
-        status: &'static str,
-    ) -> StoreResult<()> {
-        self.tx(move |tx| {
-            let n = tx.execute(
-                "UPDATE removal_requests SET status = ?2 WHERE id = ?1",
-                params![request_id, status],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            append(
-                tx,
-                &actor,
-                "removal.status",
-                &format!("removal:{request_id} status:{status}"),
-            )?;
-            Ok(())
-        })
-        .await
-    }
 }
 
 fn public_id_of(c: &Connection, photo_id: i64) -> StoreResult<String> {
@@ -824,14 +773,31 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
-        let req = s
-            .open_removal_request(actor.clone(), anna, String::new())
+        let case = s
+            .open_case(
+                actor.clone(),
+                crate::domain::store::NewCaseRow {
+                    attendee_id: anna,
+                    kind: crate::types::RequestKind::Removal,
+                    channel: "organiser",
+                    identity_check: "in person".into(),
+                    message: String::new(),
+                    lang: "en".into(),
+                    photos: None,
+                },
+            )
             .await
             .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Blocked);
-        s.set_removal_status(actor.clone(), req, "refused")
-            .await
-            .unwrap();
+        let (req, _) = s.case_ids(case).await.unwrap();
+        s.close_case(
+            actor.clone(),
+            req,
+            crate::types::CaseStatus::Refused,
+            "no".into(),
+        )
+        .await
+        .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
 
         // The same content again is the same photo.
