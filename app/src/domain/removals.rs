@@ -384,7 +384,10 @@ pub async fn decide(
         if item.decision != Some(PhotoDecision::Blur) {
             let (w, h) = blur_files(state, &public_id, r).await?;
             state.store.set_photo_size(public_id.clone(), w, h).await?;
-            state.exports.forget_event(bundle.case.event_id);
+            let (st, event) = (state.clone(), bundle.case.event_id);
+            tokio::task::spawn_blocking(move || st.exports.forget_event(event))
+                .await
+                .map_err(|e| StoreError::Internal(e.to_string()))?;
             state
                 .store
                 .audit(
@@ -416,8 +419,15 @@ pub async fn decide(
         })?;
     if input.decision == PhotoDecision::Delete {
         if let Some(pid) = decided.public_id {
-            let removed = remove_files(state, &pid);
-            state.exports.forget_event(decided.event_id);
+            // File system work off the async runtime.
+            let (st, id, event) = (state.clone(), pid.clone(), decided.event_id);
+            let removed = tokio::task::spawn_blocking(move || {
+                let removed = remove_files(&st, &id);
+                st.exports.forget_event(event);
+                removed
+            })
+            .await
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
             state
                 .store
                 .audit(
