@@ -52,6 +52,18 @@ pub struct AuditPage {
     pub total: i64,
 }
 
+/// An audit row read with `SELECT id, at, actor, principal_kind, action, subject`.
+pub(super) fn audit_row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        principal_kind: r.get(3)?,
+        action: r.get(4)?,
+        subject: r.get(5)?,
+    })
+}
+
 impl Store {
     /// Appends a row on its own, for actions that touch nothing else in the database
     /// (a failed sign-in, an export streamed from elsewhere).
@@ -81,16 +93,7 @@ impl Store {
                  WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
             )?;
             let rows = stmt
-                .query_map(params![before, limit], |r| {
-                    Ok(AuditRow {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        principal_kind: r.get(3)?,
-                        action: r.get(4)?,
-                        subject: r.get(5)?,
-                    })
-                })?
+                .query_map(params![before, limit], audit_row)?
                 .collect::<Result<Vec<_>, _>>()?;
             let total = tx.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
             Ok(AuditPage { rows, total })

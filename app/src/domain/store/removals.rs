@@ -244,16 +244,7 @@ fn bundle(tx: &Transaction, case_id: i64) -> StoreResult<CaseBundle> {
          WHERE subject = ?1 OR subject LIKE ?1 || ' %' ORDER BY id",
     )?;
     let trail = stmt
-        .query_map([subject], |r| {
-            Ok(AuditRow {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                principal_kind: r.get(3)?,
-                action: r.get(4)?,
-                subject: r.get(5)?,
-            })
-        })?
+        .query_map([subject], super::audit::audit_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CaseBundle {
         case,
@@ -313,8 +304,8 @@ impl Store {
         .await
     }
 
-    /// Replaces the attendee's personal fields with `fields` (already checked against
-    /// the event's rules). Audited with the field's name, never its value.
+    /// Sets one personal field to `value` (already checked against the event's rules).
+    /// Audited with the field's name, never its value.
     pub async fn correct_field(
         &self,
         actor: Actor,
