@@ -12,6 +12,7 @@ use crate::pages::{
     home::HomePage,
     import::ImportPage,
     kiosk::KioskPage,
+    kiosk_staff::KioskStaffPage,
     login::LoginPage,
     me::MePage,
     not_found::NotFound,
@@ -22,7 +23,7 @@ use crate::pages::{
     verdict::VerdictPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -37,6 +38,8 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
+                // The CSS under its hashed name (`hash-files`), like the JS and wasm.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -52,7 +55,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <I18nContextProvider>
-            <Stylesheet id="leptos" href="/pkg/lanyard.css"/>
             <Title text="Lanyard"/>
             <Router>
                 <Screens/>
@@ -82,6 +84,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/requests") view=CasesPage/>
             <Route path=path!("/dashboard/events/:id/requests/:case") view=CasePage/>
             <Route path=path!("/kiosk") view=KioskPage/>
+            <Route path=path!("/kiosk/staff") view=KioskStaffPage/>
             <Route path=path!("/scan") view=ScanPage/>
             <Route path=path!("/photos/:event") view=PhotosPage/>
             <Route path=path!("/photos/:event/p/:photo") view=PhotoPage/>

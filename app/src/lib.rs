@@ -14,6 +14,7 @@ mod app;
 pub mod components;
 pub mod pages;
 pub mod types;
+pub mod validate;
 
 #[cfg(feature = "ssr")]
 pub mod domain;

@@ -24,9 +24,13 @@ test('rqrr decode of a 640×480 camera frame in wasm', async ({ browser, page },
 
   await page.goto('/');
   await hydrated(page);
+  // The app's JS has a hashed name (`/pkg/lanyard.<hash>.js`): take it from the page.
+  const js = await page.evaluate(
+    () => (document.querySelector('link[rel="modulepreload"][href$=".js"]') as HTMLLinkElement | null)?.getAttribute('href') ?? '/pkg/lanyard.js',
+  );
   await page.addScriptTag({
     type: 'module',
-    content: "import * as m from '/pkg/lanyard.js'; window.__lanyardWasm = m;",
+    content: `import * as m from '${js}'; window.__lanyardWasm = m;`,
   });
   await page.waitForFunction(() => (window as any).__lanyardWasm !== undefined);
 

@@ -2,7 +2,7 @@
 // Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
 // 7 (badge), 8 (private code), 9 (the kiosk forgets).
 import { test, expect, type Page } from '@playwright/test';
-import { createEvent, hydrated, kiosk, organiser, throughNotice } from './helpers';
+import { createEvent, demoLogin, hydrated, kiosk, organiser, throughNotice } from './helpers';
 
 async function chooseAdultGreen(page: Page) {
   await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
@@ -144,8 +144,26 @@ function mediaBox(pdf: Buffer): [number, number] {
   return [parseFloat(m![1]), parseFloat(m![2])];
 }
 
-test('print-to-PDF of the badge has the page size of the event\'s badge stock', async ({ browser }) => {
+/** The number of pages of a PDF (its `/Type /Page` objects). */
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** Issue 12 point 2: one page, exactly the stock's size (within 0.5 mm). */
+async function expectOneStockPage(page: Page, what: string, w: number, h: number) {
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pageCount(pdf), `${what}: pages`).toBe(1);
+  const [pw, ph] = mediaBox(pdf);
+  const halfMm = (0.5 * 72) / 25.4;
+  expect(Math.abs(pw - w), `${what}: width ${pw} vs ${w}`).toBeLessThan(halfMm);
+  expect(Math.abs(ph - h), `${what}: height ${ph} vs ${h}`).toBeLessThan(halfMm);
+}
+
+test('printing a badge gives exactly one page of the stock size, at the kiosk, on behalf and on reprint', async ({ browser }) => {
   const org = await organiser(browser);
+  await org.addInitScript(() => {
+    window.print = () => {};
+  });
   const mm = (v: number) => (v * 72) / 25.4;
   for (const [stock, w, h] of [
     ['cr80', mm(86), mm(54)],
@@ -153,16 +171,40 @@ test('print-to-PDF of the badge has the page size of the event\'s badge stock', 
     ['label62x100', mm(62), mm(100)],
     ['label4x3in', 4 * 72, 3 * 72],
   ] as const) {
-    const eventId = await createEvent(org.request, `Stock ${stock}`, { languages: ['en'], badge_stock: stock });
+    const eventId = await createEvent(org.request, `Stock ${stock}`, {
+      languages: ['en'],
+      badge_stock: stock,
+      print_name: true,
+      fields: { first_name: { enabled: true, required: false } },
+    });
+    // The kiosk, right after "Confirm and print badge".
     const page = await kiosk(browser, org, eventId);
     await throughNotice(page);
+    await page.getByLabel('First name').fill('Kioska');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await chooseAdultGreen(page);
     await page.getByRole('button', { name: 'Confirm and print badge' }).click();
-    await expect(page.locator('.badge-green')).toBeVisible();
-    const [pw, ph] = mediaBox(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    expect(Math.abs(pw - w), `${stock} width ${pw} vs ${w}`).toBeLessThan(2);
-    expect(Math.abs(ph - h), `${stock} height ${ph} vs ${h}`).toBeLessThan(2);
+    await expect(page.locator('.badge-green')).toContainText('Kioska');
+    await expectOneStockPage(page, `${stock} kiosk`, w, h);
     await page.context().close();
+
+    // Registered on behalf by the organiser.
+    await org.goto(`/dashboard/events/${eventId}/attendees`);
+    await hydrated(org);
+    await org.getByRole('link', { name: 'Register an attendee' }).click();
+    await org.getByLabel('First name').fill('Printa');
+    await org.getByRole('radio', { name: 'Photos OK' }).click();
+    await org.getByRole('button', { name: 'Register and print the badge' }).click();
+    await expect(org.locator('.badge-print .badge-green')).toContainText('Printa');
+    await expectOneStockPage(org, `${stock} on behalf`, w, h);
+
+    // Reprinted from the attendee's page.
+    await org.goto(`/dashboard/events/${eventId}/attendees`);
+    await hydrated(org);
+    await org.getByRole('link', { name: 'Printa' }).click();
+    await org.getByRole('button', { name: 'Reprint badge' }).click();
+    await expect(org.locator('.badge-print .badge-green')).toContainText('Printa');
+    await expectOneStockPage(org, `${stock} reprint`, w, h);
   }
   await org.context().close();
 });
@@ -205,6 +247,85 @@ test('the organiser sets fields and notice details in the settings form and the 
   await expect(page.getByLabel('First name')).toBeVisible();
   await expect(page.getByText('(required)')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveCount(0);
+  await org.context().close();
+  await page.context().close();
+});
+
+test('the next attendee starts in the event language after Done and after the idle timeout', async ({ browser }) => {
+  // Issue 12 point 4: the language cookie of a Latvian speaker must not carry over.
+  const org = await organiser(browser);
+  const eventId = await createEvent(org.request, 'Language reset', { languages: ['en', 'lv'], idle_timeout_secs: 15 });
+  const page = await kiosk(browser, org, eventId, true);
+  await page.getByRole('button', { name: 'Latviešu' }).click();
+  await page.getByRole('button', { name: 'Reģistrēties', exact: true }).click();
+  await page.getByRole('button', { name: 'Esmu izlasījis – turpināt' }).click();
+  await page.getByRole('radio', { name: 'Nē, man ir 18 vai vairāk' }).click();
+  await page.getByRole('button', { name: 'Turpināt' }).click();
+  await page.getByRole('radio', { name: 'Nefotografēt' }).click();
+  await page.getByRole('button', { name: 'Turpināt' }).click();
+  await page.getByRole('button', { name: 'Apstiprināt un drukāt identifikatoru' }).click();
+  await expect(page.locator('.badge-red')).toBeVisible();
+  await page.getByRole('button', { name: 'Gatavs' }).click();
+  // The next attendee: English, the event's default language, and the switch still works.
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Latviešu' }).click();
+  await page.getByRole('button', { name: 'Reģistrēties', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Esmu izlasījis – turpināt' })).toBeVisible();
+  // Walked away mid-way in Latvian: the idle timeout brings back English too.
+  await page.clock.runFor(20_000);
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+  // And a reload (a new day at the desk) starts in English as well.
+  await page.getByRole('button', { name: 'Latviešu' }).click();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+  await org.context().close();
+  await page.context().close();
+});
+
+test('an attendee cannot unpair the kiosk or sign in; staff unpair it with their own password', async ({ browser }) => {
+  // Issue 12 point 3 (requirement 22).
+  const org = await organiser(browser);
+  const eventId = await createEvent(org.request, 'Desk staff test', { languages: ['en'] });
+  const page = await kiosk(browser, org, eventId);
+  // Freshly paired, before any reload: no sign-in and nothing about pairing on any screen.
+  const noStaffControls = async () => {
+    await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Unpair this tablet' })).toHaveCount(0);
+    await expect(page.getByText('Unpair', { exact: false })).toHaveCount(0);
+  };
+  await noStaffControls();
+  await throughNotice(page);
+  await noStaffControls();
+  await chooseAdultGreen(page);
+  await noStaffControls();
+  await page.getByRole('button', { name: 'Confirm and print badge' }).click();
+  await expect(page.locator('.badge-green')).toBeVisible();
+  await noStaffControls();
+
+  // Staff open /kiosk/staff on the tablet. A wrong password or another account does nothing.
+  await page.goto('/kiosk/staff');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Staff: unpair this tablet' })).toBeVisible();
+  const { email, password } = demoLogin();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Unpair this tablet' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  await page.goto('/kiosk');
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
+
+  await page.goto('/kiosk/staff');
+  await hydrated(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Unpair this tablet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'This tablet is unpaired.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Pair this tablet' }).click();
+  await expect(page.getByRole('heading', { name: 'This tablet is not paired yet' })).toBeVisible();
+  // The tablet was not signed in as the organiser.
+  await expect(page.getByRole('link', { name: 'Events' })).toHaveCount(0);
   await org.context().close();
   await page.context().close();
 });

@@ -69,6 +69,22 @@ function photo(seed: number, taken: Date): Buffer {
   return Buffer.concat([encoded.subarray(0, 2), exifApp1(taken), encoded.subarray(2)]);
 }
 
+/** A camera-size JPEG (issue 12: realistic fixtures): `width` x `height` of a gradient
+ * under per-pixel noise at quality 92, so it does not compress: 4000 x 3000 is about 13 MB. */
+function cameraPhoto(width: number, height: number): Buffer {
+  const data = Buffer.alloc(width * height * 4);
+  let s = 12345;
+  for (let i = 0; i < width * height; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const n = s >>> 8;
+    data[i * 4] = ((i % width) * 200) / width + (n & 63);
+    data[i * 4 + 1] = (Math.floor(i / width) * 200) / height + ((n >> 6) & 63);
+    data[i * 4 + 2] = 100 + ((n >> 12) & 63);
+    data[i * 4 + 3] = 255;
+  }
+  return Buffer.from(jpeg.encode({ data, width, height }, 92).data);
+}
+
 async function stateOf(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Publication' })).toBeVisible();
 }
@@ -257,4 +273,23 @@ test('tag by the phone camera, draw a region, publish blurred, record the public
     await camera.close();
     await org.context().close();
   }
+});
+
+test('a camera-size photo (over 8 MB) uploads and its progress bar reaches 100 %', async ({ browser }) => {
+  // Issue 12 point 1: a 2 MiB body limit used to refuse every real camera file.
+  const org = await organiser(browser);
+  const eventId = await createEvent(org.request, 'Camera day', NAME_FIELDS);
+  const big = cameraPhoto(4000, 3000);
+  expect(big.length).toBeGreaterThan(8 * 1024 * 1024);
+  await org.goto(`/photos/${eventId}`);
+  await hydrated(org);
+  await org.getByLabel('Choose photos').setInputFiles([{ name: 'DSC_1234.JPG', mimeType: 'image/jpeg', buffer: big }]);
+  const bar = org.getByRole('progressbar', { name: 'Upload of DSC_1234.JPG' });
+  await expect(bar).toBeVisible();
+  await expect(org.getByText('Finished: 1 added, 0 already there, 0 failed.')).toBeVisible({ timeout: 60_000 });
+  await expect(org.getByRole('status').filter({ hasText: 'Added' })).toHaveCount(1);
+  await expect(bar).toHaveJSProperty('max', big.length);
+  await expect(bar).toHaveJSProperty('value', big.length);
+  await expect(org.getByText('1 photos: 0 publishable, 0 blocked, 1 need review (1 untagged).')).toBeVisible();
+  await org.context().close();
 });

@@ -86,7 +86,11 @@ pub async fn scans(
     };
     let scans = match app::domain::scans::validate(body.scans) {
         Ok(s) => s,
-        Err(code) => return error(StatusCode::BAD_REQUEST, code),
+        // A unit `BadInput` serialises as its code: `{"error":"scan_id_invalid"}`.
+        Err(problem) => {
+            let body = Json(serde_json::json!({ "error": problem }));
+            return (StatusCode::BAD_REQUEST, body).into_response();
+        }
     };
     match app::domain::scans::record(&state.store, Actor::User { id, role }, id, scans).await {
         Ok(acks) => Json(ScansReply { scans: acks }).into_response(),

@@ -8,7 +8,7 @@ mod photos;
 use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
 use app::domain::{AppState, Store};
 use app::{shell, App};
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -19,6 +19,8 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -54,10 +56,18 @@ impl DataDir {
 }
 
 /// Leptos options from the environment (`LEPTOS_SITE_ROOT` etc., as cargo-leptos sets
-/// them), with the listen address we were given.
+/// them), with the listen address we were given. A release build made with hashed
+/// asset names leaves `hash.txt` beside the binary: then the pages name the hashed files
+/// even when `LEPTOS_HASH_FILES` is not set.
 pub fn leptos_options(addr: SocketAddr) -> anyhow::Result<LeptosOptions> {
     let mut options = leptos::config::get_configuration(None)?.leptos_options;
     options.site_addr = addr;
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
+            .is_some_and(|hash_file| hash_file.is_file());
+    }
     Ok(options)
 }
 
@@ -111,7 +121,12 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .route("/api/v1/badges/{token}", get(api_v1::badge))
         .route("/api/v1/scans", axum::routing::post(api_v1::scans))
         // Photos: the upload, the files (access-checked) and the export download.
-        .route(photos::UPLOAD_PATH, axum::routing::post(photos::upload))
+        // axum's extractors stop at 2 MiB by default; `body_limit` below is the one limit
+        // (`--max-photo-mb`) for this route, so the extractor's own limit is off here only.
+        .route(
+            photos::UPLOAD_PATH,
+            axum::routing::post(photos::upload).layer(DefaultBodyLimit::disable()),
+        )
         .route("/media/photos/{id}/{kind}", get(photos::file))
         .route("/media/exports/{job}", get(photos::export))
         .leptos_routes_with_context(&state, routes, context, {
@@ -148,9 +163,48 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
                 request_id = %request_id,
             )
         }))
+        // Pages and JSON go out compressed (gzip or brotli, as the browser asks); the
+        // wasm, JS and CSS are precompressed files that `ServeDir` picks, and photos and
+        // ZIPs are compressed already.
+        .layer(
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("application/zip"))
+                    .and(NotForContentType::const_new("application/octet-stream")),
+            ),
+        )
+        .layer(middleware::from_fn(asset_caching))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Assets under `/pkg/` whose names carry cargo-leptos's content hash
+/// (`lanyard.<22 characters>.wasm`) never change: browsers keep them for a year and a
+/// repeat visit fetches none of them. Everything else there is revalidated.
+async fn asset_caching(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    if let Some(name) = path.strip_prefix("/pkg/") {
+        let value = if res.status().is_success() && is_hashed_asset(name) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        res.headers_mut()
+            .insert("cache-control", HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// `name.HASH.ext` with a 22-character URL-safe base64 hash (cargo-leptos's MD5).
+fn is_hashed_asset(file: &str) -> bool {
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() == 3
+        && parts[1].len() == 22
+        && parts[1]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Liveness and database check. No personal data.

@@ -149,7 +149,11 @@ const SERVER_FNS: &[(&str, Access, Body)] = &[
         Access::Public,
         Form(&[("code", "AAAA-BBBB-CCCC")]),
     ),
-    ("/api/kiosk/unpair", Access::Kiosk, Form(&[])),
+    (
+        "/api/kiosk/unpair",
+        Access::Kiosk,
+        Form(&[("email", ""), ("password", "")]),
+    ),
     ("/api/kiosk/event", Access::Kiosk, Form(&[])),
     (
         "/api/kiosk/register",
@@ -465,10 +469,44 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
             Access::Public => {}
         }
     }
-    // The kiosk itself may unpair (last, since it ends the kiosk session).
-    assert_eq!(p.kiosk.post("/api/kiosk/unpair", &[]).await.status, 200);
+    // Unpairing (last, since it ends the kiosk session) takes staff of the kiosk's event
+    // confirming on the tablet (issue 12 point 3): an attendee at the kiosk alone, a
+    // photographer, or an organiser of another event cannot take the desk offline.
+    let unpair =
+        |email: &'static str, password: &'static str| [("email", email), ("password", password)];
+    server
+        .add_user("other-org@example.lv", PW, Role::Organiser)
+        .await;
+    let r = p.kiosk.post("/api/kiosk/unpair", &unpair("", "")).await;
+    assert_eq!(r.status, 400, "no credentials: {}", r.body);
+    let r = p
+        .kiosk
+        .post(
+            "/api/kiosk/unpair",
+            &unpair("org@example.lv", "not the password"),
+        )
+        .await;
+    assert_eq!(r.status, 401, "wrong password: {}", r.body);
+    for who in ["photo@example.lv", "other-org@example.lv"] {
+        let r = p.kiosk.post("/api/kiosk/unpair", &unpair(who, PW)).await;
+        assert_eq!(
+            r.status, 403,
+            "{who} is not staff of this event: {}",
+            r.body
+        );
+    }
     assert_eq!(
-        p.kiosk.post("/api/kiosk/unpair", &[]).await.status,
+        p.kiosk.post("/api/kiosk/event", &[]).await.status,
+        200,
+        "still paired after every refusal"
+    );
+    let r = p
+        .kiosk
+        .post("/api/kiosk/unpair", &unpair("org@example.lv", PW))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        p.kiosk.post("/api/kiosk/event", &[]).await.status,
         401,
         "the kiosk session is gone"
     );

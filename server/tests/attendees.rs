@@ -106,14 +106,20 @@ async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_n
     let (status, body) = import(&mut org, &ev, bad).await;
     assert_eq!(
         (status, body.as_str()),
-        (400, r#"{"BadInput":"import_line:4:import_cell_count"}"#)
+        (
+            400,
+            r#"{"BadInput":{"import_line":{"line":4,"problem":"import_cell_count"}}}"#
+        )
     );
     // Readable but line 3 has a bad email: refused at import, nothing stored either.
     let bad = "First Name,Last Name,Email\nA,B,a@example.lv\nC,D,not-an-email\n";
     let (status, body) = import(&mut org, &ev, bad).await;
     assert_eq!(
         (status, body.as_str()),
-        (400, r#"{"BadInput":"import_line:3:field_invalid:email"}"#)
+        (
+            400,
+            r#"{"BadInput":{"import_line":{"line":3,"problem":{"field_invalid":"email"}}}}"#
+        )
     );
     // Too large: 413 before anything is read.
     let huge = format!("First Name\n{}", "x\n".repeat(2_000_000));

@@ -94,7 +94,7 @@ async fn required_fields_minors_and_printed_names() {
         .await;
     assert_eq!(
         (r.status, r.body.as_str()),
-        (400, r#"{"BadInput":"field_required:first_name"}"#)
+        (400, r#"{"BadInput":{"field_required":"first_name"}}"#)
     );
 
     let minor = kiosk

@@ -160,6 +160,60 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
     assert_eq!(library(&mut org, &ev).await.counts.total, 3);
 }
 
+/// Issue 12 point 1: a real camera file (24 MP, over 12 MB of JPEG that does not
+/// compress) goes in with thumbnail and preview, and the configured photo limit
+/// (`--max-photo-mb`) is the one limit on the upload route: exactly the limit is
+/// accepted, one byte over is 413 `photo_too_big`. Before the fix axum's 2 MiB default
+/// body limit refused every camera file.
+#[tokio::test]
+async fn camera_size_photos_go_in_and_the_photo_limit_is_the_only_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit: usize = 40 * 1024 * 1024;
+    let server =
+        Server::start_configured(dir.path(), false, |s| s.with_max_photo_bytes(limit as u64)).await;
+    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+
+    let photo = fixtures::camera_jpeg(6000, 4000, 11);
+    assert!(
+        (12 * 1024 * 1024..limit).contains(&photo.len()),
+        "a camera-size fixture: {} bytes",
+        photo.len()
+    );
+    let r = org.upload_photo(&ev, "DSC_0001.JPG", photo.clone()).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = uploaded(&r);
+    let (status, preview) = org
+        .get_bytes(&format!("/media/photos/{id}/preview.jpg"))
+        .await;
+    assert_eq!(status, 200);
+    let (w, h, _) = fixtures::decode_rgb(&preview);
+    assert_eq!(w, 1600, "preview long side");
+    assert!(
+        (1066..=1067).contains(&h),
+        "preview of a 6000x4000 photo: {w}x{h}"
+    );
+    let (status, thumb) = org
+        .get_bytes(&format!("/media/photos/{id}/thumb.jpg"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(fixtures::decode_rgb(&thumb).0, 320, "thumbnail long side");
+
+    // Padded after the JPEG's end to exactly the limit: still a photo, accepted.
+    let mut at_limit = photo.clone();
+    at_limit.resize(limit, 0);
+    let r = org.upload_photo(&ev, "DSC_0002.JPG", at_limit).await;
+    assert_eq!(r.status, 201, "exactly the limit: {}", r.body);
+    // One byte more: 413 with the photo code, and nothing added.
+    let mut over = photo;
+    over.resize(limit + 1, 0);
+    let r = org.upload_photo(&ev, "DSC_0003.JPG", over).await;
+    assert_eq!(r.status, 413, "{}", r.body);
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["error"], "photo_too_big");
+    assert_eq!(library(&mut org, &ev).await.counts.total, 2);
+    assert_eq!(photo_files(dir.path()), 6, "two photos, no leftovers");
+}
+
 #[tokio::test]
 async fn bad_files_get_a_clear_4xx_and_add_nothing() {
     let dir = tempfile::tempdir().unwrap();

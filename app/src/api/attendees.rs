@@ -12,6 +12,8 @@ use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use super::guard::{self, fail, register_err, store_err};
+#[cfg(feature = "ssr")]
+use crate::types::BadInput;
 
 /// The event's attendees, filtered; at most `LIST_LIMIT` rows with the total.
 #[server(endpoint = "attendees/list", input = Json)]
@@ -51,7 +53,7 @@ async fn decision(
 ) -> Result<crate::domain::consent::Decision, ApiError> {
     use crate::domain::consent::{decode_signature, Decision, GuardianInput};
     let Some(choice) = input.choice else {
-        return Err(fail(ApiError::BadInput("choice_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::ChoiceMissing)));
     };
     let crate::domain::Actor::User { id, .. } = m.actor else {
         return Err(fail(ApiError::Forbidden));
@@ -62,9 +64,9 @@ async fn decision(
         .current_notice(m.row, m.event.default_lang.clone())
         .await
         .map_err(store_err)?
-        .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?;
+        .ok_or_else(|| fail(ApiError::BadInput(BadInput::NoticeMissing)))?;
     let signature_png = decode_signature(input.signature_data_url.as_deref())
-        .map_err(|c| fail(ApiError::BadInput(c.into())))?;
+        .map_err(|b| fail(ApiError::BadInput(b)))?;
     Ok(Decision {
         choice,
         guardian: GuardianInput {
@@ -174,9 +176,9 @@ pub async fn attendee_badge(event_id: String, attendee_id: i64) -> Result<Badge,
 
 #[cfg(feature = "ssr")]
 fn import_err(e: crate::domain::import::ImportError) -> ApiError {
-    match e {
-        crate::domain::import::ImportError::Store(e) => store_err(e),
-        other => fail(ApiError::BadInput(other.code().unwrap_or_default())),
+    match e.bad_input() {
+        Ok(b) => fail(ApiError::BadInput(b)),
+        Err(e) => store_err(e),
     }
 }
 

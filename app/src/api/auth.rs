@@ -10,70 +10,33 @@ use super::guard::{self, fail, store_err, SessionPrincipal};
 /// and per account; both successes and failures are audited by account id only.
 #[server(endpoint = "auth/login")]
 pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
-    use crate::domain::auth::{dummy_hash, verify_password};
-    use crate::domain::Actor;
-
     let st = guard::state()?;
     let session = guard::session().await?;
-    let email = email.trim().to_lowercase();
-    if email.is_empty() || password.is_empty() {
-        return Err(fail(ApiError::BadInput("credentials_missing".into())));
-    }
-    let ip_key = format!("ip:{}", guard::client_ip().await);
-    let account_key = format!("account:{email}");
-    if st.login_by_ip.is_blocked(&ip_key) || st.login_by_account.is_blocked(&account_key) {
-        return Err(fail(ApiError::RateLimited));
-    }
-    let record = st
-        .store
-        .login_record(email.clone())
+    let ip = guard::client_ip().await;
+    let rec = crate::domain::auth::check_credentials(&st, &ip, &email, password)
+        .await
+        .map_err(guard::credential_err)?;
+    guard::sign_in(
+        &session,
+        SessionPrincipal::User {
+            id: rec.id,
+            role: rec.role,
+        },
+    )
+    .await?;
+    let actor = crate::domain::Actor::User {
+        id: rec.id,
+        role: rec.role,
+    };
+    st.store
+        .audit(actor, "auth.login", format!("user:{}", rec.id))
         .await
         .map_err(store_err)?;
-    let hash = record.as_ref().map(|r| r.password_hash.clone());
-    // Argon2 is deliberately slow, the dummy hash included: keep it off the async runtime.
-    let ok = tokio::task::spawn_blocking(move || {
-        verify_password(&password, hash.as_deref().unwrap_or_else(|| dummy_hash()))
+    tracing::info!(user_id = rec.id, "signed in");
+    Ok(Me::User {
+        email: email.trim().to_lowercase(),
+        role: rec.role,
     })
-    .await
-    .unwrap_or(false);
-    match record {
-        Some(rec) if ok => {
-            st.login_by_account.clear(&account_key);
-            guard::sign_in(
-                &session,
-                SessionPrincipal::User {
-                    id: rec.id,
-                    role: rec.role,
-                },
-            )
-            .await?;
-            let actor = Actor::User {
-                id: rec.id,
-                role: rec.role,
-            };
-            st.store
-                .audit(actor, "auth.login", format!("user:{}", rec.id))
-                .await
-                .map_err(store_err)?;
-            tracing::info!(user_id = rec.id, "signed in");
-            Ok(Me::User {
-                email,
-                role: rec.role,
-            })
-        }
-        other => {
-            st.login_by_ip.record(&ip_key);
-            st.login_by_account.record(&account_key);
-            let subject = other
-                .map(|r| format!("user:{}", r.id))
-                .unwrap_or_else(|| "unknown_account".into());
-            st.store
-                .audit(Actor::Anonymous, "auth.login_failed", subject)
-                .await
-                .map_err(store_err)?;
-            Err(fail(ApiError::WrongCredentials))
-        }
-    }
 }
 
 /// Signs out: the session is deleted from the database and its cookie removed.

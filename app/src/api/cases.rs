@@ -11,6 +11,8 @@ use super::guard::{self, fail, store_err};
 use crate::domain::removals::{self, CaseError};
 #[cfg(feature = "ssr")]
 use crate::domain::{Actor, AppState};
+#[cfg(feature = "ssr")]
+use crate::types::BadInput;
 
 /// The signed-in manager and a case of one of their events: 404 for anyone else's.
 #[cfg(feature = "ssr")]
@@ -45,7 +47,7 @@ async fn managed_case(case_id: &str) -> Result<(Actor, AppState, i64), ApiError>
 #[cfg(feature = "ssr")]
 fn case_err(e: CaseError) -> ApiError {
     match e {
-        CaseError::Invalid(code) => fail(ApiError::BadInput(code.into())),
+        CaseError::Invalid(b) => fail(ApiError::BadInput(b)),
         CaseError::Store(e) => store_err(e),
     }
 }
@@ -82,13 +84,13 @@ pub async fn open_case(event_id: String, case: NewCase) -> Result<String, ApiErr
     let m = guard::managed_event(event_id).await?;
     let identity_check = case.identity_check.trim().to_string();
     if identity_check.is_empty() {
-        return Err(fail(ApiError::BadInput("identity_check_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::IdentityCheckMissing)));
     }
     let message = case.message.trim().to_string();
     if identity_check.chars().count() > removals::MAX_TEXT
         || message.chars().count() > removals::MAX_TEXT
     {
-        return Err(fail(ApiError::BadInput("message_too_long".into())));
+        return Err(fail(ApiError::BadInput(BadInput::MessageTooLong)));
     }
     let attendee_id = match case.subject {
         CaseSubject::Attendee(id) => {
@@ -105,7 +107,7 @@ pub async fn open_case(event_id: String, case: NewCase) -> Result<String, ApiErr
         }
         CaseSubject::Badge(text) => {
             let token = crate::types::token_from_scan(&text)
-                .ok_or_else(|| fail(ApiError::BadInput("badge_unknown".into())))?;
+                .ok_or_else(|| fail(ApiError::BadInput(BadInput::BadgeUnknown)))?;
             match m
                 .state
                 .store
@@ -114,7 +116,7 @@ pub async fn open_case(event_id: String, case: NewCase) -> Result<String, ApiErr
                 .map_err(store_err)?
             {
                 Some((attendee, event)) if event == m.row => attendee,
-                _ => return Err(fail(ApiError::BadInput("badge_unknown".into()))),
+                _ => return Err(fail(ApiError::BadInput(BadInput::BadgeUnknown))),
             }
         }
     };
@@ -198,7 +200,7 @@ pub async fn update_takedown(
     let (actor, state, row) = managed_case(&case_id).await?;
     let note = note.trim().to_string();
     if note.chars().count() > removals::MAX_TEXT {
-        return Err(fail(ApiError::BadInput("message_too_long".into())));
+        return Err(fail(ApiError::BadInput(BadInput::MessageTooLong)));
     }
     state
         .store

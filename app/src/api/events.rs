@@ -40,8 +40,7 @@ pub async fn create_event(
         venue,
         default_lang,
     };
-    let new = crate::domain::events::validate(new)
-        .map_err(|code| fail(ApiError::BadInput(code.into())))?;
+    let new = crate::domain::events::validate(new).map_err(|b| fail(ApiError::BadInput(b)))?;
     let st = guard::state()?;
     crate::domain::events::create(&st.store, actor, id, new)
         .await

@@ -1,7 +1,7 @@
 //! Who is calling, and what they may do (requirement 22). Server only.
 
-use crate::domain::{Actor, AppState, StoreError};
-use crate::types::{ApiError, Role};
+use crate::domain::{Actor, AppState, Conflict, StoreError};
+use crate::types::{ApiError, BadInput, Role};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
@@ -139,7 +139,7 @@ pub async fn require_kiosk() -> Result<Actor, ApiError> {
 pub fn store_err(e: StoreError) -> ApiError {
     match e {
         StoreError::NotFound => fail(ApiError::NotFound),
-        StoreError::Conflict(what) => fail(ApiError::BadInput(what.replace(' ', "_"))),
+        StoreError::Conflict(c) => fail(conflict_err(c)),
         other => {
             tracing::error!(error = %other, "store error");
             fail(ApiError::Server)
@@ -147,10 +147,52 @@ pub fn store_err(e: StoreError) -> ApiError {
     }
 }
 
-/// Maps a registration or consent error: rule codes are 400 with the code.
+/// What the browser is told about a store conflict: a 400 it words, or 403 when the
+/// caller is not a signed-in user where one is needed.
+fn conflict_err(c: Conflict) -> ApiError {
+    let bad = match c {
+        Conflict::NotAUser => return ApiError::Forbidden,
+        Conflict::EmailAlreadyRegistered => BadInput::EmailAlreadyRegistered,
+        Conflict::NoticeWrongEvent => BadInput::NoticeWrongEvent,
+        Conflict::CheckinUsed => BadInput::CheckinUsed,
+        Conflict::NoConsentYet => BadInput::NoConsentYet,
+        Conflict::RequestOpen => BadInput::RequestOpen,
+        Conflict::RecordErased => BadInput::RecordErased,
+        Conflict::CaseClosed => BadInput::CaseClosed,
+        Conflict::PhotoUnknown => BadInput::PhotoUnknown,
+        Conflict::PhotoDeleted => BadInput::PhotoDeleted,
+        Conflict::RegionMissing => BadInput::RegionMissing,
+        Conflict::NotErasure => BadInput::NotErasure,
+    };
+    ApiError::BadInput(bad)
+}
+
+/// Maps a registration or consent error: a broken rule is 400 with what is wrong.
 pub fn register_err(e: crate::domain::consent::RegisterError) -> ApiError {
     match e {
-        crate::domain::consent::RegisterError::Invalid(code) => fail(ApiError::BadInput(code)),
+        crate::domain::consent::RegisterError::Invalid(b) => fail(ApiError::BadInput(b)),
         crate::domain::consent::RegisterError::Store(e) => store_err(e),
+    }
+}
+
+/// Maps a refused email and password (sign-in, or staff confirming on a kiosk).
+pub fn credential_err(e: crate::domain::auth::CredentialError) -> ApiError {
+    use crate::domain::auth::CredentialError as E;
+    match e {
+        E::Missing => fail(ApiError::BadInput(BadInput::CredentialsMissing)),
+        E::RateLimited => fail(ApiError::RateLimited),
+        E::Wrong => fail(ApiError::WrongCredentials),
+        E::Store(e) => store_err(e),
+    }
+}
+
+/// Maps a refused kiosk unpairing: wrong credentials as at sign-in, a valid account that
+/// is not staff of the kiosk's event is 403.
+pub fn unpair_err(e: crate::domain::kiosk::UnpairError) -> ApiError {
+    use crate::domain::kiosk::UnpairError as E;
+    match e {
+        E::Credentials(e) => credential_err(e),
+        E::NotStaffOfEvent => fail(ApiError::Forbidden),
+        E::Store(e) => store_err(e),
     }
 }

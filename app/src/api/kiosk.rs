@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::guard::{self, fail, register_err, store_err, SessionPrincipal};
+#[cfg(feature = "ssr")]
+use crate::types::BadInput;
 
 /// An organiser makes a one-time pairing code for one of their events.
 #[server(endpoint = "kiosk/pairing-code")]
@@ -35,7 +37,7 @@ pub async fn pair_kiosk(code: String) -> Result<Me, ApiError> {
         .map_err(store_err)?
     else {
         st.pairing_by_ip.record(&ip_key);
-        return Err(fail(ApiError::BadInput("pairing_code_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::PairingCodeInvalid)));
     };
     let session = guard::session().await?;
     guard::sign_in(
@@ -62,18 +64,17 @@ pub async fn pair_kiosk(code: String) -> Result<Me, ApiError> {
     })
 }
 
-/// The kiosk forgets its pairing (e.g. at the end of the event).
+/// Unpairs this tablet (e.g. at the end of the event): only once an organiser of its
+/// event, or an admin, confirms with their email and password on the tablet (issue 12
+/// point 3). The device is revoked and the tablet's session ends.
 #[server(endpoint = "kiosk/unpair")]
-pub async fn unpair_kiosk() -> Result<(), ApiError> {
-    let actor = guard::require_kiosk().await?;
+pub async fn unpair_kiosk(email: String, password: String) -> Result<(), ApiError> {
+    let (_, event_id, device_id) = kiosk_ids().await?;
     let st = guard::state()?;
-    if let crate::domain::Actor::Kiosk { event_id, .. } = &actor {
-        let subject = format!("event:{event_id}");
-        st.store
-            .audit(actor.clone(), "kiosk.unpaired", subject)
-            .await
-            .map_err(store_err)?;
-    }
+    let ip = guard::client_ip().await;
+    crate::domain::kiosk::unpair_by_staff(&st, device_id, event_id, &ip, &email, password)
+        .await
+        .map_err(guard::unpair_err)?;
     guard::session()
         .await?
         .flush()
@@ -184,11 +185,11 @@ pub async fn checkin_find(
     } else if !email.trim().is_empty() {
         let settings = st.store.event_settings(event_id).await.map_err(store_err)?;
         if !settings.allow_email_lookup {
-            return Err(fail(ApiError::BadInput("checkin_email_off".into())));
+            return Err(fail(ApiError::BadInput(BadInput::CheckinEmailOff)));
         }
         CheckinKey::Email(email)
     } else {
-        return Err(fail(ApiError::BadInput("checkin_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::CheckinMissing)));
     };
     let session = guard::session().await?;
     let _ = session.remove::<(i64, i64)>(CHECKIN_KEY).await;
@@ -199,10 +200,10 @@ pub async fn checkin_find(
         .map_err(store_err)?;
     let Some(found) = found else {
         st.checkin_by_kiosk.record(&limit_key);
-        return Err(fail(ApiError::BadInput("checkin_not_found".into())));
+        return Err(fail(ApiError::BadInput(BadInput::CheckinNotFound)));
     };
     if found.checked_in {
-        return Err(fail(ApiError::BadInput("checkin_used".into())));
+        return Err(fail(ApiError::BadInput(BadInput::CheckinUsed)));
     }
     session
         .insert(
@@ -235,7 +236,7 @@ async fn take_checkin() -> Result<i64, ApiError> {
         {
             Ok(id)
         }
-        _ => Err(fail(ApiError::BadInput("checkin_expired".into()))),
+        _ => Err(fail(ApiError::BadInput(BadInput::CheckinExpired))),
     }
 }
 
@@ -251,7 +252,7 @@ pub async fn kiosk_register(
     let (actor, event_id, device_id) = kiosk_ids().await?;
     let r = registration;
     let Some(choice) = r.choice else {
-        return Err(fail(ApiError::BadInput("choice_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::ChoiceMissing)));
     };
     let st = guard::state()?;
     let event = st.store.event_by_id(event_id).await.map_err(store_err)?;
@@ -266,9 +267,9 @@ pub async fn kiosk_register(
         .current_notice(event_id, lang)
         .await
         .map_err(store_err)?
-        .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?;
+        .ok_or_else(|| fail(ApiError::BadInput(BadInput::NoticeMissing)))?;
     let signature_png = crate::domain::consent::decode_signature(r.signature_data_url.as_deref())
-        .map_err(|c| fail(ApiError::BadInput(c.into())))?;
+        .map_err(|b| fail(ApiError::BadInput(b)))?;
     let guardian = GuardianInput {
         name: r.guardian_name,
         confirmed: r.guardian_confirmed,
@@ -349,7 +350,7 @@ async fn own_badge(
     event_id: i64,
     code: &str,
 ) -> Result<(i64, Option<crate::types::Consent>), ApiError> {
-    let unknown = || fail(ApiError::BadInput("withdraw_unknown_badge".into()));
+    let unknown = || fail(ApiError::BadInput(BadInput::WithdrawUnknownBadge));
     let token = crate::types::token_from_scan(code).ok_or_else(unknown)?;
     let (attendee, event) = st
         .store
@@ -377,7 +378,7 @@ pub async fn withdraw_check(code: String) -> Result<crate::types::Consent, ApiEr
     let limit_key = lookup_limit(&st, device_id)?;
     match own_badge(&st, event_id, &code).await {
         Ok((_, Some(c))) => Ok(c),
-        Ok((_, None)) => Err(fail(ApiError::BadInput("withdraw_no_choice".into()))),
+        Ok((_, None)) => Err(fail(ApiError::BadInput(BadInput::WithdrawNoChoice))),
         Err(e) => {
             st.checkin_by_kiosk.record(&limit_key);
             Err(e)
@@ -396,7 +397,7 @@ pub async fn withdraw(code: String, lang: String) -> Result<crate::types::Badge,
     let st = guard::state()?;
     let (attendee, consent) = own_badge(&st, event_id, &code).await?;
     if consent != Some(Consent::Green) {
-        return Err(fail(ApiError::BadInput("withdraw_already_red".into())));
+        return Err(fail(ApiError::BadInput(BadInput::WithdrawAlreadyRed)));
     }
     let settings = st.store.event_settings(event_id).await.map_err(store_err)?;
     let event = st.store.event_by_id(event_id).await.map_err(store_err)?;
@@ -410,7 +411,7 @@ pub async fn withdraw(code: String, lang: String) -> Result<crate::types::Badge,
         .current_notice(event_id, lang)
         .await
         .map_err(store_err)?
-        .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?;
+        .ok_or_else(|| fail(ApiError::BadInput(BadInput::NoticeMissing)))?;
     st.store
         .record_consent(
             actor.clone(),

@@ -11,6 +11,8 @@ use leptos::server_fn::codec::Json;
 use super::guard::{self, fail, register_err, store_err};
 #[cfg(feature = "ssr")]
 use crate::domain::{subject, Actor, AppState};
+#[cfg(feature = "ssr")]
+use crate::types::BadInput;
 
 /// The attendee proven by `code`, or 400 `code_wrong` (and a strike for this address);
 /// 429 once the address had too many wrong codes.
@@ -22,7 +24,7 @@ async fn subject_of(code: &str) -> Result<(AppState, i64, i64), ApiError> {
         return Err(fail(ApiError::RateLimited));
     }
     if code.trim().is_empty() {
-        return Err(fail(ApiError::BadInput("code_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::CodeMissing)));
     }
     match subject::attendee_for_code(&state, code)
         .await
@@ -31,7 +33,7 @@ async fn subject_of(code: &str) -> Result<(AppState, i64, i64), ApiError> {
         Some((attendee, event)) => Ok((state, attendee, event)),
         None => {
             state.code_by_ip.record(&key);
-            Err(fail(ApiError::BadInput("code_wrong".into())))
+            Err(fail(ApiError::BadInput(BadInput::CodeWrong)))
         }
     }
 }
@@ -70,7 +72,7 @@ pub async fn me_correct(code: String, field: Field, value: String) -> Result<MyD
     let (state, attendee, event) = subject_of(&code).await?;
     let settings = state.store.event_settings(event).await.map_err(store_err)?;
     if !settings.fields.get(field).enabled {
-        return Err(fail(ApiError::BadInput("field_not_collected".into())));
+        return Err(fail(ApiError::BadInput(BadInput::FieldNotCollected)));
     }
     let mut fields = state
         .store
@@ -79,7 +81,7 @@ pub async fn me_correct(code: String, field: Field, value: String) -> Result<MyD
         .map_err(store_err)?;
     fields.set(field, Some(value));
     let clean = crate::domain::consent::clean_fields(&settings.fields, fields)
-        .map_err(|code| fail(ApiError::BadInput(code)))?;
+        .map_err(|b| fail(ApiError::BadInput(b)))?;
     state
         .store
         .correct_field(
@@ -119,10 +121,10 @@ pub async fn me_consent(
             .current_notice(event, summary.default_lang)
             .await
             .map_err(store_err)?
-            .ok_or_else(|| fail(ApiError::BadInput("notice_missing".into())))?,
+            .ok_or_else(|| fail(ApiError::BadInput(BadInput::NoticeMissing)))?,
     };
     let signature_png = decode_signature(guardian.signature_data_url.as_deref())
-        .map_err(|c| fail(ApiError::BadInput(c.into())))?;
+        .map_err(|b| fail(ApiError::BadInput(b)))?;
     let d = Decision {
         choice,
         guardian: GuardianInput {
@@ -153,7 +155,7 @@ pub async fn me_request(code: String, request: MyRequestInput) -> Result<MyData,
     let (state, attendee, _) = subject_of(&code).await?;
     let message = request.message.trim().to_string();
     if message.chars().count() > crate::domain::removals::MAX_TEXT {
-        return Err(fail(ApiError::BadInput("message_too_long".into())));
+        return Err(fail(ApiError::BadInput(BadInput::MessageTooLong)));
     }
     // Only a removal can name photos; an erasure covers every photo.
     let photos = if request.photos.is_empty() || request.kind != crate::types::RequestKind::Removal
@@ -176,7 +178,7 @@ pub async fn me_request(code: String, request: MyRequestInput) -> Result<MyData,
             let found = mine
                 .iter()
                 .find(|m| &m.public_id == p)
-                .ok_or_else(|| fail(ApiError::BadInput("photo_unknown".into())))?;
+                .ok_or_else(|| fail(ApiError::BadInput(BadInput::PhotoUnknown)))?;
             if !ids.contains(&found.id) {
                 ids.push(found.id);
             }

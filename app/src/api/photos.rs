@@ -16,6 +16,8 @@ use crate::domain::store::PhotoRow;
 #[cfg(feature = "ssr")]
 use crate::domain::{Actor, AppState};
 #[cfg(feature = "ssr")]
+use crate::types::BadInput;
+#[cfg(feature = "ssr")]
 use crate::types::Role;
 
 #[cfg(feature = "ssr")]
@@ -135,7 +137,7 @@ pub async fn tag_person(
 ) -> Result<PhotoDetail, ApiError> {
     let ctx = photo_ctx(photo_id, false).await?;
     if region.is_some_and(|r| !r.is_valid()) {
-        return Err(fail(ApiError::BadInput("region_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::RegionInvalid)));
     }
     let store = &ctx.state.store;
     let event = ctx.photo.event_id;
@@ -149,7 +151,7 @@ pub async fn tag_person(
         ),
         TagBy::Badge { code } => {
             let token = crate::types::token_from_scan(&code)
-                .ok_or_else(|| fail(ApiError::BadInput("badge_code_invalid".into())))?;
+                .ok_or_else(|| fail(ApiError::BadInput(BadInput::BadgeCodeInvalid)))?;
             (
                 store
                     .attendee_at_event_by_badge(event, token)
@@ -165,13 +167,13 @@ pub async fn tag_person(
             (Some(attendee_id), "search")
         }
     };
-    let attendee = attendee.ok_or_else(|| fail(ApiError::BadInput("badge_not_at_event".into())))?;
+    let attendee = attendee.ok_or_else(|| fail(ApiError::BadInput(BadInput::BadgeNotAtEvent)))?;
     store
         .add_tag(ctx.actor.clone(), ctx.photo.id, attendee, source, region)
         .await
         .map_err(|e| match e {
             crate::domain::StoreError::NotFound => {
-                fail(ApiError::BadInput("badge_not_at_event".into()))
+                fail(ApiError::BadInput(BadInput::BadgeNotAtEvent))
             }
             e => store_err(e),
         })?;
@@ -199,7 +201,7 @@ pub async fn set_region(
 ) -> Result<PhotoDetail, ApiError> {
     let ctx = photo_ctx(photo_id, false).await?;
     if region.is_some_and(|r| !r.is_valid()) {
-        return Err(fail(ApiError::BadInput("region_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::RegionInvalid)));
     }
     ctx.state
         .store
@@ -234,7 +236,7 @@ pub async fn set_publish_blurred(photo_id: String, value: bool) -> Result<PhotoD
             .await
             .map_err(store_err)?;
         if !photos::gate(ctx.photo.no_people, false, &tags, false).can_blur {
-            return Err(fail(ApiError::BadInput("blur_needs_regions".into())));
+            return Err(fail(ApiError::BadInput(BadInput::BlurNeedsRegions)));
         }
     }
     ctx.state
@@ -259,14 +261,14 @@ pub async fn add_publication(
         "social" => "social",
         "press" => "press",
         "print" => "print",
-        _ => return Err(fail(ApiError::BadInput("channel_invalid".into()))),
+        _ => return Err(fail(ApiError::BadInput(BadInput::ChannelInvalid))),
     };
     let url = url.trim().to_string();
     if url.len() > 2000 || (!url.is_empty() && !url.starts_with("http")) {
-        return Err(fail(ApiError::BadInput("url_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::UrlInvalid)));
     }
     if channel != "print" && channel != "press" && url.is_empty() {
-        return Err(fail(ApiError::BadInput("url_missing".into())));
+        return Err(fail(ApiError::BadInput(BadInput::UrlMissing)));
     }
     let date_ok = time::Date::parse(
         published_on.trim(),
@@ -274,7 +276,7 @@ pub async fn add_publication(
     )
     .is_ok();
     if !date_ok {
-        return Err(fail(ApiError::BadInput("date_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::DateInvalid)));
     }
     ctx.state
         .store
@@ -300,7 +302,7 @@ pub async fn set_clock_offset(
 ) -> Result<(), ApiError> {
     let m = guard::managed_event(event_id).await?;
     if offset_seconds.abs() > 86_400 {
-        return Err(fail(ApiError::BadInput("offset_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::OffsetInvalid)));
     }
     m.state
         .store
@@ -319,7 +321,7 @@ pub async fn start_export(event_id: String, max_side: u32) -> Result<ExportStatu
     if !(crate::domain::photo_export::MIN_SIDE..=crate::domain::photo_export::MAX_SIDE)
         .contains(&max_side)
     {
-        return Err(fail(ApiError::BadInput("size_invalid".into())));
+        return Err(fail(ApiError::BadInput(BadInput::SizeInvalid)));
     }
     crate::domain::photo_export::start(&m.state, m.actor.clone(), id, m.row, max_side)
         .await

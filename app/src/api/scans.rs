@@ -65,8 +65,7 @@ pub async fn get_scan_cache(event_id: String) -> Result<ScanCache, ApiError> {
 #[server(endpoint = "scan/record", input = Json)]
 pub async fn upload_scans(scans: Vec<ScanIn>) -> Result<Vec<ScanAck>, ApiError> {
     let (actor, id, _) = scanner().await?;
-    let scans =
-        crate::domain::scans::validate(scans).map_err(|c| fail(ApiError::BadInput(c.into())))?;
+    let scans = crate::domain::scans::validate(scans).map_err(|b| fail(ApiError::BadInput(b)))?;
     let st = guard::state()?;
     crate::domain::scans::record(&st.store, actor, id, scans)
         .await

@@ -22,7 +22,7 @@ pub async fn save_event_settings(
 ) -> Result<EventSettingsView, ApiError> {
     let m = guard::managed_event(event_id).await?;
     let settings = crate::domain::events::validate_settings(settings)
-        .map_err(|c| fail(ApiError::BadInput(c.into())))?;
+        .map_err(|b| fail(ApiError::BadInput(b)))?;
     crate::domain::events::save_settings(
         &m.state.store,
         m.actor.clone(),

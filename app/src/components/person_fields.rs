@@ -7,13 +7,18 @@ use leptos::prelude::*;
 
 /// A field's name in the current language.
 pub fn field_label(i18n: leptos_i18n::I18nContext<Locale>, f: Field) -> String {
+    field_label_in(i18n.get_locale(), f)
+}
+
+/// A field's name in `locale`.
+pub fn field_label_in(locale: Locale, f: Field) -> String {
     match f {
-        Field::FirstName => t_string!(i18n, kiosk.field_first_name).to_string(),
-        Field::LastName => t_string!(i18n, kiosk.field_last_name).to_string(),
-        Field::Organisation => t_string!(i18n, kiosk.field_organisation).to_string(),
-        Field::RoleTitle => t_string!(i18n, kiosk.field_role_title).to_string(),
-        Field::Email => t_string!(i18n, kiosk.field_email).to_string(),
-        Field::Phone => t_string!(i18n, kiosk.field_phone).to_string(),
+        Field::FirstName => td_string!(locale, kiosk.field_first_name).to_string(),
+        Field::LastName => td_string!(locale, kiosk.field_last_name).to_string(),
+        Field::Organisation => td_string!(locale, kiosk.field_organisation).to_string(),
+        Field::RoleTitle => td_string!(locale, kiosk.field_role_title).to_string(),
+        Field::Email => td_string!(locale, kiosk.field_email).to_string(),
+        Field::Phone => td_string!(locale, kiosk.field_phone).to_string(),
     }
 }
 
@@ -44,7 +49,8 @@ pub fn PersonFieldInputs(
             view! {
                 <div class="field">
                     <label for=id.clone()>
-                        {field_label(i18n, f)} " "
+                        // Follows the language switch while the form is open.
+                        {move || field_label(i18n, f)} " "
                         {required.then(|| view! { <span class="req">{t!(i18n, kiosk.required_mark)}</span> })}
                     </label>
                     <input

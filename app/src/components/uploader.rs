@@ -4,7 +4,11 @@
 //! file sent again is recognised by the server, so "upload again" is how a lost
 //! connection is resumed.
 
+use crate::components::errors::error_text;
 use crate::i18n::*;
+use crate::types::ApiError;
+#[cfg(feature = "hydrate")]
+use crate::types::{BadInput, UploadError};
 use leptos::prelude::*;
 #[cfg(feature = "hydrate")]
 use leptos::wasm_bindgen::JsCast;
@@ -18,8 +22,8 @@ enum Status {
     Processing,
     Done,
     Duplicate,
-    /// A code: `photo_not_image`, `photo_too_big`, `network`, ...
-    Failed(String),
+    /// Why, worded like any other error (`ApiError::Network`: the connection was lost).
+    Failed(ApiError),
 }
 
 #[derive(Clone)]
@@ -32,17 +36,32 @@ struct Item {
     status: RwSignal<Status>,
 }
 
-fn failure_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
-    let reason = match code {
-        "photo_not_image" => t_string!(i18n, ph.e_not_jpeg_png).to_string(),
-        "photo_empty" => t_string!(i18n, ph.e_empty).to_string(),
-        "photo_too_large_pixels" => t_string!(i18n, ph.e_too_many_pixels).to_string(),
-        "photo_corrupt" => t_string!(i18n, ph.e_corrupt).to_string(),
-        "photo_too_big" => t_string!(i18n, ph.e_too_big).to_string(),
-        "network" => t_string!(i18n, ph.e_network).to_string(),
-        _ => t_string!(i18n, ph.e_other).to_string(),
+fn failure_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ApiError) -> String {
+    let reason = match e {
+        ApiError::Network => t_string!(i18n, ph.e_network).to_string(),
+        other => error_text(i18n, other),
     };
     t_string!(i18n, ph.st_failed, reason).to_string()
+}
+
+/// What a refused upload answered: the route's `{"error": code}` (issue 12 point 5: in
+/// the user's language, never the code or the server's English `message`), or, for a
+/// body that is not that (the body-size limit answers plain text), its status.
+#[cfg(feature = "hydrate")]
+fn upload_failure(status: u16, body: &str) -> ApiError {
+    #[derive(serde::Deserialize)]
+    struct Refused {
+        error: UploadError,
+    }
+    match serde_json::from_str::<Refused>(body) {
+        Ok(r) => r.error.into(),
+        Err(_) => match status {
+            413 => ApiError::BadInput(BadInput::PhotoTooBig),
+            401 => ApiError::Unauthorized,
+            403 => ApiError::Forbidden,
+            _ => ApiError::Server,
+        },
+    }
 }
 
 /// The upload box. `on_finished` runs after each batch (to reload the library).
@@ -74,9 +93,11 @@ pub fn PhotoUploader(
             };
             let kind = f.type_();
             if kind != "image/jpeg" && kind != "image/png" {
-                item.status.set(Status::Failed("photo_not_image".into()));
+                item.status
+                    .set(Status::Failed(ApiError::BadInput(BadInput::PhotoNotImage)));
             } else if f.size() > max_bytes.get_untracked() as f64 {
-                item.status.set(Status::Failed("photo_too_big".into()));
+                item.status
+                    .set(Status::Failed(ApiError::BadInput(BadInput::PhotoTooBig)));
             } else {
                 files.push((f, item.clone()));
             }
@@ -93,15 +114,14 @@ pub fn PhotoUploader(
                 let status = match send(&event_id.get_value(), &file, item.clone()).await {
                     Ok((201, _)) => Status::Done,
                     Ok((200, _)) => Status::Duplicate,
-                    Ok((_, body)) => Status::Failed(
-                        serde_json::from_str::<serde_json::Value>(&body)
-                            .ok()
-                            .and_then(|v| v["error"].as_str().map(String::from))
-                            .unwrap_or_else(|| "server".into()),
-                    ),
-                    Err(()) => Status::Failed("network".into()),
+                    Ok((status, body)) => Status::Failed(upload_failure(status, &body)),
+                    Err(()) => Status::Failed(ApiError::Network),
                 };
-                item.loaded.set(item.size);
+                // Full only when the server took the file: a refused upload keeps the
+                // bar where the transfer stopped.
+                if matches!(status, Status::Done | Status::Duplicate) {
+                    item.loaded.set(item.size);
+                }
                 item.status.set(status);
             }
             busy.set(false);
@@ -226,7 +246,7 @@ pub fn PhotoUploader(
                                     Status::Processing => t_string!(i18n, ph.st_processing).to_string(),
                                     Status::Done => t_string!(i18n, ph.st_done).to_string(),
                                     Status::Duplicate => t_string!(i18n, ph.st_duplicate).to_string(),
-                                    Status::Failed(code) => failure_text(i18n, &code),
+                                    Status::Failed(e) => failure_text(i18n, &e),
                                 }}
                             </span>
                         </li>

@@ -187,3 +187,66 @@ mod tests {
         assert!(!l.is_blocked("k"));
     }
 }
+
+/// Why an email and password were not accepted.
+#[derive(Debug)]
+pub enum CredentialError {
+    /// An empty email or password.
+    Missing,
+    /// Too many failures from this address or for this account lately.
+    RateLimited,
+    /// Unknown account or wrong password (the caller cannot tell which).
+    Wrong,
+    Store(super::store::StoreError),
+}
+
+/// The one check of an email and password: for signing in, and for staff confirming a
+/// staff action on a kiosk tablet (issue 12 point 3). Failures are limited per client
+/// address and per account, and audited by account id only; argon2 runs off the async
+/// runtime, against a dummy hash for an unknown account so both cost the same time.
+pub async fn check_credentials(
+    st: &super::AppState,
+    client_ip: &str,
+    email: &str,
+    password: String,
+) -> Result<super::store::LoginRecord, CredentialError> {
+    use super::store::Actor;
+    let email = email.trim().to_lowercase();
+    if email.is_empty() || password.is_empty() {
+        return Err(CredentialError::Missing);
+    }
+    let ip_key = format!("ip:{client_ip}");
+    let account_key = format!("account:{email}");
+    if st.login_by_ip.is_blocked(&ip_key) || st.login_by_account.is_blocked(&account_key) {
+        return Err(CredentialError::RateLimited);
+    }
+    let record = st
+        .store
+        .login_record(email)
+        .await
+        .map_err(CredentialError::Store)?;
+    let hash = record.as_ref().map(|r| r.password_hash.clone());
+    let ok = tokio::task::spawn_blocking(move || {
+        verify_password(&password, hash.as_deref().unwrap_or_else(|| dummy_hash()))
+    })
+    .await
+    .unwrap_or(false);
+    match record {
+        Some(rec) if ok => {
+            st.login_by_account.clear(&account_key);
+            Ok(rec)
+        }
+        other => {
+            st.login_by_ip.record(&ip_key);
+            st.login_by_account.record(&account_key);
+            let subject = other
+                .map(|r| format!("user:{}", r.id))
+                .unwrap_or_else(|| "unknown_account".into());
+            st.store
+                .audit(Actor::Anonymous, "auth.login_failed", subject)
+                .await
+                .map_err(CredentialError::Store)?;
+            Err(CredentialError::Wrong)
+        }
+    }
+}

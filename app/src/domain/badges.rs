@@ -1,6 +1,6 @@
 //! Badge contents (requirement 7): the QR carries only `{public URL}/b/{badge token}`.
 
-use super::store::{Actor, Store, StoreError, StoreResult};
+use super::store::{Actor, Conflict, Store, StoreError, StoreResult};
 use crate::types::{Badge, BadgeStock, Consent, EventSettings, Field};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -78,7 +78,9 @@ pub async fn badge_for_attendee(
     if src.event_id != event_row {
         return Err(StoreError::NotFound);
     }
-    let consent = src.consent.ok_or(StoreError::Conflict("no consent yet"))?;
+    let consent = src
+        .consent
+        .ok_or(StoreError::Conflict(Conflict::NoConsentYet))?;
     let event = store.event_by_id(event_row).await?;
     let settings = store.event_settings(event_row).await?;
     Ok(BadgeData {

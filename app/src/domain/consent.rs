@@ -1,16 +1,17 @@
 //! Registration and consent rules (requirements 1, 3, 4, 5, 6, 8).
 
 use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
-use super::store::{Actor, NewAttendee, NewConsent, Store, StoreError};
-use crate::types::{Channel, Consent, Field, FieldRules, PersonFields};
+use super::store::{Actor, Conflict, NewAttendee, NewConsent, Store, StoreError};
+use crate::types::{BadInput, Channel, Consent, Field, FieldRules, PersonFields};
+use crate::validate::{looks_like_email, looks_like_phone};
 
 /// Largest accepted signature image.
 pub const MAX_SIGNATURE_BYTES: usize = 200 * 1024;
 
 /// Keeps only the fields the event switched on (anything else sent is dropped, not
-/// stored), trims them, and checks required ones and formats. Errors are codes such as
-/// `field_required:email` that the UI translates.
-pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonFields, String> {
+/// stored), trims them, and checks required ones and formats. Errors name the field,
+/// e.g. `BadInput::FieldRequired(Field::Email)`, for the UI to word.
+pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonFields, BadInput> {
     let mut out = PersonFields::default();
     for f in Field::ALL {
         let rule = rules.get(f);
@@ -23,42 +24,19 @@ pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonField
             .filter(|s| !s.is_empty())
             .map(String::from);
         match &v {
-            None if rule.required => return Err(format!("field_required:{}", f.as_str())),
-            Some(s) if s.chars().count() > 200 => {
-                return Err(format!("field_too_long:{}", f.as_str()))
-            }
+            None if rule.required => return Err(BadInput::FieldRequired(f)),
+            Some(s) if s.chars().count() > 200 => return Err(BadInput::FieldTooLong(f)),
             Some(s) if f == Field::Email && !looks_like_email(s) => {
-                return Err("field_invalid:email".into())
+                return Err(BadInput::FieldInvalid(f))
             }
             Some(s) if f == Field::Phone && !looks_like_phone(s) => {
-                return Err("field_invalid:phone".into())
+                return Err(BadInput::FieldInvalid(f))
             }
             _ => {}
         }
         out.set(f, v);
     }
     Ok(out)
-}
-
-fn looks_like_email(s: &str) -> bool {
-    let mut parts = s.split('@');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(local), Some(domain), None) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !s.contains(char::is_whitespace)
-        }
-        _ => false,
-    }
-}
-
-fn looks_like_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    (5..=20).contains(&digits)
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
 /// A guardian's consent for a minor who chooses green (requirement 6).
@@ -70,42 +48,38 @@ pub struct GuardianInput {
 }
 
 /// A minor may be green only with a guardian's name, confirmation and drawn signature.
-pub fn check_guardian(
-    is_minor: bool,
-    choice: Consent,
-    g: &GuardianInput,
-) -> Result<(), &'static str> {
+pub fn check_guardian(is_minor: bool, choice: Consent, g: &GuardianInput) -> Result<(), BadInput> {
     if !is_minor || choice == Consent::Red {
         return Ok(());
     }
     if g.name.trim().is_empty() || !g.confirmed {
-        return Err("guardian_required");
+        return Err(BadInput::GuardianRequired);
     }
     match &g.signature_png {
         Some(png) if png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() <= MAX_SIGNATURE_BYTES => {
             Ok(())
         }
-        Some(_) => Err("signature_invalid"),
-        None => Err("guardian_required"),
+        Some(_) => Err(BadInput::SignatureInvalid),
+        None => Err(BadInput::GuardianRequired),
     }
 }
 
 /// Decodes the signature pad's `data:image/png;base64,…` URL. Empty means none.
-pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, &'static str> {
+pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, BadInput> {
     use base64::Engine;
     let Some(url) = url.filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
     let b64 = url
         .strip_prefix("data:image/png;base64,")
-        .ok_or("signature_invalid")?;
+        .ok_or(BadInput::SignatureInvalid)?;
     if b64.len() > MAX_SIGNATURE_BYTES * 4 / 3 + 4 {
-        return Err("signature_invalid");
+        return Err(BadInput::SignatureInvalid);
     }
     base64::engine::general_purpose::STANDARD
         .decode(b64)
         .map(Some)
-        .map_err(|_| "signature_invalid")
+        .map_err(|_| BadInput::SignatureInvalid)
 }
 
 /// The attendee's secrets, returned once and never stored in clear.
@@ -132,8 +106,8 @@ pub struct Registration {
 
 #[derive(Debug)]
 pub enum RegisterError {
-    /// A code for the UI.
-    Invalid(String),
+    /// A rule the input breaks, for the UI to word.
+    Invalid(BadInput),
     Store(StoreError),
 }
 
@@ -191,8 +165,7 @@ impl Decision {
     /// Checks the guardian rule and builds the consent row: guardian data is kept only
     /// for a minor's green choice.
     fn into_consent(self, is_minor: bool) -> Result<NewConsent, RegisterError> {
-        check_guardian(is_minor, self.choice, &self.guardian)
-            .map_err(|c| RegisterError::Invalid(c.into()))?;
+        check_guardian(is_minor, self.choice, &self.guardian).map_err(RegisterError::Invalid)?;
         let minor_green = is_minor && self.choice == Consent::Green;
         Ok(NewConsent {
             choice: self.choice,
@@ -211,7 +184,7 @@ impl Decision {
 }
 
 /// Checks in a pre-registered attendee at the kiosk: their first consent and a new
-/// private code. `Invalid("checkin_used")` when they already checked in.
+/// private code. `Invalid(BadInput::CheckinUsed)` when they already checked in.
 pub async fn check_in(
     store: &Store,
     actor: Actor,
@@ -226,8 +199,8 @@ pub async fn check_in(
         .check_in(actor, attendee_id, is_minor, hash, consent)
         .await
     {
-        Err(StoreError::Conflict("checkin used")) => {
-            return Err(RegisterError::Invalid("checkin_used".into()))
+        Err(StoreError::Conflict(Conflict::CheckinUsed)) => {
+            return Err(RegisterError::Invalid(BadInput::CheckinUsed))
         }
         other => other?,
     };
@@ -300,14 +273,17 @@ mod tests {
         };
         assert_eq!(
             clean_fields(&r, raw),
-            Err("field_required:first_name".into())
+            Err(BadInput::FieldRequired(Field::FirstName))
         );
         let raw = PersonFields {
             first_name: Some(" Anna ".into()),
             email: Some("not-an-email".into()),
             ..Default::default()
         };
-        assert_eq!(clean_fields(&r, raw), Err("field_invalid:email".into()));
+        assert_eq!(
+            clean_fields(&r, raw),
+            Err(BadInput::FieldInvalid(Field::Email))
+        );
         let raw = PersonFields {
             first_name: Some("Anna".into()),
             phone: Some("+371 2000 0000".into()),
@@ -341,7 +317,7 @@ mod tests {
         };
         assert_eq!(
             check_guardian(true, Consent::Green, &no_sig),
-            Err("guardian_required")
+            Err(BadInput::GuardianRequired)
         );
         let unconfirmed = GuardianInput {
             confirmed: false,
@@ -349,7 +325,7 @@ mod tests {
         };
         assert_eq!(
             check_guardian(true, Consent::Green, &unconfirmed),
-            Err("guardian_required")
+            Err(BadInput::GuardianRequired)
         );
         let no_name = GuardianInput {
             name: " ".into(),
@@ -357,7 +333,7 @@ mod tests {
         };
         assert_eq!(
             check_guardian(true, Consent::Green, &no_name),
-            Err("guardian_required")
+            Err(BadInput::GuardianRequired)
         );
         let not_png = GuardianInput {
             signature_png: Some(b"GIF89a".to_vec()),
@@ -365,7 +341,7 @@ mod tests {
         };
         assert_eq!(
             check_guardian(true, Consent::Green, &not_png),
-            Err("signature_invalid")
+            Err(BadInput::SignatureInvalid)
         );
     }
 
@@ -403,7 +379,10 @@ mod tests {
             reg(true, Consent::Green, GuardianInput::default()),
         )
         .await;
-        assert!(matches!(err, Err(RegisterError::Invalid(ref c)) if c == "guardian_required"));
+        assert!(matches!(
+            err,
+            Err(RegisterError::Invalid(BadInput::GuardianRequired))
+        ));
         assert_eq!(s.event_counts(ev).await.unwrap().registered, 0);
 
         let g = GuardianInput {

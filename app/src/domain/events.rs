@@ -2,36 +2,36 @@
 
 use super::auth::{hash_password, random_token};
 use super::store::{Actor, Store, StoreError};
-use crate::types::{EventSettings, EventSummary, NewEvent, Role};
+use crate::types::{BadInput, EventSettings, EventSummary, NewEvent, Role};
 
-/// Checks and tidies a new event. The error is a code the UI translates.
-pub fn validate(mut e: NewEvent) -> Result<NewEvent, &'static str> {
+/// Checks and tidies a new event. The error is a [`BadInput`] the UI words.
+pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
     e.name = e.name.trim().to_string();
     e.venue = e.venue.trim().to_string();
     if e.name.is_empty() {
-        return Err("name_missing");
+        return Err(BadInput::NameMissing);
     }
     if e.name.chars().count() > 200 || e.venue.chars().count() > 200 {
-        return Err("too_long");
+        return Err(BadInput::TooLong);
     }
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let parse = |d: Option<String>| -> Result<Option<String>, &'static str> {
+    let parse = |d: Option<String>| -> Result<Option<String>, BadInput> {
         match d.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
             None => Ok(None),
             Some(s) => time::Date::parse(&s, &fmt)
                 .map(|_| Some(s))
-                .map_err(|_| "date_invalid"),
+                .map_err(|_| BadInput::DateInvalid),
         }
     };
     e.starts_on = parse(e.starts_on)?;
     e.ends_on = parse(e.ends_on)?;
     if let (Some(a), Some(b)) = (&e.starts_on, &e.ends_on) {
         if b < a {
-            return Err("dates_wrong");
+            return Err(BadInput::DatesWrong);
         }
     }
     if e.default_lang != "lv" && e.default_lang != "en" {
-        return Err("lang_invalid");
+        return Err(BadInput::LangInvalid);
     }
     Ok(e)
 }
@@ -52,18 +52,18 @@ pub async fn create(
     Ok(summary)
 }
 
-/// Checks and tidies settings an organiser saves. Errors are codes for the UI.
-pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, &'static str> {
+/// Checks and tidies settings an organiser saves. Errors are [`BadInput`]s for the UI.
+pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, BadInput> {
     s.languages.retain(|l| l == "lv" || l == "en");
     s.languages.dedup();
     if s.languages.is_empty() {
-        return Err("languages_missing");
+        return Err(BadInput::LanguagesMissing);
     }
     if !(1..=3650).contains(&s.retention_days) {
-        return Err("retention_invalid");
+        return Err(BadInput::RetentionInvalid);
     }
     if !(15..=600).contains(&s.idle_timeout_secs) {
-        return Err("idle_timeout_invalid");
+        return Err(BadInput::IdleTimeoutInvalid);
     }
     for text in [
         &mut s.controller_name,
@@ -75,12 +75,12 @@ pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, &'static
     ] {
         *text = text.trim().to_string();
         if text.chars().count() > 1000 {
-            return Err("too_long");
+            return Err(BadInput::TooLong);
         }
     }
     let web = s.policy_url.starts_with("https://") || s.policy_url.starts_with("http://");
     if !s.policy_url.is_empty() && !web {
-        return Err("policy_url_invalid");
+        return Err(BadInput::PolicyUrlInvalid);
     }
     s.purposes.retain(|p| !p.purpose.trim().is_empty());
     for p in &mut s.purposes {
@@ -91,7 +91,7 @@ pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, &'static
     for f in crate::types::Field::ALL {
         let rule = s.fields.get(f);
         if rule.required && !rule.enabled {
-            return Err("required_field_off");
+            return Err(BadInput::RequiredFieldOff);
         }
     }
     Ok(s)
@@ -175,14 +175,14 @@ mod tests {
 
     #[test]
     fn validation() {
-        assert_eq!(validate(ev("  ", None, None)), Err("name_missing"));
+        assert_eq!(validate(ev("  ", None, None)), Err(BadInput::NameMissing));
         assert_eq!(
             validate(ev("X", Some("2027-02-30"), None)),
-            Err("date_invalid")
+            Err(BadInput::DateInvalid)
         );
         assert_eq!(
             validate(ev("X", Some("2027-03-02"), Some("2027-03-01"))),
-            Err("dates_wrong")
+            Err(BadInput::DatesWrong)
         );
         let ok = validate(ev(" X ", Some("2027-03-01"), Some(""))).unwrap();
         assert_eq!(
@@ -199,20 +199,20 @@ mod tests {
             languages: vec!["de".into()],
             ..Default::default()
         };
-        assert_eq!(validate_settings(s), Err("languages_missing"));
+        assert_eq!(validate_settings(s), Err(BadInput::LanguagesMissing));
         let s = EventSettings {
             retention_days: 0,
             ..Default::default()
         };
-        assert_eq!(validate_settings(s), Err("retention_invalid"));
+        assert_eq!(validate_settings(s), Err(BadInput::RetentionInvalid));
         let s = EventSettings {
             policy_url: "javascript:alert(1)".into(),
             ..Default::default()
         };
-        assert_eq!(validate_settings(s), Err("policy_url_invalid"));
+        assert_eq!(validate_settings(s), Err(BadInput::PolicyUrlInvalid));
         let mut s = EventSettings::default();
         s.fields.email.required = true;
-        assert_eq!(validate_settings(s), Err("required_field_off"));
+        assert_eq!(validate_settings(s), Err(BadInput::RequiredFieldOff));
     }
 
     #[tokio::test]

@@ -7,7 +7,7 @@ use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
 use super::consent::clean_fields;
 use super::store::{Actor, ImportedAttendee, Store, StoreError};
 use crate::types::{
-    ColumnMapping, FieldRules, ImportOutcome, ImportPreview, ImportedCode, PersonFields,
+    BadInput, ColumnMapping, FieldRules, ImportOutcome, ImportPreview, ImportedCode, PersonFields,
 };
 
 /// Largest CSV accepted (about 10 000 attendees with every column).
@@ -17,20 +17,24 @@ pub const MAX_IMPORT_ROWS: usize = 10_000;
 
 #[derive(Debug)]
 pub enum ImportError {
-    /// The whole file: `import_empty`, `import_too_large`, `import_no_columns`, ...
-    File(&'static str),
+    /// The whole file: `BadInput::ImportEmpty`, `ImportTooLarge`, `ImportNoColumns`, ...
+    File(BadInput),
     /// One line (1-based, the header is line 1) and what is wrong with it.
-    Line(usize, String),
+    Line(usize, BadInput),
     Store(StoreError),
 }
 
 impl ImportError {
-    /// The code the UI translates, e.g. `import_line:4:field_invalid:email`.
-    pub fn code(&self) -> Option<String> {
+    /// What the UI words, e.g. `ImportLine { line: 4, problem: FieldInvalid(Email) }`,
+    /// or the store's error.
+    pub fn bad_input(self) -> Result<BadInput, StoreError> {
         match self {
-            ImportError::File(c) => Some((*c).to_string()),
-            ImportError::Line(n, c) => Some(format!("import_line:{n}:{c}")),
-            ImportError::Store(_) => None,
+            ImportError::File(b) => Ok(b),
+            ImportError::Line(line, problem) => Ok(BadInput::ImportLine {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                problem: Box::new(problem),
+            }),
+            ImportError::Store(e) => Err(e),
         }
     }
 }
@@ -63,14 +67,14 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// Reads a CSV text. Every line must have as many cells as the header.
 pub fn read(text: &str) -> Result<Table, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::File("import_too_large"));
+        return Err(ImportError::File(BadInput::ImportTooLarge));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The csv crate counts a CRLF record's line one short; plain LF keeps line numbers
     // right for the error messages.
     let text = &text.replace("\r\n", "\n");
     if text.trim().is_empty() {
-        return Err(ImportError::File("import_empty"));
+        return Err(ImportError::File(BadInput::ImportEmpty));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
@@ -80,33 +84,33 @@ pub fn read(text: &str) -> Result<Table, ImportError> {
     let line_of = |e: &csv::Error| e.position().map(|p| p.line() as usize).unwrap_or(1);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| ImportError::Line(line_of(&e), "import_unreadable".into()))?
+        .map_err(|e| ImportError::Line(line_of(&e), BadInput::ImportUnreadable))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     if headers.iter().all(String::is_empty) {
-        return Err(ImportError::File("import_no_columns"));
+        return Err(ImportError::File(BadInput::ImportNoColumns));
     }
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
-            let code = match e.kind() {
-                csv::ErrorKind::UnequalLengths { .. } => "import_cell_count",
-                _ => "import_unreadable",
+            let problem = match e.kind() {
+                csv::ErrorKind::UnequalLengths { .. } => BadInput::ImportCellCount,
+                _ => BadInput::ImportUnreadable,
             };
-            ImportError::Line(line_of(&e), code.into())
+            ImportError::Line(line_of(&e), problem)
         })?;
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         if rows.len() == MAX_IMPORT_ROWS {
-            return Err(ImportError::File("import_too_many_rows"));
+            return Err(ImportError::File(BadInput::ImportTooManyRows));
         }
         rows.push((line, rec.iter().map(String::from).collect()));
     }
     if rows.is_empty() {
-        return Err(ImportError::File("import_no_rows"));
+        return Err(ImportError::File(BadInput::ImportNoRows));
     }
     Ok(Table { headers, rows })
 }
@@ -235,7 +239,7 @@ pub fn map_rows(
     rules: &FieldRules,
 ) -> Result<Vec<(usize, PersonFields)>, ImportError> {
     if rules.enabled().is_empty() {
-        return Err(ImportError::File("import_count_only"));
+        return Err(ImportError::File(BadInput::ImportCountOnly));
     }
     let cols = t.headers.len();
     let all = [
@@ -248,10 +252,10 @@ pub fn map_rows(
         m.phone,
     ];
     if all.iter().flatten().any(|&i| i >= cols) {
-        return Err(ImportError::File("import_mapping_invalid"));
+        return Err(ImportError::File(BadInput::ImportMappingInvalid));
     }
     if all.iter().all(Option::is_none) {
-        return Err(ImportError::File("import_mapping_empty"));
+        return Err(ImportError::File(BadInput::ImportMappingEmpty));
     }
     let mut out = Vec::with_capacity(t.rows.len());
     for (line, row) in &t.rows {
@@ -342,8 +346,15 @@ mod tests {
         r
     }
 
-    fn code<T>(r: Result<T, ImportError>) -> String {
-        r.err().and_then(|e| e.code()).unwrap_or_default()
+    fn code<T>(r: Result<T, ImportError>) -> Option<BadInput> {
+        r.err().and_then(|e| e.bad_input().ok())
+    }
+
+    fn line(line: u32, problem: BadInput) -> Option<BadInput> {
+        Some(BadInput::ImportLine {
+            line,
+            problem: Box::new(problem),
+        })
     }
 
     fn all_fields() -> FieldRules {
@@ -401,7 +412,7 @@ mod tests {
         assert_eq!(p.mapping.role_title, Some(2));
         assert_eq!(
             code(map_rows(&read(text).unwrap(), &p.mapping, &all_fields())),
-            "import_line:3:field_invalid:email",
+            line(3, BadInput::FieldInvalid(Field::Email)),
             "CRLF files count lines right"
         );
         let text = text.replace("bad", "b@example.lv");
@@ -413,14 +424,14 @@ mod tests {
     #[test]
     fn bad_lines_are_named() {
         let short = "First Name,Last Name,Email\nA,B,a@example.lv\nC,D\n";
-        assert_eq!(code(read(short)), "import_line:3:import_cell_count");
+        assert_eq!(code(read(short)), line(3, BadInput::ImportCellCount));
         let bad_email =
             "First Name,Last Name,Email\nA,B,a@example.lv\nC,D,x@y.lv\nE,F,not-an-email\n";
         let t = read(bad_email).unwrap();
         let (_, m) = detect(&t.headers);
         assert_eq!(
             code(map_rows(&t, &m, &all_fields())),
-            "import_line:4:field_invalid:email"
+            line(4, BadInput::FieldInvalid(Field::Email))
         );
         // A quoted cell over two lines counts as two lines.
         let multi = "First Name,Email\n\"A\nB\",a@example.lv\nC,bad\n";
@@ -428,7 +439,7 @@ mod tests {
         let (_, m) = detect(&t.headers);
         assert_eq!(
             code(map_rows(&t, &m, &all_fields())),
-            "import_line:4:field_invalid:email"
+            line(4, BadInput::FieldInvalid(Field::Email))
         );
         let mut req = rules(&[Field::FirstName, Field::Email]);
         req.email.required = true;
@@ -437,14 +448,17 @@ mod tests {
         let (_, m) = detect(&t.headers);
         assert_eq!(
             code(map_rows(&t, &m, &req)),
-            "import_line:3:field_required:email"
+            line(3, BadInput::FieldRequired(Field::Email))
         );
-        assert_eq!(code(read("")), "import_empty");
-        assert_eq!(code(read("First Name,Email\n")), "import_no_rows");
+        assert_eq!(code(read("")), Some(BadInput::ImportEmpty));
+        assert_eq!(
+            code(read("First Name,Email\n")),
+            Some(BadInput::ImportNoRows)
+        );
         let t = read("Email\na@example.lv\n").unwrap();
         assert_eq!(
             code(map_rows(&t, &ColumnMapping::default(), &all_fields())),
-            "import_mapping_empty"
+            Some(BadInput::ImportMappingEmpty)
         );
         let far = ColumnMapping {
             email: Some(5),
@@ -452,11 +466,11 @@ mod tests {
         };
         assert_eq!(
             code(map_rows(&t, &far, &all_fields())),
-            "import_mapping_invalid"
+            Some(BadInput::ImportMappingInvalid)
         );
         assert_eq!(
             code(map_rows(&t, &detect(&t.headers).1, &rules(&[]))),
-            "import_count_only"
+            Some(BadInput::ImportCountOnly)
         );
     }
 
@@ -481,8 +495,8 @@ mod tests {
             .await
             .unwrap_err();
         assert_eq!(
-            err.code().as_deref(),
-            Some("import_line:4:field_invalid:email")
+            err.bad_input().ok(),
+            line(4, BadInput::FieldInvalid(Field::Email))
         );
         let none = s
             .list_attendees(actor.clone(), ev, AttendeeFilter::default())

@@ -18,7 +18,7 @@ pub mod scans;
 pub mod store;
 pub mod subject;
 
-pub use store::{Actor, Store, StoreError};
+pub use store::{Actor, Conflict, Store, StoreError};
 
 use auth::RateLimiter;
 use std::sync::Arc;

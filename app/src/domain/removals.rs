@@ -6,9 +6,9 @@ use super::imaging::{self, Limits};
 use super::photos::{self, write_atomic, Rendition};
 use super::store::removals::CaseBundle;
 use super::store::{CaseItemRow, CaseRecord, ScanRow};
-use super::{Actor, AppState, StoreError};
+use super::{Actor, AppState, Conflict, StoreError};
 use crate::types::{
-    CaseBlocker, CasePhoto, CaseRow, CaseStatus, CaseSuggestion, CaseView, DecisionInput,
+    BadInput, CaseBlocker, CasePhoto, CaseRow, CaseStatus, CaseSuggestion, CaseView, DecisionInput,
     PhotoDecision, RequestKind, Takedown,
 };
 use time::format_description::well_known::Rfc3339;
@@ -17,11 +17,11 @@ use time::{Date, Month, OffsetDateTime};
 /// Longest free text a requester or organiser may write.
 pub const MAX_TEXT: usize = 2000;
 
-/// What went wrong, as a code the page words (`BadInput`), or the store's error.
+/// What went wrong, as a [`BadInput`] the page words, or the store's error.
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
-    #[error("invalid: {0}")]
-    Invalid(&'static str),
+    #[error("invalid: {0:?}")]
+    Invalid(BadInput),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -330,7 +330,7 @@ pub async fn view(state: &AppState, b: CaseBundle) -> Result<CaseView, StoreErro
 fn check_text(s: &str) -> Result<String, CaseError> {
     let s = s.trim();
     if s.chars().count() > MAX_TEXT {
-        return Err(CaseError::Invalid("message_too_long"));
+        return Err(CaseError::Invalid(BadInput::MessageTooLong));
     }
     Ok(s.to_string())
 }
@@ -347,11 +347,11 @@ pub async fn decide(
 ) -> Result<(), CaseError> {
     let reason = check_text(&input.reason)?;
     if input.decision == PhotoDecision::Keep && reason.is_empty() {
-        return Err(CaseError::Invalid("reason_missing"));
+        return Err(CaseError::Invalid(BadInput::ReasonMissing));
     }
     let bundle = state.store.case_bundle(actor.clone(), case_id).await?;
     if !bundle.case.status.is_open() {
-        return Err(CaseError::Invalid("case_closed"));
+        return Err(CaseError::Invalid(BadInput::CaseClosed));
     }
     let item = bundle
         .items
@@ -359,18 +359,18 @@ pub async fn decide(
         .find(|i| i.item == input.item)
         .ok_or(CaseError::Store(StoreError::NotFound))?;
     let Some(public_id) = item.public_id.clone() else {
-        return Err(CaseError::Invalid("photo_deleted"));
+        return Err(CaseError::Invalid(BadInput::PhotoDeleted));
     };
     if item.decision == Some(PhotoDecision::Blur) && input.decision == PhotoDecision::Keep {
         // The blurred image cannot be unblurred: only deleting it is still possible.
-        return Err(CaseError::Invalid("decision_final"));
+        return Err(CaseError::Invalid(BadInput::DecisionFinal));
     }
     let mut region = None;
     if input.decision == PhotoDecision::Blur {
         let r = input
             .region
             .or(item.region)
-            .ok_or(CaseError::Invalid("region_missing"))?;
+            .ok_or(CaseError::Invalid(BadInput::RegionMissing))?;
         if !(r.w > 0.0
             && r.h > 0.0
             && r.x >= 0.0
@@ -378,7 +378,7 @@ pub async fn decide(
             && r.x + r.w <= 1.0001
             && r.y + r.h <= 1.0001)
         {
-            return Err(CaseError::Invalid("region_invalid"));
+            return Err(CaseError::Invalid(BadInput::RegionInvalid));
         }
         region = Some(r);
         if item.decision != Some(PhotoDecision::Blur) {
@@ -412,9 +412,13 @@ pub async fn decide(
         )
         .await
         .map_err(|e| match e {
-            StoreError::Conflict("photo deleted") => CaseError::Invalid("photo_deleted"),
-            StoreError::Conflict("case closed") => CaseError::Invalid("case_closed"),
-            StoreError::Conflict("region missing") => CaseError::Invalid("region_missing"),
+            StoreError::Conflict(Conflict::PhotoDeleted) => {
+                CaseError::Invalid(BadInput::PhotoDeleted)
+            }
+            StoreError::Conflict(Conflict::CaseClosed) => CaseError::Invalid(BadInput::CaseClosed),
+            StoreError::Conflict(Conflict::RegionMissing) => {
+                CaseError::Invalid(BadInput::RegionMissing)
+            }
             e => CaseError::Store(e),
         })?;
     if input.decision == PhotoDecision::Delete {
@@ -515,10 +519,10 @@ pub async fn close(
     let note = check_text(note)?;
     let b = state.store.case_bundle(actor.clone(), case_id).await?;
     if !b.case.status.is_open() {
-        return Err(CaseError::Invalid("case_closed"));
+        return Err(CaseError::Invalid(BadInput::CaseClosed));
     }
     if !blockers(&b.case, &b.items, &b.takedowns).is_empty() {
-        return Err(CaseError::Invalid("case_blocked"));
+        return Err(CaseError::Invalid(BadInput::CaseBlocked));
     }
     state
         .store
@@ -536,14 +540,14 @@ pub async fn refuse(
 ) -> Result<(), CaseError> {
     let reason = check_text(reason)?;
     if reason.is_empty() {
-        return Err(CaseError::Invalid("reason_missing"));
+        return Err(CaseError::Invalid(BadInput::ReasonMissing));
     }
     state
         .store
         .close_case(actor, case_id, CaseStatus::Refused, reason)
         .await
         .map_err(|e| match e {
-            StoreError::Conflict("case closed") => CaseError::Invalid("case_closed"),
+            StoreError::Conflict(Conflict::CaseClosed) => CaseError::Invalid(BadInput::CaseClosed),
             e => e.into(),
         })
 }
@@ -553,17 +557,17 @@ pub async fn refuse(
 pub async fn erase(state: &AppState, actor: Actor, case_id: i64) -> Result<(), CaseError> {
     let b = state.store.case_bundle(actor.clone(), case_id).await?;
     if b.case.kind != RequestKind::Erasure {
-        return Err(CaseError::Invalid("not_erasure"));
+        return Err(CaseError::Invalid(BadInput::NotErasure));
     }
     if !b.case.status.is_open() {
-        return Err(CaseError::Invalid("case_closed"));
+        return Err(CaseError::Invalid(BadInput::CaseClosed));
     }
     let blocking: Vec<_> = blockers(&b.case, &b.items, &b.takedowns)
         .into_iter()
         .filter(|x| *x != CaseBlocker::NotErased)
         .collect();
     if !blocking.is_empty() {
-        return Err(CaseError::Invalid("case_blocked"));
+        return Err(CaseError::Invalid(BadInput::CaseBlocked));
     }
     state.store.erase_subject(actor, case_id).await?;
     Ok(())

@@ -2,16 +2,16 @@
 //! records it. The verdict itself is the attendee's current consent.
 
 use super::store::{Actor, Store, StoreResult};
-use crate::types::{Consent, ScanAck, ScanIn};
+use crate::types::{BadInput, Consent, ScanAck, ScanIn};
 
 /// Most scans in one upload (an offline queue of a long afternoon fits).
 pub const MAX_SCANS_PER_UPLOAD: usize = 1000;
 
 /// Checks an upload: ids are 8-64 URL-safe characters, tokens at most 64 characters,
 /// device times RFC 3339 (anything else is dropped, not trusted).
-pub fn validate(scans: Vec<ScanIn>) -> Result<Vec<ScanIn>, &'static str> {
+pub fn validate(scans: Vec<ScanIn>) -> Result<Vec<ScanIn>, BadInput> {
     if scans.len() > MAX_SCANS_PER_UPLOAD {
-        return Err("scans_too_many");
+        return Err(BadInput::ScansTooMany);
     }
     let safe = |s: &str| {
         s.chars()
@@ -21,7 +21,7 @@ pub fn validate(scans: Vec<ScanIn>) -> Result<Vec<ScanIn>, &'static str> {
         .into_iter()
         .map(|mut s| {
             if !(8..=64).contains(&s.client_scan_id.len()) || !safe(&s.client_scan_id) {
-                return Err("scan_id_invalid");
+                return Err(BadInput::ScanIdInvalid);
             }
             s.token = crate::types::token_from_scan(&s.token).unwrap_or_else(|| {
                 s.token
@@ -96,16 +96,16 @@ mod tests {
         assert_eq!(validate(vec![bad_time]).unwrap()[0].device_time, None);
         assert_eq!(
             validate(vec![scan("short", t)]).err(),
-            Some("scan_id_invalid")
+            Some(BadInput::ScanIdInvalid)
         );
         assert_eq!(
             validate(vec![scan("abcdefgh/", t)]).err(),
-            Some("scan_id_invalid")
+            Some(BadInput::ScanIdInvalid)
         );
         let many = (0..=MAX_SCANS_PER_UPLOAD)
             .map(|i| scan(&format!("scan{i:06}"), t))
             .collect();
-        assert_eq!(validate(many).err(), Some("scans_too_many"));
+        assert_eq!(validate(many).err(), Some(BadInput::ScansTooMany));
     }
 
     #[tokio::test]

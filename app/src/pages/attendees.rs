@@ -558,7 +558,7 @@ fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
                                 .into_iter()
                                 .map(|h| {
                                     let version = h.notice_version_id.to_string();
-                                    let short = h.notice_sha256.chars().take(12).collect::<String>();
+                                    let sha = h.notice_sha256.clone();
                                     let guardian = h.guardian_name.clone().map(|g| {
                                         let sig = h.signature_ref.clone().unwrap_or_default();
                                         format!("{g} ({sig})")
@@ -571,11 +571,13 @@ fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
                                             <td>{guardian.unwrap_or_default()}</td>
                                             <td>
                                                 <details>
-                                                    <summary>{t!(i18n, att.notice_version, version)} " · SHA-256 " {short}</summary>
+                                                    <summary>{t!(i18n, att.notice_version, version)}</summary>
                                                     <div class="notice">
                                                         {h.notice_text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
                                                     </div>
                                                 </details>
+                                                // The whole hash: the proof of which text was shown.
+                                                <p class="sha">"SHA-256 " <code>{sha}</code></p>
                                             </td>
                                         </tr>
                                     }

@@ -171,7 +171,7 @@ fn ImportPanel() -> impl IntoView {
                 <label for="imp-file">{t!(i18n, imp.file)}</label>
                 <input id="imp-file" type="file" accept=".csv,text/csv" on:change=on_file/>
             </div>
-            {move || too_large.get().then(|| view! { <ErrorText error=crate::types::ApiError::BadInput("import_too_large".into())/> })}
+            {move || too_large.get().then(|| view! { <ErrorText error=crate::types::ApiError::BadInput(crate::types::BadInput::ImportTooLarge)/> })}
             {move || (reading.get() || preview.pending().get()).then(|| view! { <p class="loading" role="status">{t!(i18n, imp.reading)}</p> })}
             {move || {
                 preview.value()

@@ -1,8 +1,10 @@
-//! The kiosk tablet. Here: pairing with an event; registration follows in the kiosk
-//! issue.
+//! The kiosk tablet: pairing with an event, then the attendee's registration
+//! (`kiosk_flow`). The attendee-facing screens offer nothing about pairing and no
+//! sign-in (issue 12 point 3); staff unpair a tablet at `/kiosk/staff`.
 
 use crate::api::auth::whoami;
-use crate::api::kiosk::{PairKiosk, UnpairKiosk};
+use crate::api::kiosk::PairKiosk;
+use crate::components::auth::use_auth;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::pages::kiosk_flow::KioskFlow;
@@ -13,13 +15,17 @@ use leptos::prelude::*;
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let i18n = use_i18n();
+    let auth = use_auth();
     let pair = ServerAction::<PairKiosk>::new();
-    let unpair = ServerAction::<UnpairKiosk>::new();
-    let status = Resource::new(
-        move || (pair.version().get(), unpair.version().get()),
-        |_| whoami(),
-    );
+    let status = Resource::new(move || pair.version().get(), |_| whoami());
     let pairing = pair.pending();
+    // Once paired, the whole page (the header too) knows it is a kiosk at once: the
+    // header's "Sign in" link must not wait for a reload.
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = pair.value().get() {
+            auth.me.set(Some(Ok(Some(me))));
+        }
+    });
     view! {
         <main id="main" class="page narrow kiosk">
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
@@ -28,28 +34,14 @@ pub fn KioskPage() -> impl IntoView {
                         .get()
                         .map(|r| match r {
                             Ok(Some(Me::Kiosk { .. })) => {
-                                view! {
-                                    <KioskFlow/>
-                                    <details class="kiosk-admin">
-                                        <summary>{t!(i18n, kiosk.title)}</summary>
-                                        <button
-                                            type="button"
-                                            class="secondary"
-                                            on:click=move |_| {
-                                                unpair.dispatch(UnpairKiosk {});
-                                            }
-                                        >
-                                            {t!(i18n, kiosk.unpair)}
-                                        </button>
-                                    </details>
-                                }
-                                    .into_any()
+                                view! { <KioskFlow/> }.into_any()
                             }
                             Err(e) => view! { <ErrorText error=e/> }.into_any(),
                             Ok(_) => {
                                 view! {
                                     <h1>{t!(i18n, kiosk.unpaired_title)}</h1>
                                     <p class="lead">{t!(i18n, kiosk.unpaired_help)}</p>
+                                    <p>{t!(i18n, kiosk.unpair_later)}</p>
                                     <ActionForm action=pair>
                                         <div class="field">
                                             <label for="pair-code">{t!(i18n, kiosk.code)}</label>

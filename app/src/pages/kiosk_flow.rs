@@ -10,7 +10,8 @@ use crate::components::errors::ErrorText;
 use crate::components::person_fields::{field_label, PersonFieldInputs};
 use crate::components::signature::SignaturePad;
 use crate::i18n::*;
-use crate::types::{Consent, KioskEvent, KioskRegistration, PersonFields};
+use crate::types::{Consent, Field, KioskEvent, KioskRegistration, PersonFields};
+use crate::validate::looks_like_email;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,9 +72,26 @@ fn Flow(event: KioskEvent) -> impl IntoView {
     let check = ServerAction::<WithdrawCheck>::new();
     let withdraw = ServerAction::<Withdraw>::new();
     let idle = RwSignal::new(0u32);
+    // Every attendee starts in the event's default language (issue 12 point 4): the
+    // previous attendee's choice lives in the language cookie and must not carry over.
+    let start_locale = event.with_value(|e| {
+        if e.default_lang == "en" {
+            Locale::en
+        } else {
+            Locale::lv
+        }
+    });
+    Effect::new(move |_| {
+        if i18n.get_locale_untracked() != start_locale {
+            i18n.set_locale(start_locale);
+        }
+    });
 
     // Forget everything about the attendee.
     let reset = move || {
+        if i18n.get_locale_untracked() != start_locale {
+            i18n.set_locale(start_locale);
+        }
         fields.set(PersonFields::default());
         is_minor.set(None);
         choice.set(None);
@@ -179,13 +197,23 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                 .map(|f| field_label(i18n, f))
                 .collect()
         });
-        if missing.is_empty() {
-            go(Step::Minor);
-        } else {
+        // The server's own format rule, worded here in the attendee's language (the
+        // form has `novalidate`: the browser's bubble would be in its own language).
+        let email_ok = fields.with_untracked(|p| {
+            p.get(Field::Email)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .is_none_or(looks_like_email)
+        });
+        if !missing.is_empty() {
             let field = missing.join(", ");
             message.set(Some(
                 t_string!(i18n, kiosk.fill_required, field).to_string(),
             ));
+        } else if !email_ok {
+            message.set(Some(t_string!(i18n, kiosk.email_invalid).to_string()));
+        } else {
+            go(Step::Minor);
         }
     };
     let check_guardian = move || {
@@ -342,9 +370,16 @@ fn Flow(event: KioskEvent) -> impl IntoView {
             let by_email = event.with_value(|e| e.allow_email_lookup);
             view! {
                 <h1>{t!(i18n, kiosk.checkin_title)}</h1>
-                <form on:submit=move |ev| {
+                <form novalidate on:submit=move |ev| {
                     ev.prevent_default();
-                    find.dispatch(CheckinFind { code: checkin_code.get_untracked(), email: checkin_email.get_untracked() });
+                    let email = checkin_email.get_untracked();
+                    if !email.trim().is_empty() && !looks_like_email(email.trim()) {
+                        find.clear();
+                        message.set(Some(t_string!(i18n, kiosk.email_invalid).to_string()));
+                        return;
+                    }
+                    message.set(None);
+                    find.dispatch(CheckinFind { code: checkin_code.get_untracked(), email });
                 }>
                     <div class="field">
                         <label for="checkin-code">{t!(i18n, kiosk.checkin_code)}</label>
@@ -370,6 +405,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                             />
                         </div>
                     })}
+                    {msg}
                     {move || find.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
                     <div class="actions">
                         {back(Step::Welcome)}
@@ -412,7 +448,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
         }
         Step::Fields => view! {
             <h1>{t!(i18n, kiosk.fields_title)}</h1>
-            <form on:submit=move |ev| { ev.prevent_default(); check_fields(); }>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); check_fields(); }>
                 <PersonFieldInputs rules=event.with_value(|e| e.fields.clone()) fields id_prefix="kf"/>
                 {msg}
                 <div class="actions">
@@ -518,7 +554,7 @@ fn Flow(event: KioskEvent) -> impl IntoView {
                 <section class="private-code" aria-labelledby="code-title">
                     <h2 id="code-title">{t!(i18n, kiosk.code_title)}</h2>
                     <div class="code-qr" inner_html=reg.private_code_qr_svg.clone()></div>
-                    <p class="code">{reg.private_code.clone()}</p>
+                    <p class="code">{code_groups(&reg.private_code)}</p>
                     <p class="help">{t!(i18n, kiosk.code_help)}</p>
                     <p class="help">{move || { let url = me_address(); t_string!(i18n, kiosk.code_me, url).to_string() }}</p>
                 </section>
@@ -559,4 +595,17 @@ fn me_address() -> String {
         return format!("{origin}/me");
     }
     "/me".to_string()
+}
+
+/// The private code with a line-break opportunity after each hyphen and nowhere else,
+/// so a narrow screen breaks it between groups (the CSS balances the lines) and never
+/// inside one. The text stays exactly the code, for copying and reading aloud.
+fn code_groups(code: &str) -> impl IntoView {
+    let groups: Vec<String> = code.split_inclusive('-').map(String::from).collect();
+    let last = groups.len().saturating_sub(1);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| view! { <span class="code-group">{g}</span> {(i < last).then(|| view! { <wbr/> })} })
+        .collect_view()
 }

@@ -20,6 +20,7 @@ use crate::types::{
     ApiError, CaseStatus, Channel, Consent, ConsentInput, Field, MyData, MyRequestInput,
     RequestKind,
 };
+use crate::validate::looks_like_email;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -246,7 +247,7 @@ fn CodeEntry(me: Me, forgotten: RwSignal<bool>) -> AnyView {
                 <p id="me-code-help" class="help">{t!(i18n, me.code_help)}</p>
             </div>
             {move || open.pending().get().then(|| view! { <p class="loading" role="status">{t!(i18n, me.checking)}</p> })}
-            {move || missing.get().then(|| view! { <ErrorText error=ApiError::BadInput("code_missing".to_string())/> })}
+            {move || missing.get().then(|| view! { <ErrorText error=ApiError::BadInput(crate::types::BadInput::CodeMissing)/> })}
             {move || open.value().get().and_then(|r| r.err()).filter(|_| !missing.get()).map(|e| view! { <ErrorText error=e/> })}
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || open.pending().get()>
@@ -294,13 +295,57 @@ fn DataView(me: Me, on_forget: Callback<()>) -> AnyView {
             </button>
             <p class="help">{t!(i18n, me.forget_help)}</p>
         </div>
-        <Details me/>
+        // The photo choice first, then what the attendee can do, each part opening on
+        // demand (issue 12 point 6: on a phone the page was 5,000 px with every form open).
         <ConsentSection me/>
         <Photos me/>
-        <Export me/>
-        <Requests me/>
+        <section class="card" aria-labelledby="me-actions-title">
+            <h2 id="me-actions-title">{t!(i18n, me.actions_title)}</h2>
+            <ul class="me-actions">
+                <li>
+                    <Disclosure id="me-details" title=Signal::derive(move || t_string!(i18n, me.open_details).to_string())>
+                        <Details me/>
+                    </Disclosure>
+                </li>
+                <li>
+                    <Disclosure id="me-export" title=Signal::derive(move || t_string!(i18n, me.open_export).to_string())>
+                        <Export me/>
+                    </Disclosure>
+                </li>
+                <Requests me/>
+            </ul>
+        </section>
+        <RequestList me/>
     }
     .into_any()
+}
+
+/// A heading whose button shows or hides the part under it (`aria-expanded`). A closed
+/// part stays in the page, hidden, so what was typed into it survives closing it.
+#[component]
+fn Disclosure(
+    /// The part's id; the button controls it.
+    id: &'static str,
+    title: Signal<String>,
+    children: Children,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <h3 class="me-disclosure">
+            <button
+                type="button"
+                class="me-disclosure-button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=id
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {title}
+            </button>
+        </h3>
+        <div id=id class="me-panel" hidden=move || !open.get()>
+            {children()}
+        </div>
+    }
 }
 
 // ---------------------------------------------------------------- details
@@ -314,7 +359,10 @@ fn Details(me: Me) -> AnyView {
     // The field whose "Edit" button gets the focus back when its editor closes.
     let refocus = RwSignal::new(None::<Field>);
     let correct = me.action(|code, (field, value): (Field, String)| me_correct(code, field, value));
+    // A malformed email, caught before sending with the server's own rule.
+    let bad_email = RwSignal::new(false);
     let close = move |f: Field| {
+        bad_email.set(false);
         refocus.set(Some(f));
         editing.set(None);
     };
@@ -374,9 +422,17 @@ fn Details(me: Me) -> AnyView {
                             <form
                                 class="me-edit"
                                 method="post"
+                                novalidate
                                 on:submit=move |ev| {
                                     ev.prevent_default();
-                                    correct.dispatch((field, draft.get_untracked()));
+                                    let value = draft.get_untracked();
+                                    let bad = field == Field::Email
+                                        && !value.trim().is_empty()
+                                        && !looks_like_email(value.trim());
+                                    bad_email.set(bad);
+                                    if !bad {
+                                        correct.dispatch((field, value));
+                                    }
                                 }
                             >
                                 <input
@@ -423,6 +479,7 @@ fn Details(me: Me) -> AnyView {
                                 class="secondary"
                                 on:click=move |_| {
                                     correct.clear();
+                                    bad_email.set(false);
                                     draft.set(value.clone());
                                     editing.set(Some(field));
                                 }
@@ -448,13 +505,13 @@ fn Details(me: Me) -> AnyView {
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="me-details-title">
-            <h2 id="me-details-title">{t!(i18n, me.details_title)}</h2>
+        <div class="me-details">
             {move || fields.with(Vec::is_empty).then(|| view! { <p class="help">{t!(i18n, me.no_fields)}</p> })}
             <dl class="facts me-facts">
                 {rows}
                 {facts}
             </dl>
+            {move || bad_email.get().then(|| view! { <p class="error" role="alert">{t!(i18n, kiosk.email_invalid)}</p> })}
             {move || correct.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
             {move || {
                 correct.value().get().and_then(|r| r.ok()).map(|(f, _)| {
@@ -462,7 +519,7 @@ fn Details(me: Me) -> AnyView {
                     view! { <p class="ok" role="status">{t!(i18n, me.saved, field)}</p> }
                 })
             }}
-        </section>
+        </div>
     }
     .into_any()
 }
@@ -586,54 +643,54 @@ fn ConsentSection(me: Me) -> AnyView {
             }}
             <p class="help">{t!(i18n, me.badge_note)}</p>
 
-            <h3 id="me-history-title">{t!(i18n, me.history_title)}</h3>
-            <p class="help">{t!(i18n, me.history_help)}</p>
-            <Show
-                when=move || history.with(|h| !h.is_empty())
-                fallback=move || view! { <p class="empty">{t!(i18n, me.history_empty)}</p> }
-            >
-                <div class="table-wrap">
-                    <table class="history" aria-labelledby="me-history-title">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, me.col_time)}</th>
-                                <th scope="col">{t!(i18n, me.col_choice)}</th>
-                                <th scope="col">{t!(i18n, me.col_channel)}</th>
-                                <th scope="col">{t!(i18n, me.col_notice)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                history
-                                    .get()
-                                    .into_iter()
-                                    .map(|h| {
-                                        let guardian = h.guardian_name.clone().filter(|g| !g.is_empty());
-                                        view! {
-                                            <tr>
-                                                <td>{short_time(&h.at)}</td>
-                                                <td>
+            // A list, not a table: it fits a phone without sideways scrolling.
+            <Disclosure id="me-history" title=Signal::derive(move || t_string!(i18n, me.history_title).to_string())>
+                <p class="help">{t!(i18n, me.history_help)}</p>
+                <Show
+                    when=move || history.with(|h| !h.is_empty())
+                    fallback=move || view! { <p class="empty">{t!(i18n, me.history_empty)}</p> }
+                >
+                    <ol class="me-list">
+                        {move || {
+                            history
+                                .get()
+                                .into_iter()
+                                .map(|h| {
+                                    let guardian = h.guardian_name.clone().filter(|g| !g.is_empty());
+                                    view! {
+                                        <li>
+                                            <dl class="facts me-list-facts">
+                                                <dt>{t!(i18n, me.col_time)}</dt>
+                                                <dd>{short_time(&h.at)}</dd>
+                                                <dt>{t!(i18n, me.col_choice)}</dt>
+                                                <dd>
                                                     <ConsentTag consent=Some(h.choice)/>
-                                                    {guardian.map(|name| view! { <br/> <span class="help">{t!(i18n, me.guardian_by, name)}</span> })}
-                                                </td>
-                                                <td>{move || channel_words(i18n, h.channel)}</td>
-                                                <td>
+                                                    {guardian.map(|name| view! { <span class="help">{t!(i18n, me.guardian_by, name)}</span> })}
+                                                </dd>
+                                                <dt>{t!(i18n, me.col_channel)}</dt>
+                                                <dd>{move || channel_words(i18n, h.channel)}</dd>
+                                                <dt>{t!(i18n, me.col_notice)}</dt>
+                                                <dd class="me-notice">
                                                     <details>
                                                         <summary>{t!(i18n, me.notice_show)}</summary>
                                                         <div class="notice">
                                                             {h.notice_text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
                                                         </div>
                                                     </details>
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
+                                                    <p class="sha">
+                                                        {t!(i18n, me.notice_hash)} " "
+                                                        <code>{h.notice_sha256.clone()}</code>
+                                                    </p>
+                                                </dd>
+                                            </dl>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </Show>
+            </Disclosure>
         </section>
     }
     .into_any()
@@ -646,6 +703,8 @@ fn Photos(me: Me) -> AnyView {
     let i18n = use_i18n();
     let state = Memo::new(move |_| me.with(|d| (d.photo_count, d.consent)));
     let photos = Memo::new(move |_| me.with(|d| d.photos.clone()).unwrap_or_default());
+    // The thumbnails open on demand (they can be many).
+    let open = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="me-photos-title">
             <h2 id="me-photos-title">{t!(i18n, me.photos_title)}</h2>
@@ -664,7 +723,16 @@ fn Photos(me: Me) -> AnyView {
                 }
             })}
             <Show when=move || photos.with(|p| !p.is_empty())>
-                <ul class="me-photos">
+                <button
+                    type="button"
+                    class="secondary me-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="me-photo-list"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {t!(i18n, me.photos_show)}
+                </button>
+                <ul id="me-photo-list" class="me-photos" hidden=move || !open.get()>
                     {move || {
                         photos
                             .get()
@@ -732,8 +800,7 @@ fn Export(me: Me) -> AnyView {
         export.dispatch(format);
     };
     view! {
-        <section class="card" aria-labelledby="me-export-title">
-            <h2 id="me-export-title">{t!(i18n, me.export_title)}</h2>
+        <div class="me-export">
             <p class="help">{t!(i18n, me.export_help)}</p>
             <div class="actions">
                 <button type="button" class="primary" disabled=move || export.pending().get() on:click=move |_| start(Format::Json)>
@@ -749,7 +816,7 @@ fn Export(me: Me) -> AnyView {
                 Ok(file) => view! { <p class="ok" role="status">{t!(i18n, me.exported, file)}</p> }.into_any(),
                 Err(()) => view! { <p class="error" role="alert">{t!(i18n, me.export_failed)}</p> }.into_any(),
             })}
-        </section>
+        </div>
     }
     .into_any()
 }
@@ -878,38 +945,6 @@ fn Requests(me: Me) -> AnyView {
 
     let busy = move || send.pending().get();
 
-    let table = move || {
-        let list = requests.get();
-        if list.is_empty() {
-            return view! { <p class="empty">{t!(i18n, me.requests_empty)}</p> }.into_any();
-        }
-        view! {
-            <div class="table-wrap">
-                <table class="me-requests" aria-labelledby="me-requests-title">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, me.col_kind)}</th>
-                            <th scope="col">{t!(i18n, me.col_status)}</th>
-                            <th scope="col">{t!(i18n, me.col_received)}</th>
-                            <th scope="col">{t!(i18n, me.col_due)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {list.into_iter().map(|r| view! {
-                            <tr class=format!("case-{}", r.status.as_str())>
-                                <td>{move || kind_words(i18n, r.kind)}</td>
-                                <td>{move || status_words(i18n, r.status)}</td>
-                                <td>{short_time(&r.received_at)}</td>
-                                <td>{r.due_on.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
-
     let chooser = move || {
         photos
             .get()
@@ -944,14 +979,10 @@ fn Requests(me: Me) -> AnyView {
             .collect_view()
     };
 
+    // Items of the "What you can do" list.
     view! {
-        <section class="card" aria-labelledby="me-requests-title">
-            <h2 id="me-requests-title">{t!(i18n, me.requests_title)}</h2>
-            <p class="help">{t!(i18n, me.requests_help)}</p>
-            {table}
-
-            <section class="me-request" aria-labelledby="me-removal-title">
-                <h3 id="me-removal-title">{t!(i18n, me.removal_title)}</h3>
+        <li>
+            <Disclosure id="me-removal" title=Signal::derive(move || t_string!(i18n, me.open_removal).to_string())>
                 <p>{t!(i18n, me.removal_help)}</p>
                 <form method="post" on:submit=move |ev| { ev.prevent_default(); submit(RequestKind::Removal); }>
                     <fieldset class="me-which">
@@ -988,10 +1019,11 @@ fn Requests(me: Me) -> AnyView {
                     <button type="submit" class="primary" disabled=busy>{t!(i18n, me.removal_submit)}</button>
                     {feedback(RequestKind::Removal)}
                 </form>
-            </section>
+            </Disclosure>
+        </li>
 
-            <section class="me-request" aria-labelledby="me-erasure-title">
-                <h3 id="me-erasure-title">{t!(i18n, me.erasure_title)}</h3>
+        <li>
+            <Disclosure id="me-erasure" title=Signal::derive(move || t_string!(i18n, me.open_erasure).to_string())>
                 <p>{t!(i18n, me.erasure_help)}</p>
                 <form method="post" on:submit=move |ev| {
                     ev.prevent_default();
@@ -1028,27 +1060,69 @@ fn Requests(me: Me) -> AnyView {
                     </div>
                     {feedback(RequestKind::Erasure)}
                 </form>
-            </section>
+            </Disclosure>
+        </li>
 
-            <section class="me-request" aria-labelledby="me-objection-title">
-                <h3 id="me-objection-title">{t!(i18n, me.objection_title)}</h3>
+        <li>
+            <Disclosure id="me-objection" title=Signal::derive(move || t_string!(i18n, me.open_objection).to_string())>
                 <p>{t!(i18n, me.objection_help)}</p>
                 <form method="post" on:submit=move |ev| { ev.prevent_default(); submit(RequestKind::Objection); }>
                     {message_field(RequestKind::Objection, "me-objection-message")}
                     <button type="submit" class="primary" disabled=busy>{t!(i18n, me.objection_submit)}</button>
                     {feedback(RequestKind::Objection)}
                 </form>
-            </section>
+            </Disclosure>
+        </li>
 
-            <section class="me-request" aria-labelledby="me-restriction-title">
-                <h3 id="me-restriction-title">{t!(i18n, me.restriction_title)}</h3>
+        <li>
+            <Disclosure id="me-restriction" title=Signal::derive(move || t_string!(i18n, me.open_restriction).to_string())>
                 <p>{t!(i18n, me.restriction_help)}</p>
                 <form method="post" on:submit=move |ev| { ev.prevent_default(); submit(RequestKind::Restriction); }>
                     {message_field(RequestKind::Restriction, "me-restriction-message")}
                     <button type="submit" class="primary" disabled=busy>{t!(i18n, me.restriction_submit)}</button>
                     {feedback(RequestKind::Restriction)}
                 </form>
-            </section>
+            </Disclosure>
+        </li>
+    }
+    .into_any()
+}
+
+/// The attendee's requests with their status and due date, as a list (it fits a phone).
+#[component]
+fn RequestList(me: Me) -> AnyView {
+    let i18n = use_i18n();
+    let requests = Memo::new(move |_| me.with(|d| d.requests.clone()).unwrap_or_default());
+    let list = move || {
+        let list = requests.get();
+        if list.is_empty() {
+            return view! { <p class="empty">{t!(i18n, me.requests_empty)}</p> }.into_any();
+        }
+        view! {
+            <ol class="me-list me-requests">
+                {list.into_iter().map(|r| view! {
+                    <li class=format!("case-{}", r.status.as_str())>
+                        <dl class="facts me-list-facts">
+                            <dt>{t!(i18n, me.col_kind)}</dt>
+                            <dd>{move || kind_words(i18n, r.kind)}</dd>
+                            <dt>{t!(i18n, me.col_status)}</dt>
+                            <dd>{move || status_words(i18n, r.status)}</dd>
+                            <dt>{t!(i18n, me.col_received)}</dt>
+                            <dd>{short_time(&r.received_at)}</dd>
+                            <dt>{t!(i18n, me.col_due)}</dt>
+                            <dd>{r.due_on.clone()}</dd>
+                        </dl>
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="me-requests-title">
+            <h2 id="me-requests-title">{t!(i18n, me.requests_title)}</h2>
+            <p class="help">{t!(i18n, me.requests_help)}</p>
+            {list}
         </section>
     }
     .into_any()

@@ -9,6 +9,7 @@ pub mod home;
 pub mod import;
 pub mod kiosk;
 pub mod kiosk_flow;
+pub mod kiosk_staff;
 pub mod login;
 pub mod me;
 pub mod not_found;

@@ -67,6 +67,27 @@ mod browser {
         0.0
     }
 
+    /// An RFC 3339 time as this device's local `HH:MM:SS` (issue 12: the photographer
+    /// reads the clock on the wall, not UTC). `None` when the browser cannot parse it.
+    #[cfg(feature = "hydrate")]
+    pub fn local_hms(iso: &str) -> Option<String> {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+        if d.get_time().is_nan() {
+            return None;
+        }
+        Some(format!(
+            "{:02}:{:02}:{:02}",
+            d.get_hours(),
+            d.get_minutes(),
+            d.get_seconds()
+        ))
+    }
+    /// The server knows no local time zone: the UTC clock time.
+    #[cfg(not(feature = "hydrate"))]
+    pub fn local_hms(iso: &str) -> Option<String> {
+        iso.get(11..19).map(str::to_string)
+    }
+
     #[cfg(feature = "hydrate")]
     pub fn now_iso() -> Option<String> {
         js_sys::Date::new_0().to_iso_string().as_string()
@@ -346,14 +367,13 @@ fn Scanner() -> impl IntoView {
             refresh_cache();
         }
     });
-    // The first event is chosen when none is remembered.
+    // The first event is chosen when none is remembered (none when there is none: the
+    // photos link must not point at a remembered event that is gone).
     Effect::new(move |_| {
         if let Some(Ok(list)) = events.get() {
             let current = event_id.get_untracked();
             if !list.iter().any(|e| e.id == current) {
-                if let Some(first) = list.first() {
-                    event_id.set(first.id.clone());
-                }
+                event_id.set(list.first().map(|e| e.id.clone()).unwrap_or_default());
             }
         }
     });
@@ -407,19 +427,17 @@ fn Scanner() -> impl IntoView {
                     events.get().map(|r| match r {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{t!(i18n, scan.no_events)}</p> }.into_any(),
                         Ok(list) => view! {
-                            <div class="field">
+                            <div class="field scan-event">
                                 <label for="scan-event">{t!(i18n, scan.event)}</label>
                                 <select id="scan-event" prop:value=move || event_id.get() on:change=move |ev| event_id.set(event_target_value(&ev))>
                                     {list.into_iter().map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> }).collect_view()}
                                 </select>
-                                <a class="button secondary" href=move || format!("/photos/{}", event_id.get())>{t!(i18n, scan.photos)}</a>
                             </div>
                         }.into_any(),
                         Err(e) => view! { <ErrorText error=e/> }.into_any(),
                     })
                 }}
             </Transition>
-            <QrCamera on_decode=Callback::new(move |t: String| handle(t)) active=Signal::derive(move || shown.get().is_none())/>
             <form class="scan-typed" on:submit=move |ev| {
                 ev.prevent_default();
                 let t = typed.get_untracked();
@@ -435,6 +453,18 @@ fn Scanner() -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">{t!(i18n, scan.check)}</button>
             </form>
+            // The field first, then the camera: on a phone both are on the first screen
+            // (issue 12 point 6), and a USB scanner's field is never pushed down.
+            <QrCamera on_decode=Callback::new(move |t: String| handle(t)) active=Signal::derive(move || shown.get().is_none())/>
+            // After the scanning tools, so that on a phone they come right after the event.
+            {move || {
+                let ev = event_id.get();
+                (!ev.is_empty()).then(|| view! {
+                    <p class="scan-more">
+                        <a class="button secondary" href=format!("/photos/{ev}")>{t!(i18n, scan.photos)}</a>
+                    </p>
+                })
+            }}
             {overlay}
             <section aria-labelledby="recent-title">
                 <h2 id="recent-title">{t!(i18n, scan.recent)}</h2>
@@ -452,7 +482,8 @@ fn Scanner() -> impl IntoView {
                                         None => t_string!(i18n, verdict.unknown).to_string(),
                                     };
                                     let class = format!("recent {}", s.consent.map(Consent::as_str).unwrap_or("unknown"));
-                                    view! { <li class=class>{s.consent.map(|c| view! { <ConsentIcon consent=c/> })} {words} " · " {s.at}</li> }
+                                    let time = browser::local_hms(&s.at).unwrap_or_else(|| s.at.clone());
+                                    view! { <li class=class>{s.consent.map(|c| view! { <ConsentIcon consent=c/> })} {words} " · " <time datetime=s.at>{time}</time></li> }
                                 }).collect_view()}
                             </ul>
                         }.into_any()

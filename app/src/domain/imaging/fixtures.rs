@@ -119,6 +119,36 @@ pub fn jpeg(w: u32, h: u32, seed: u64, meta: &FixtureMeta) -> Vec<u8> {
     splice_after_soi(&base, &segments)
 }
 
+/// A camera-size JPEG (issue 12: "test with realistic fixtures"): `w` x `h` of a soft
+/// gradient under strong per-pixel sensor-like noise at quality 92, so it does not
+/// compress; 6000 x 4000 (24 MP) comes out at well over 12 MB, like a real camera file.
+/// Carries the camera's EXIF ([`FixtureMeta::camera`] with Orientation 1).
+pub fn camera_jpeg(w: u32, h: u32, seed: u64) -> Vec<u8> {
+    let (w16, h16) = (
+        u16::try_from(w).expect("JPEG width"),
+        u16::try_from(h).expect("JPEG height"),
+    );
+    let mut pixels = Vec::with_capacity(w as usize * h as usize * 3);
+    let (wd, hd) = (w.max(1), h.max(1));
+    for y in 0..h {
+        let row = mix(seed ^ u64::from(y));
+        for x in 0..w {
+            let n = mix(row ^ u64::from(x));
+            let base = [x * 200 / wd + 28, y * 200 / hd + 28, 128];
+            for (c, b) in base.iter().enumerate() {
+                let noise = ((n >> (c * 16)) & 0x7F) as i32 - 64;
+                pixels.push((*b as i32 + noise).clamp(0, 255) as u8);
+            }
+        }
+    }
+    let mut base = Vec::new();
+    jpeg_encoder::Encoder::new(&mut base, 92)
+        .encode(&pixels, w16, h16, jpeg_encoder::ColorType::Rgb)
+        .expect("encode camera fixture JPEG");
+    let tiff = exif_tiff(&FixtureMeta::camera(1)).expect("camera EXIF");
+    splice_after_soi(&base, &[(0xE1, [b"Exif\0\0".as_slice(), &tiff].concat())])
+}
+
 /// A PNG (RGB8) of `w` x `h` with [`pattern`].
 pub fn png(w: u32, h: u32, seed: u64) -> Vec<u8> {
     let img = image::RgbImage::from_raw(w, h, pattern(w, h, seed)).expect("pattern size");

@@ -38,7 +38,7 @@ fn insert_consent(tx: &Transaction, attendee_id: i64, c: NewConsent) -> StoreRes
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     if notice_event != Some(event_id) {
-        return Err(StoreError::Conflict("notice version is not this event's"));
+        return Err(StoreError::Conflict(super::Conflict::NoticeWrongEvent));
     }
     let now = now_rfc3339();
     let signature_id = match c.signature_png {
@@ -515,7 +515,7 @@ impl Store {
                 params![attendee_id, now_rfc3339(), is_minor, private_code_hash],
             )?;
             if changed != 1 {
-                return Err(StoreError::Conflict("checkin used"));
+                return Err(StoreError::Conflict(super::Conflict::CheckinUsed));
             }
             let consent_id = insert_consent(tx, attendee_id, consent)?;
             append(

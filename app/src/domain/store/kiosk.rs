@@ -30,7 +30,7 @@ impl Store {
         self.tx(move |tx| {
             let created_by = match actor {
                 Actor::User { id, .. } => id,
-                _ => return Err(super::StoreError::Conflict("only a signed-in user can pair a kiosk")),
+                _ => return Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
             };
             tx.execute(
                 "INSERT INTO kiosk_pairings (event_id, code_hash, created_by, created_at, expires_at)
@@ -66,6 +66,24 @@ impl Store {
             let device_id = tx.last_insert_rowid();
             append(tx, &Actor::Kiosk { device_id, event_id }, "kiosk.paired", &format!("event:{event_id}"))?;
             Ok(Some(KioskDevice { id: device_id, event_id, revoked: false }))
+        })
+        .await
+    }
+
+    /// Revokes a paired tablet: its session serves no event any more (audited).
+    pub async fn revoke_kiosk_device(&self, actor: Actor, device_id: i64) -> StoreResult<()> {
+        self.tx(move |tx| {
+            let event_id: i64 = tx.query_row(
+                "SELECT event_id FROM kiosk_devices WHERE id = ?1",
+                [device_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE kiosk_devices SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+                params![now_rfc3339(), device_id],
+            )?;
+            append(tx, &actor, "kiosk.unpaired", &format!("event:{event_id}"))?;
+            Ok(())
         })
         .await
     }

@@ -93,7 +93,38 @@ pub enum StoreError {
     #[error("not found")]
     NotFound,
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(Conflict),
+}
+
+/// Why the store refused a change that is well-formed but not possible now. Callers
+/// match the variant (never text); `api::guard::store_err` words each for the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Conflict {
+    /// The actor must be a signed-in user (pairing a kiosk, deciding a case photo).
+    #[error("not a user")]
+    NotAUser,
+    #[error("email already registered")]
+    EmailAlreadyRegistered,
+    #[error("notice version is not this event's")]
+    NoticeWrongEvent,
+    #[error("checkin used")]
+    CheckinUsed,
+    #[error("no consent yet")]
+    NoConsentYet,
+    #[error("request open")]
+    RequestOpen,
+    #[error("record erased")]
+    RecordErased,
+    #[error("case closed")]
+    CaseClosed,
+    #[error("photo unknown")]
+    PhotoUnknown,
+    #[error("photo deleted")]
+    PhotoDeleted,
+    #[error("region missing")]
+    RegionMissing,
+    #[error("not erasure")]
+    NotErasure,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -5,7 +5,7 @@
 //! own trail; no value of personal data is ever written to the log.
 
 use super::audit::append;
-use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use super::{now_rfc3339, Actor, Conflict, Store, StoreError, StoreResult};
 use crate::types::{
     AuditRow, CaseStatus, Consent, Field, PersonFields, PhotoDecision, Region, RequestKind,
     Takedown,
@@ -120,7 +120,7 @@ fn case_by_id(c: &Connection, id: i64) -> StoreResult<CaseRecord> {
 fn open_case_of(tx: &Transaction, case_id: i64) -> StoreResult<CaseRecord> {
     let case = case_by_id(tx, case_id)?;
     if !case.status.is_open() {
-        return Err(StoreError::Conflict("case closed"));
+        return Err(StoreError::Conflict(Conflict::CaseClosed));
     }
     Ok(case)
 }
@@ -358,8 +358,8 @@ impl Store {
         .await
     }
 
-    /// Opens a case. `Conflict("request open")` when the person already has an open
-    /// case of that kind; `Conflict("record erased")` for an erased record.
+    /// Opens a case. `Conflict::RequestOpen` when the person already has an open
+    /// case of that kind; `Conflict::RecordErased` for an erased record.
     pub async fn open_case(&self, actor: Actor, c: NewCaseRow) -> StoreResult<String> {
         self.tx(move |tx| {
             let erased: bool = tx
@@ -371,7 +371,7 @@ impl Store {
                 .optional()?
                 .ok_or(StoreError::NotFound)?;
             if erased {
-                return Err(StoreError::Conflict("record erased"));
+                return Err(StoreError::Conflict(Conflict::RecordErased));
             }
             let open: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM removal_requests WHERE attendee_id = ?1 AND kind = ?2
@@ -380,7 +380,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if open {
-                return Err(StoreError::Conflict("request open"));
+                return Err(StoreError::Conflict(Conflict::RequestOpen));
             }
             let public_id = crate::domain::auth::random_token(16);
             tx.execute(
@@ -420,7 +420,7 @@ impl Store {
                             |r| r.get(0),
                         )?;
                         if !tagged {
-                            return Err(StoreError::Conflict("photo unknown"));
+                            return Err(StoreError::Conflict(Conflict::PhotoUnknown));
                         }
                         add_item(tx, id, *photo, true)?;
                     }
@@ -517,7 +517,7 @@ impl Store {
     pub async fn tag_for_case(&self, actor: Actor, case_id: i64, photo_id: i64) -> StoreResult<()> {
         let user = match &actor {
             Actor::User { id, .. } => *id,
-            _ => return Err(StoreError::Conflict("not a user")),
+            _ => return Err(StoreError::Conflict(Conflict::NotAUser)),
         };
         self.tx(move |tx| {
             let case = open_case_of(tx, case_id)?;
@@ -596,7 +596,7 @@ impl Store {
     ) -> StoreResult<Decided> {
         let user = match &actor {
             Actor::User { id, .. } => *id,
-            _ => return Err(StoreError::Conflict("not a user")),
+            _ => return Err(StoreError::Conflict(Conflict::NotAUser)),
         };
         self.tx(move |tx| {
             let case = open_case_of(tx, case_id)?;
@@ -610,7 +610,7 @@ impl Store {
                 .optional()?
                 .ok_or(StoreError::NotFound)?;
             let (Some(photo_id), Some(public_id)) = (photo_id, public_id) else {
-                return Err(StoreError::Conflict("photo deleted"));
+                return Err(StoreError::Conflict(Conflict::PhotoDeleted));
             };
             tx.execute(
                 "UPDATE removal_photos SET decision = ?2, reason = ?3, decided_by = ?4, decided_at = ?5
@@ -643,7 +643,7 @@ impl Store {
                     event_id: case.event_id,
                 }),
                 PhotoDecision::Blur => {
-                    let region = region.ok_or(StoreError::Conflict("region missing"))?;
+                    let region = region.ok_or(StoreError::Conflict(Conflict::RegionMissing))?;
                     tx.execute(
                         "UPDATE photo_tags SET region_x = ?3, region_y = ?4, region_w = ?5,
                              region_h = ?6, blurred_at = ?7
@@ -774,7 +774,7 @@ impl Store {
         self.tx(move |tx| {
             let case = open_case_of(tx, case_id)?;
             if case.kind != RequestKind::Erasure {
-                return Err(StoreError::Conflict("not erasure"));
+                return Err(StoreError::Conflict(Conflict::NotErasure));
             }
             let a = case.attendee_id;
             let token: String =

@@ -38,7 +38,7 @@ impl Store {
             let exists: Option<i64> =
                 tx.query_row("SELECT id FROM users WHERE email = ?1", [&email], |r| r.get(0)).optional()?;
             if exists.is_some() {
-                return Err(StoreError::Conflict("email already registered"));
+                return Err(StoreError::Conflict(super::Conflict::EmailAlreadyRegistered));
             }
             tx.execute(
                 "INSERT INTO users (email, password_hash, role, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -67,7 +67,7 @@ async fn one_open_case_per_kind_and_closed_cases_refuse_changes() {
     assert!(matches!(
         s.open_case(actor.clone(), new_case(a, RequestKind::Removal))
             .await,
-        Err(StoreError::Conflict("request open"))
+        Err(StoreError::Conflict(Conflict::RequestOpen))
     ));
     // Another kind may be open at the same time.
     s.open_case(actor.clone(), new_case(a, RequestKind::Objection))
@@ -80,7 +80,7 @@ async fn one_open_case_per_kind_and_closed_cases_refuse_changes() {
         .unwrap();
     assert!(matches!(
         s.review_case(actor.clone(), row).await,
-        Err(StoreError::Conflict("case closed"))
+        Err(StoreError::Conflict(Conflict::CaseClosed))
     ));
     let b = s.case_bundle(actor, row).await.unwrap();
     assert_eq!(b.case.status, CaseStatus::Refused);
@@ -158,6 +158,6 @@ async fn erasure_reduces_consent_rows_and_leaves_the_counts() {
     // Erasing twice is refused: the case is closed.
     assert!(matches!(
         s.erase_subject(actor, row).await,
-        Err(StoreError::Conflict("case closed"))
+        Err(StoreError::Conflict(Conflict::CaseClosed))
     ));
 }
