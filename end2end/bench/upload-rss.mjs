@@ -36,7 +36,8 @@ const login = await new Promise((resolve, reject) => {
 const base = `http://127.0.0.1:${port}`;
 const peakKb = () => Number(readFileSync(`/proc/${server.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)[1]);
 
-// A 40 MB JPEG: 7200 x 4800 (34.6 MP) of strong per-pixel noise at quality 97.
+// A 40 MiB camera-size JPEG: 4600 x 3100 (14.3 MP) of full-range per-pixel noise at
+// quality 97 (about 39 MiB), padded after its end to exactly 40 MiB.
 function cameraJpeg(width, height) {
   const data = Buffer.alloc(width * height * 4);
   let s = 987654321;
@@ -49,7 +50,7 @@ function cameraJpeg(width, height) {
   }
   return Buffer.from(jpeg.encode({ data, width, height }, 97).data);
 }
-let photo = cameraJpeg(5200, 3500);
+let photo = cameraJpeg(4600, 3100);
 // Pad after the JPEG's end up to 40 MB if the encoder came out smaller.
 const target = 40 * 1024 * 1024;
 if (photo.length < target) photo = Buffer.concat([photo, Buffer.alloc(target - photo.length)]);

@@ -293,6 +293,8 @@ test('an attendee cannot unpair the kiosk or sign in; staff unpair it with their
     await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Unpair this tablet' })).toHaveCount(0);
     await expect(page.getByText('Unpair', { exact: false })).toHaveCount(0);
+    // The name in the header leads back to registration, not to the organisers' start page.
+    await expect(page.getByRole('link', { name: 'Lanyard' })).toHaveAttribute('href', '/kiosk');
   };
   await noStaffControls();
   await throughNotice(page);

@@ -45,7 +45,16 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="topbar" class:menu-open=move || open.get() on:keydown=on_keydown>
-            <a class="brand" href="/">{t!(i18n, app_name)}</a>
+            // On a paired kiosk the name leads back to registration, never to the start
+            // page with its organiser links (issue 12 point 3).
+            <a
+                class="brand"
+                href=move || {
+                    if matches!(auth.me.get(), Some(Ok(Some(Me::Kiosk { .. })))) { "/kiosk" } else { "/" }
+                }
+            >
+                {t!(i18n, app_name)}
+            </a>
             <button
                 type="button"
                 class="menu-button secondary"
