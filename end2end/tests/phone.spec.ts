@@ -83,11 +83,11 @@ test('a. /me on a phone: no sideways scrolling, the email on one line, a short p
 
   const actions = [
     ['See or correct your details', 'me-details'],
-    ['Download a copy of your data', 'me-export'],
-    ['Ask to remove photos of you', 'me-removal'],
-    ['Ask to erase your whole record', 'me-erasure'],
-    ['Object to the use of your data', 'me-objection'],
-    ['Ask to restrict the use of your data', 'me-restriction'],
+    ['Download your data', 'me-export'],
+    ['Remove photos of you', 'me-removal'],
+    ['Erase your whole record', 'me-erasure'],
+    ['Object to processing', 'me-objection'],
+    ['Restrict processing', 'me-restriction'],
   ];
   for (const [name, panel] of actions) {
     const button = me.getByRole('button', { name, exact: true });
@@ -142,7 +142,7 @@ test('a. /me on a phone: no sideways scrolling, the email on one line, a short p
   await expect(me.getByText('Are you sure?')).toHaveCount(0);
 
   // Closing a part hides it again.
-  await me.getByRole('button', { name: 'Ask to remove photos of you', exact: true }).click();
+  await me.getByRole('button', { name: 'Remove photos of you', exact: true }).click();
   await expect(me.locator('#me-removal')).toBeHidden();
   await noSidewaysScroll(me);
   await me.context().close();

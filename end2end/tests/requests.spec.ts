@@ -139,7 +139,7 @@ test('an attendee downloads their data, switches to red and asks for removal; th
   await expectTouchTargets(me);
 
   // Download: the JSON names every field, the consent history and the notice text.
-  await me.getByRole('button', { name: 'Download a copy of your data', exact: true }).click();
+  await me.getByRole('button', { name: 'Download your data', exact: true }).click();
   const download = me.waitForEvent('download');
   await me.getByRole('button', { name: 'Download my data (JSON)' }).click();
   const file = await download;
@@ -165,7 +165,7 @@ test('an attendee downloads their data, switches to red and asks for removal; th
   await expect(me.getByRole('button', { name: 'Switch to photos OK (green)' })).toBeVisible();
 
   // Ask for removal of every photo, with a message.
-  await me.getByRole('button', { name: 'Ask to remove photos of you', exact: true }).click();
+  await me.getByRole('button', { name: 'Remove photos of you', exact: true }).click();
   await me.getByRole('radio', { name: 'All photos' }).check();
   await me.getByLabel('Message about the removal (optional)').fill('Please take down the photos of me.');
   await me.getByRole('button', { name: 'Request removal' }).click();

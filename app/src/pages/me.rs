@@ -638,10 +638,13 @@ fn ConsentSection(me: Me) -> AnyView {
             {move || {
                 switch.value().get().and_then(|r| r.ok()).map(|c| {
                     let choice = consent_words(i18n, Some(c));
-                    view! { <p class="ok" role="status">{t!(i18n, me.consent_saved, choice)}</p> }
+                    // What the change does to the printed badge, once there is a change.
+                    view! {
+                        <p class="ok" role="status">{t!(i18n, me.consent_saved, choice)}</p>
+                        <p class="help">{t!(i18n, me.badge_note)}</p>
+                    }
                 })
             }}
-            <p class="help">{t!(i18n, me.badge_note)}</p>
 
             // A list, not a table: it fits a phone without sideways scrolling.
             <Disclosure id="me-history" title=Signal::derive(move || t_string!(i18n, me.history_title).to_string())>
@@ -1121,7 +1124,7 @@ fn RequestList(me: Me) -> AnyView {
     view! {
         <section class="card" aria-labelledby="me-requests-title">
             <h2 id="me-requests-title">{t!(i18n, me.requests_title)}</h2>
-            <p class="help">{t!(i18n, me.requests_help)}</p>
+            {move || requests.with(|r| !r.is_empty()).then(|| view! { <p class="help">{t!(i18n, me.requests_help)}</p> })}
             {list}
         </section>
     }

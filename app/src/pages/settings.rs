@@ -324,11 +324,12 @@ fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
                     .into_iter()
                     .map(|n| {
                         let id = n.version_id;
-                        let sha = n.sha256[..12].to_string();
+                        // The whole SHA-256: it is the proof of which text was shown.
+                        let sha = n.sha256.clone();
                         view! {
                             <div class="notice" lang=n.lang.clone()>
                                 {n.text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
-                                <p class="meta">{t!(i18n, settings.notice_version, id, sha)}</p>
+                                <p class="meta notice-proof">{t!(i18n, settings.notice_version, id, sha)}</p>
                             </div>
                         }
                     })
