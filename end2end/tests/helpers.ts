@@ -111,3 +111,12 @@ export async function expectTouchTargets(page: Page) {
     if (box) expect(box.height, `${await t.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeGreaterThanOrEqual(48);
   }
 }
+
+/** At the kiosk's age question: a minor who chooses green, up to the guardian's step. */
+export async function minorGreenToGuardian(page: Page) {
+  await page.getByRole('radio', { name: 'Yes, I am under 18' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: 'Photos OK' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'A parent or guardian must agree' })).toBeVisible();
+}

@@ -2,7 +2,7 @@
 // Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
 // 7 (badge), 8 (private code), 9 (the kiosk forgets).
 import { test, expect, type Page } from '@playwright/test';
-import { createEvent, demoLogin, hydrated, kiosk, organiser, throughNotice } from './helpers';
+import { createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, organiser, throughNotice } from './helpers';
 
 async function chooseAdultGreen(page: Page) {
   await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
@@ -82,11 +82,7 @@ test('full-field event: required fields enforced, a minor needs a guardian for g
   await page.getByRole('button', { name: 'Continue' }).click();
 
   // A minor choosing green must have a guardian's name, confirmation and signature.
-  await page.getByRole('radio', { name: 'Yes, I am under 18' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Photos OK' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'A parent or guardian must agree' })).toBeVisible();
+  await minorGreenToGuardian(page);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('alert')).toContainText("Green needs the guardian's name, confirmation and signature.");
   await page.getByLabel("Parent or guardian's full name").fill('Pēteris Bērziņš');

@@ -5,7 +5,7 @@
 // e. Lanyard's own sentence for a malformed email at the kiosk, in both languages.
 // f. The private code on one line on a tablet. g. The whole SHA-256 of the notice.
 import { test, expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { createEvent, demoLogin, hydrated, kiosk, NAME_FIELDS, organiser, signIn, throughNotice } from './helpers';
+import { NAME_FIELDS, createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, organiser, signIn, throughNotice } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 1280, height: 800 };
@@ -174,11 +174,7 @@ test('b. on a phone the guardian confirmation row is a whole 48px target, at the
   await throughNotice(page);
   await page.getByLabel('First name').fill('Toms');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Yes, I am under 18' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Photos OK' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'A parent or guardian must agree' })).toBeVisible();
+  await minorGreenToGuardian(page);
   await guardianRow(page);
   await page.context().close();
 
