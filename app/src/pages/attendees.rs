@@ -577,7 +577,7 @@ fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
                                                     </div>
                                                 </details>
                                                 // The whole hash: the proof of which text was shown.
-                                                <p class="sha">"SHA-256 " <code>{sha}</code></p>
+                                                <p class="sha">{t!(i18n, att.notice_sha)} " " <code>{sha}</code></p>
                                             </td>
                                         </tr>
                                     }
