@@ -1,0 +1,33 @@
+//! Loads the photo named in the address and shows it, with the way back to the library.
+
+use super::photo_view::PhotoView;
+use crate::api::photos::get_photo;
+use crate::components::errors::ErrorText;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub(super) fn PhotoLoader() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("photo").unwrap_or_default(),
+        get_photo,
+    );
+    let event = move || params.read().get("event").unwrap_or_default();
+    view! {
+        <main id="main" class="page">
+            <a href=move || format!("/photos/{}", event())>{t!(i18n, ph.back_library)}</a>
+            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ph.loading)}</p> }>
+                {move || {
+                    data.get()
+                        .map(|r| match r {
+                            Ok(d) => view! { <PhotoView initial=d/> }.into_any(),
+                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </main>
+    }
+}
