@@ -1,0 +1,61 @@
+//! The privacy notice in the attendee's language, with the policy link.
+
+use super::parts::back;
+use super::state::{FlowState, Step};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn NoticeStep(flow: FlowState) -> impl IntoView {
+    let FlowState {
+        i18n,
+        event,
+        checkin,
+        ..
+    } = flow;
+    let go = move |s: Step| flow.go(s);
+    let enabled = move || event.with_value(|e| e.fields.enabled());
+    let after_notice = move || {
+        if enabled().is_empty() || checkin.get_untracked().is_some() {
+            Step::Minor
+        } else {
+            Step::Fields
+        }
+    };
+    // Drawn again when the language changes: the notice follows it.
+    move || {
+        let lang = i18n.get_locale().as_str().to_string();
+        let text = event.with_value(|e| {
+            e.notices
+                .iter()
+                .find(|n| n.lang == lang)
+                .or(e.notices.first())
+                .map(|n| n.text.clone())
+                .unwrap_or_default()
+        });
+        let (policy_url, policy_qr) =
+            event.with_value(|e| (e.policy_url.clone(), e.policy_qr_svg.clone()));
+        view! {
+            <h1>{t!(i18n, kiosk.notice_title)}</h1>
+            <div class="notice" tabindex="0">
+                {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+            </div>
+            {(!policy_url.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="policy">
+                            <div class="policy-qr" inner_html=policy_qr.unwrap_or_default()></div>
+                            <a href=policy_url.clone() target="_blank" rel="noopener">{t!(i18n, kiosk.policy_link)}</a>
+                        </div>
+                    }
+                })}
+            <div class="actions">
+                {back(flow, Step::Welcome)}
+                <button type="button" class="primary" on:click=move |_| go(after_notice())>
+                    {t!(i18n, kiosk.notice_read)}
+                </button>
+            </div>
+        }
+        .into_any()
+    }
+}

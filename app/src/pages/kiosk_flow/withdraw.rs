@@ -1,0 +1,84 @@
+//! "Change my photo choice": the attendee scans or types their badge code; a green
+//! badge can become red here.
+
+use super::parts::back;
+use super::state::{FlowState, Step};
+use crate::api::kiosk::{Withdraw, WithdrawCheck};
+use crate::components::badge::ConsentIcon;
+use crate::components::camera::QrCamera;
+use crate::components::errors::ErrorText;
+use crate::i18n::*;
+use crate::types::Consent;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
+    let FlowState {
+        i18n,
+        step,
+        withdraw_code,
+        check,
+        withdraw,
+        ..
+    } = flow;
+    let lookup = move |code: String| {
+        withdraw_code.set(code.clone());
+        withdraw.clear();
+        check.dispatch(WithdrawCheck { code });
+    };
+    view! {
+        <h1>{t!(i18n, kiosk.withdraw_title)}</h1>
+        <p class="lead">{t!(i18n, kiosk.withdraw_help)}</p>
+        <QrCamera
+            on_decode=Callback::new(move |t: String| lookup(t))
+            active=Signal::derive(move || step.get() == Step::Withdraw && check.value().get().is_none())
+        />
+        <form on:submit=move |ev| { ev.prevent_default(); lookup(withdraw_code.get_untracked()); }>
+            <div class="field">
+                <label for="withdraw-code">{t!(i18n, kiosk.withdraw_code)}</label>
+                <input
+                    id="withdraw-code"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || withdraw_code.get()
+                    on:input=move |ev| withdraw_code.set(event_target_value(&ev))
+                />
+            </div>
+            <button type="submit" class="primary" disabled=move || check.pending().get()>{t!(i18n, kiosk.withdraw_check)}</button>
+        </form>
+        {move || check.value().get().map(|r| match r {
+            Ok(Consent::Green) => view! {
+                <div class="summary green" role="status">
+                    <ConsentIcon consent=Consent::Green/>
+                    <strong>{t!(i18n, kiosk.withdraw_is_green)}</strong>
+                </div>
+                {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
+                <button
+                    type="button"
+                    class="primary big"
+                    disabled=move || withdraw.pending().get()
+                    on:click=move |_| {
+                        withdraw.dispatch(Withdraw {
+                            code: withdraw_code.get_untracked(),
+                            lang: i18n.get_locale_untracked().as_str().to_string(),
+                        });
+                    }
+                >
+                    {t!(i18n, kiosk.withdraw_confirm)}
+                </button>
+            }.into_any(),
+            Ok(Consent::Red) => view! {
+                <div class="summary red" role="status">
+                    <ConsentIcon consent=Consent::Red/>
+                    <strong>{t!(i18n, kiosk.withdraw_is_red)}</strong>
+                </div>
+                <p class="help">{t!(i18n, kiosk.withdraw_to_green)}</p>
+            }.into_any(),
+            Err(e) => view! { <ErrorText error=e/> }.into_any(),
+        })}
+        <div class="actions">
+            {back(flow, Step::Welcome)}
+        </div>
+    }
+    .into_any()
+}
