@@ -1,0 +1,67 @@
+//! `/me`: the words and times shown for the attendee's consent, its history and their
+//! requests.
+
+use super::state::I18n;
+use crate::i18n::*;
+use crate::types::{CaseStatus, Channel, Consent, RequestKind};
+
+/// `2026-11-23T10:15:02Z` → `2026-11-23 10:15` (the column headings say UTC).
+pub(super) fn short_time(s: &str) -> String {
+    let b = s.as_bytes();
+    if b.len() >= 16 && b[10] == b'T' && b[13] == b':' && s.is_char_boundary(16) {
+        format!("{} {}", &s[..10], &s[11..16])
+    } else {
+        s.to_string()
+    }
+}
+
+pub(super) fn consent_words(i18n: I18n, c: Option<Consent>) -> String {
+    match c {
+        Some(Consent::Green) => t_string!(i18n, kiosk.choice_green).to_string(),
+        Some(Consent::Red) => t_string!(i18n, kiosk.choice_red).to_string(),
+        None => t_string!(i18n, me.consent_none).to_string(),
+    }
+}
+
+pub(super) fn channel_words(i18n: I18n, c: Channel) -> String {
+    match c {
+        Channel::Kiosk => t_string!(i18n, me.channel_kiosk).to_string(),
+        Channel::Organiser => t_string!(i18n, me.channel_organiser).to_string(),
+        Channel::SelfService => t_string!(i18n, me.channel_self).to_string(),
+        Channel::BadgeScan => t_string!(i18n, me.channel_scan).to_string(),
+    }
+}
+
+pub(super) fn kind_words(i18n: I18n, k: RequestKind) -> String {
+    match k {
+        RequestKind::Removal => t_string!(i18n, me.kind_removal).to_string(),
+        RequestKind::Erasure => t_string!(i18n, me.kind_erasure).to_string(),
+        RequestKind::Objection => t_string!(i18n, me.kind_objection).to_string(),
+        RequestKind::Restriction => t_string!(i18n, me.kind_restriction).to_string(),
+    }
+}
+
+pub(super) fn status_words(i18n: I18n, s: CaseStatus) -> String {
+    match s {
+        CaseStatus::Received => t_string!(i18n, me.status_received).to_string(),
+        CaseStatus::InReview => t_string!(i18n, me.status_in_review).to_string(),
+        CaseStatus::Done => t_string!(i18n, me.status_done).to_string(),
+        CaseStatus::Refused => t_string!(i18n, me.status_refused).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_shortened_to_minutes() {
+        assert_eq!(short_time("2026-11-23T10:15:02Z"), "2026-11-23 10:15");
+        assert_eq!(
+            short_time("2026-11-23T10:15:02.123+00:00"),
+            "2026-11-23 10:15"
+        );
+        assert_eq!(short_time("2026-11-23"), "2026-11-23");
+        assert_eq!(short_time(""), "");
+    }
+}
