@@ -279,7 +279,11 @@ impl From<BadInput> for ApiError {
 pub enum UploadError {
     Unauthorized,
     Forbidden,
+    /// No such photo (or not one this account may see).
+    NotFound,
     EventNotFound,
+    /// The export ZIP is not ready, expired, or someone else's.
+    ExportNotFound,
     UploadMalformed,
     UploadNoFile,
     PhotoTooBig,
@@ -297,7 +301,9 @@ impl From<UploadError> for ApiError {
         match e {
             UploadError::Unauthorized => ApiError::Unauthorized,
             UploadError::Forbidden => ApiError::Forbidden,
-            UploadError::EventNotFound => ApiError::NotFound,
+            UploadError::NotFound | UploadError::EventNotFound | UploadError::ExportNotFound => {
+                ApiError::NotFound
+            }
             UploadError::UploadMalformed => BadInput::UploadMalformed.into(),
             UploadError::UploadNoFile => BadInput::UploadNoFile.into(),
             UploadError::PhotoTooBig => BadInput::PhotoTooBig.into(),

@@ -16,7 +16,7 @@ use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
 use app::domain::imaging::{self, ImageError};
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
 use app::domain::{Actor, AppState, StoreError};
-use app::types::Role;
+use app::types::{Role, UploadError};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -30,7 +30,9 @@ use tower_sessions::Session;
 /// The upload route's path (the body limit middleware gives it the photo limit).
 pub const UPLOAD_PATH: &str = "/media/photos";
 
-fn error(status: StatusCode, code: &str, message: &str) -> Response {
+/// `{"error": code, "message": …}`: the code is the `UploadError` the uploader words in
+/// the user's language; the English message is for other clients and logs.
+fn error(status: StatusCode, code: UploadError, message: &str) -> Response {
     let mut res = (
         status,
         Json(serde_json::json!({ "error": code, "message": message })),
@@ -42,17 +44,25 @@ fn error(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 fn unauthorized() -> Response {
-    error(StatusCode::UNAUTHORIZED, "unauthorized", "Sign in first.")
+    error(
+        StatusCode::UNAUTHORIZED,
+        UploadError::Unauthorized,
+        "Sign in first.",
+    )
 }
 
 fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "not_found", "No such photo.")
+    error(
+        StatusCode::NOT_FOUND,
+        UploadError::NotFound,
+        "No such photo.",
+    )
 }
 
 fn server_error() -> Response {
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "server",
+        UploadError::Server,
         "Something went wrong on the server. Nothing was added; try again.",
     )
 }
@@ -62,7 +72,7 @@ async fn user(session: &Session) -> Result<(i64, Role), Response> {
         Ok(Some(SessionPrincipal::User { id, role })) => Ok((id, role)),
         Ok(Some(_)) => Err(error(
             StatusCode::FORBIDDEN,
-            "forbidden",
+            UploadError::Forbidden,
             "This device cannot work with photos.",
         )),
         Ok(None) => Err(unauthorized()),
@@ -74,18 +84,18 @@ async fn user(session: &Session) -> Result<(i64, Role), Response> {
 }
 
 fn image_error(e: &ImageError) -> Response {
-    let code = e.code();
+    let code = e.upload_error();
     let (status, message) = match code {
-        "photo_empty" => (StatusCode::BAD_REQUEST, "The file is empty."),
-        "photo_not_image" => (
+        UploadError::PhotoEmpty => (StatusCode::BAD_REQUEST, "The file is empty."),
+        UploadError::PhotoNotImage => (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "This is not a JPEG or PNG photo.",
         ),
-        "photo_too_large_pixels" => (
+        UploadError::PhotoTooLargePixels => (
             StatusCode::PAYLOAD_TOO_LARGE,
             "The image has too many pixels to process safely.",
         ),
-        "photo_corrupt" => (
+        UploadError::PhotoCorrupt => (
             StatusCode::UNPROCESSABLE_ENTITY,
             "The photo is damaged or cut short and cannot be read.",
         ),
@@ -110,7 +120,7 @@ pub async fn upload(
     let Ok(mut multipart) = multipart else {
         return error(
             StatusCode::BAD_REQUEST,
-            "upload_malformed",
+            UploadError::UploadMalformed,
             "Send the photo as multipart/form-data.",
         );
     };
@@ -123,7 +133,7 @@ pub async fn upload(
             Err(_) => {
                 return error(
                     StatusCode::BAD_REQUEST,
-                    "upload_malformed",
+                    UploadError::UploadMalformed,
                     "The upload was cut off or malformed. Nothing was added; try again.",
                 )
             }
@@ -131,7 +141,11 @@ pub async fn upload(
         match field.name() {
             Some("event") => {
                 let Ok(public_id) = field.text().await else {
-                    return error(StatusCode::BAD_REQUEST, "upload_malformed", "Bad event.");
+                    return error(
+                        StatusCode::BAD_REQUEST,
+                        UploadError::UploadMalformed,
+                        "Bad event.",
+                    );
                 };
                 // Photographers upload at every event, as they scan at every event.
                 let as_role = if role.manages_events() {
@@ -146,7 +160,11 @@ pub async fn upload(
                 {
                     Ok((row, _)) => event_row = Some(row),
                     Err(StoreError::NotFound) => {
-                        return error(StatusCode::NOT_FOUND, "event_not_found", "No such event.")
+                        return error(
+                            StatusCode::NOT_FOUND,
+                            UploadError::EventNotFound,
+                            "No such event.",
+                        )
                     }
                     Err(e) => {
                         tracing::error!(error = %e, "store error");
@@ -165,7 +183,7 @@ pub async fn upload(
                 let Some(event_row) = event_row else {
                     return error(
                         StatusCode::BAD_REQUEST,
-                        "upload_malformed",
+                        UploadError::UploadMalformed,
                         "Name the event before the file.",
                     );
                 };
@@ -193,7 +211,7 @@ pub async fn upload(
     }
     error(
         StatusCode::BAD_REQUEST,
-        "upload_no_file",
+        UploadError::UploadNoFile,
         "No photo was sent.",
     )
 }
@@ -220,7 +238,7 @@ async fn receive(
                     if bytes > state.max_photo_bytes {
                         return Err(error(
                             StatusCode::PAYLOAD_TOO_LARGE,
-                            "photo_too_big",
+                            UploadError::PhotoTooBig,
                             &format!(
                                 "The file is larger than the limit of {} MB.",
                                 state.max_photo_bytes / (1024 * 1024)
@@ -238,13 +256,13 @@ async fn receive(
                     let res = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                         error(
                             StatusCode::PAYLOAD_TOO_LARGE,
-                            "photo_too_big",
+                            UploadError::PhotoTooBig,
                             "The file is larger than the limit.",
                         )
                     } else {
                         error(
                             StatusCode::BAD_REQUEST,
-                            "upload_malformed",
+                            UploadError::UploadMalformed,
                             "The upload was cut off. Nothing was added; send the file again.",
                         )
                     };
@@ -314,7 +332,7 @@ pub async fn file(
             if access != PhotoAccess::Manager {
                 return error(
                     StatusCode::FORBIDDEN,
-                    "forbidden",
+                    UploadError::Forbidden,
                     "Only the event's organisers can download originals.",
                 );
             }
@@ -416,7 +434,7 @@ pub async fn export(
     let Some(path) = state.exports.ready_file(job, id) else {
         return error(
             StatusCode::NOT_FOUND,
-            "export_not_found",
+            UploadError::ExportNotFound,
             "This export is not ready or has expired. Start a new one.",
         );
     };

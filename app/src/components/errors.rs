@@ -457,7 +457,9 @@ mod tests {
         let codes = [
             "unauthorized",
             "forbidden",
+            "not_found",
             "event_not_found",
+            "export_not_found",
             "upload_malformed",
             "upload_no_file",
             "photo_too_big",
@@ -493,7 +495,7 @@ mod tests {
             ImageError::Internal(String::new()),
         ] {
             let parsed = serde_json::from_value::<UploadError>(serde_json::json!(e.code()));
-            assert!(parsed.is_ok(), "{}", e.code());
+            assert_eq!(parsed.ok(), Some(e.upload_error()), "{}", e.code());
         }
     }
 }

@@ -138,6 +138,18 @@ pub enum ImageError {
 }
 
 impl ImageError {
+    /// What the upload route answers for this error (its wire code is [`Self::code`]).
+    pub fn upload_error(&self) -> crate::types::UploadError {
+        use crate::types::UploadError as U;
+        match self {
+            ImageError::Empty => U::PhotoEmpty,
+            ImageError::NotImage => U::PhotoNotImage,
+            ImageError::TooLarge { .. } => U::PhotoTooLargePixels,
+            ImageError::Corrupt(_) => U::PhotoCorrupt,
+            ImageError::Internal(_) => U::PhotoInternal,
+        }
+    }
+
     /// A stable code for the API and the UI.
     pub fn code(&self) -> &'static str {
         match self {
