@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod badge;
 pub mod camera;
+pub mod credential_fields;
 pub mod draw;
 pub mod errors;
 pub mod files;

@@ -6,6 +6,7 @@
 use crate::api::auth::whoami;
 use crate::api::kiosk::UnpairKiosk;
 use crate::components::auth::use_auth;
+use crate::components::credential_fields::CredentialFields;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::types::Me;
@@ -36,20 +37,7 @@ pub fn KioskStaffPage() -> impl IntoView {
                                 view! {
                                     <p class="lead">{t!(i18n, kiosk.staff_help, event_name)}</p>
                                     <ActionForm action=unpair>
-                                        <div class="field">
-                                            <label for="staff-email">{t!(i18n, login.email)}</label>
-                                            <input id="staff-email" type="email" name="email" autocomplete="off" required/>
-                                        </div>
-                                        <div class="field">
-                                            <label for="staff-password">{t!(i18n, login.password)}</label>
-                                            <input
-                                                id="staff-password"
-                                                type="password"
-                                                name="password"
-                                                autocomplete="off"
-                                                required
-                                            />
-                                        </div>
+                                        <CredentialFields id_prefix="staff" remember=false/>
                                         <button type="submit" class="danger" disabled=move || pending.get()>
                                             {t!(i18n, kiosk.unpair)}
                                         </button>

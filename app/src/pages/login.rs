@@ -1,5 +1,6 @@
 use crate::api::auth::Login;
 use crate::components::auth::use_auth;
+use crate::components::credential_fields::CredentialFields;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::types::Me;
@@ -29,20 +30,7 @@ pub fn LoginPage() -> impl IntoView {
         <main id="main" class="page narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <ActionForm action=login>
-                <div class="field">
-                    <label for="login-email">{t!(i18n, login.email)}</label>
-                    <input id="login-email" type="email" name="email" autocomplete="username" required/>
-                </div>
-                <div class="field">
-                    <label for="login-password">{t!(i18n, login.password)}</label>
-                    <input
-                        id="login-password"
-                        type="password"
-                        name="password"
-                        autocomplete="current-password"
-                        required
-                    />
-                </div>
+                <CredentialFields id_prefix="login" remember=true/>
                 <button type="submit" class="primary" disabled=move || pending.get()>
                     {move || {
                         if pending.get() {
