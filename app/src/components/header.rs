@@ -43,18 +43,20 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
+    let brand =
+        move |href: &'static str| view! { <a class="brand" href=href>{t!(i18n, app_name)}</a> };
     view! {
         <header class="topbar" class:menu-open=move || open.get() on:keydown=on_keydown>
             // On a paired kiosk the name leads back to registration, never to the start
             // page with its organiser links (issue 12 point 3).
-            <a
-                class="brand"
-                href=move || {
-                    if matches!(auth.me.get(), Some(Ok(Some(Me::Kiosk { .. })))) { "/kiosk" } else { "/" }
-                }
-            >
-                {t!(i18n, app_name)}
-            </a>
+            // Read inside a Transition, like the account part below: the resource is only
+            // read where the server waits for it.
+            <Transition fallback=move || brand("/")>
+                {move || {
+                    let kiosk = matches!(auth.me.get(), Some(Ok(Some(Me::Kiosk { .. }))));
+                    brand(if kiosk { "/kiosk" } else { "/" })
+                }}
+            </Transition>
             <button
                 type="button"
                 class="menu-button secondary"
