@@ -160,3 +160,32 @@ test('withdrawal at the kiosk: a green badge scanned there turns red and a red b
   await org.context().close();
   await page.context().close();
 });
+
+test('a colour map that arrives late for another event does not replace the chosen event\'s offline map', async ({ browser }) => {
+  // Found while running issue 12's tests: the scanner saved every map it received, so a
+  // slow answer for the event it had opened first replaced the chosen event's map.
+  const org = await organiser(browser);
+  const before = await createEvent(org.request, 'Opened first', NAME_FIELDS);
+  const chosen = await createEvent(org.request, 'Chosen event', NAME_FIELDS);
+  const green = await badgeUrl(org, chosen, 'Gatis', 'green');
+
+  const scanner = await organiser(browser);
+  await scanner.addInitScript((ev) => localStorage.setItem('lanyard.scan.event.v1', ev), before);
+  // The first event's map answers slowly.
+  await scanner.route('**/api/scan/cache', async (route) => {
+    if ((route.request().postData() ?? '').includes(before)) await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await scanner.goto('/scan');
+  await hydrated(scanner);
+  await scanner.getByLabel('Event', { exact: true }).selectOption(chosen);
+  const token = new URL(green).pathname.slice(3);
+  await expect.poll(() => scanner.evaluate(() => localStorage.getItem('lanyard.scan.cache.v1') ?? '')).toContain(token);
+  // After the slow answer has come in, the chosen event's map is still the one kept.
+  await scanner.waitForTimeout(3000);
+  const kept = await scanner.evaluate(() => localStorage.getItem('lanyard.scan.cache.v1') ?? '');
+  expect(kept).toContain(token);
+  expect(kept).toContain(chosen);
+  await scanner.context().close();
+  await org.context().close();
+});

@@ -222,12 +222,15 @@ fn Scanner() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             if let Ok(c) = get_scan_cache(ev.clone()).await {
+                // A map that arrives after the photographer chose another event is
+                // dropped: it must not overwrite the chosen event's offline map.
+                if event_id.get_untracked() != ev {
+                    return;
+                }
                 if let Ok(s) = serde_json::to_string(&c) {
                     browser::save(CACHE_KEY, &s);
                 }
-                if event_id.get_untracked() == ev {
-                    cache.set(c.entries.into_iter().collect());
-                }
+                cache.set(c.entries.into_iter().collect());
             }
         });
     };
