@@ -23,7 +23,8 @@ pub fn field_label_in(locale: Locale, f: Field) -> String {
 }
 
 /// The keyboard a touch screen should offer for a field.
-fn input_type(f: Field) -> &'static str {
+/// The input type for a field: phones get the phone keypad, emails the email keyboard.
+pub fn input_type(f: Field) -> &'static str {
     match f {
         Field::Email => "email",
         Field::Phone => "tel",

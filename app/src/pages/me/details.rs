@@ -4,20 +4,11 @@ use super::state::Me;
 use super::words::short_time;
 use crate::api::me::me_correct;
 use crate::components::errors::ErrorText;
-use crate::components::person_fields::field_label;
+use crate::components::person_fields::{field_label, input_type};
 use crate::i18n::*;
 use crate::types::Field;
 use crate::validate::looks_like_email;
 use leptos::prelude::*;
-
-/// The keyboard a touch screen should offer for a field.
-fn input_type(f: Field) -> &'static str {
-    match f {
-        Field::Email => "email",
-        Field::Phone => "tel",
-        _ => "text",
-    }
-}
 
 #[component]
 pub(super) fn Details(me: Me) -> AnyView {
