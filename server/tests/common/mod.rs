@@ -84,6 +84,9 @@ impl Server {
 fn http() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // A request that gets no answer fails the test instead of holding the run (one
+        // clean-clone run once waited on an answer for ten minutes).
+        .timeout(std::time::Duration::from_secs(120))
         .build()
         .unwrap()
 }
