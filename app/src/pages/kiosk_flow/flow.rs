@@ -13,69 +13,35 @@ use super::state::{FlowState, Step};
 use super::welcome::WelcomeStep;
 use super::withdraw::WithdrawStep;
 use super::withdrawn::WithdrawnStep;
-use crate::api::kiosk::{CheckinFind, KioskRegister, Withdraw, WithdrawCheck};
 use crate::i18n::*;
-use crate::types::{Consent, KioskEvent, PersonFields};
+use crate::types::KioskEvent;
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
-    let i18n = use_i18n();
-    let event = StoredValue::new(event);
-    let step = RwSignal::new(Step::Welcome);
-    let fields = RwSignal::new(PersonFields::default());
-    let is_minor = RwSignal::new(None::<bool>);
-    let choice = RwSignal::new(None::<Consent>);
-    let guardian_name = RwSignal::new(String::new());
-    let guardian_confirmed = RwSignal::new(false);
-    let signature = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<String>);
-    let register = ServerAction::<KioskRegister>::new();
-    let find = ServerAction::<CheckinFind>::new();
-    let checkin_code = RwSignal::new(String::new());
-    let checkin_email = RwSignal::new(String::new());
-    // Set when a pre-registered attendee was found: their name (if any) to greet them.
-    let checkin = RwSignal::new(None::<Option<String>>);
-    let withdraw_code = RwSignal::new(String::new());
-    let check = ServerAction::<WithdrawCheck>::new();
-    let withdraw = ServerAction::<Withdraw>::new();
-    let idle = RwSignal::new(0u32);
-    // Every attendee starts in the event's default language (issue 12 point 4): the
-    // previous attendee's choice lives in the language cookie and must not carry over.
-    let start_locale = event.with_value(|e| {
-        if e.default_lang == "en" {
-            Locale::en
-        } else {
-            Locale::lv
-        }
-    });
-    Effect::new(move |_| {
-        if i18n.get_locale_untracked() != start_locale {
-            i18n.set_locale(start_locale);
-        }
-    });
-    let flow = FlowState {
+    let flow = FlowState::new(event, use_i18n());
+    let FlowState {
         i18n,
         event,
         step,
-        fields,
-        is_minor,
-        choice,
-        guardian_name,
-        guardian_confirmed,
-        signature,
         message,
         register,
         find,
         checkin_code,
         checkin_email,
         checkin,
-        withdraw_code,
-        check,
         withdraw,
         idle,
         start_locale,
-    };
+        ..
+    } = flow;
+    // Every attendee starts in the event's default language (issue 12 point 4): the
+    // previous attendee's choice lives in the language cookie and must not carry over.
+    Effect::new(move |_| {
+        if i18n.get_locale_untracked() != start_locale {
+            i18n.set_locale(start_locale);
+        }
+    });
 
     // A withdrawal done: the red badge shows and prints.
     Effect::new(move |_| {

@@ -53,6 +53,38 @@ pub(super) struct FlowState {
 }
 
 impl FlowState {
+    /// A new attendee's empty flow for `event`, starting at the welcome screen in the
+    /// event's default language (issue 12 point 4).
+    pub(super) fn new(event: KioskEvent, i18n: leptos_i18n::I18nContext<Locale>) -> Self {
+        let start_locale = if event.default_lang == "en" {
+            Locale::en
+        } else {
+            Locale::lv
+        };
+        FlowState {
+            i18n,
+            event: StoredValue::new(event),
+            step: RwSignal::new(Step::Welcome),
+            fields: RwSignal::new(PersonFields::default()),
+            is_minor: RwSignal::new(None),
+            choice: RwSignal::new(None),
+            guardian_name: RwSignal::new(String::new()),
+            guardian_confirmed: RwSignal::new(false),
+            signature: RwSignal::new(None),
+            message: RwSignal::new(None),
+            register: ServerAction::new(),
+            find: ServerAction::new(),
+            checkin_code: RwSignal::new(String::new()),
+            checkin_email: RwSignal::new(String::new()),
+            checkin: RwSignal::new(None),
+            withdraw_code: RwSignal::new(String::new()),
+            check: ServerAction::new(),
+            withdraw: ServerAction::new(),
+            idle: RwSignal::new(0),
+            start_locale,
+        }
+    }
+
     /// Forget everything about the attendee (a signal added to the flow needs its line
     /// here).
     pub(super) fn reset(self) {
