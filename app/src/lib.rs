@@ -15,6 +15,7 @@ pub mod components;
 pub mod pages;
 pub mod types;
 pub mod validate;
+pub mod values;
 
 #[cfg(feature = "ssr")]
 pub mod domain;

@@ -1,4 +1,4 @@
-//! Server functions. Each one: authorise → call the domain → map errors. Endpoints are
+//! Server functions. Each one: authorise (`guard`) → one domain call → `?` (`error`). Endpoints are
 //! fixed (`/api/...`) so routes and tests can name them.
 
 pub mod attendees;
@@ -13,5 +13,7 @@ pub mod photos;
 pub mod scans;
 pub mod settings;
 
+#[cfg(feature = "ssr")]
+pub mod error;
 #[cfg(feature = "ssr")]
 pub mod guard;

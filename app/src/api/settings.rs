@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use super::guard::{self, fail, store_err};
+use super::guard;
 
 /// The settings of one of the organiser's events and its current notice texts.
 #[server(endpoint = "events/settings", input = Json)]
 pub async fn get_event_settings(event_id: String) -> Result<EventSettingsView, ApiError> {
     let m = guard::managed_event(event_id).await?;
-    view(m).await
+    Ok(crate::domain::events::settings_view(&m.state.store, m.row, m.event).await?)
 }
 
 /// Saves the settings; a changed notice text becomes a new notice version.
@@ -21,32 +21,6 @@ pub async fn save_event_settings(
     settings: EventSettings,
 ) -> Result<EventSettingsView, ApiError> {
     let m = guard::managed_event(event_id).await?;
-    let settings = crate::domain::events::validate_settings(settings)
-        .map_err(|b| fail(ApiError::BadInput(b)))?;
-    crate::domain::events::save_settings(
-        &m.state.store,
-        m.actor.clone(),
-        m.row,
-        &m.event.name,
-        settings,
-    )
-    .await
-    .map_err(store_err)?;
-    view(m).await
-}
-
-#[cfg(feature = "ssr")]
-async fn view(m: guard::ManagedEvent) -> Result<EventSettingsView, ApiError> {
-    let settings = m
-        .state
-        .store
-        .event_settings(m.row)
-        .await
-        .map_err(store_err)?;
-    let notices = super::kiosk::current_notices(&m.state.store, m.row, &settings.languages).await?;
-    Ok(EventSettingsView {
-        event: m.event,
-        settings,
-        notices,
-    })
+    let store = &m.state.store;
+    Ok(crate::domain::events::update_settings(store, m.actor, m.row, m.event, settings).await?)
 }

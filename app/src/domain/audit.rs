@@ -104,6 +104,21 @@ pub fn verify<'a>(
     Ok(count)
 }
 
+/// One page (100 rows) of the log, newest first, and whether the chain verifies.
+pub async fn page(
+    store: &super::Store,
+    actor: super::Actor,
+    before_id: Option<i64>,
+) -> Result<crate::types::AuditView, super::StoreError> {
+    let page = store.list_audit(actor, 100, before_id).await?;
+    let chain = store.verify_audit().await?.map_err(|b| b.to_string());
+    Ok(crate::types::AuditView {
+        rows: page.rows,
+        total: page.total,
+        chain,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

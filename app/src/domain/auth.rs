@@ -139,6 +139,62 @@ impl RateLimiter {
     }
 }
 
+/// Signs a user in with email and password ([`check_credentials`]); the sign-in is
+/// audited by account id. Returns the actor the session will hold and what the page
+/// shows.
+pub async fn login(
+    st: &super::AppState,
+    client_ip: &str,
+    email: &str,
+    password: String,
+) -> Result<(super::store::Actor, crate::types::Me), CredentialError> {
+    let rec = check_credentials(st, client_ip, email, password).await?;
+    let actor = super::store::Actor::User {
+        id: rec.id,
+        role: rec.role,
+    };
+    st.store
+        .audit(actor.clone(), "auth.login", format!("user:{}", rec.id))
+        .await
+        .map_err(CredentialError::Store)?;
+    tracing::info!(user_id = rec.id, "signed in");
+    let me = crate::types::Me::User {
+        email: email.trim().to_lowercase(),
+        role: rec.role,
+    };
+    Ok((actor, me))
+}
+
+/// Who a session's actor is now, for the header: `None` when the account is gone or
+/// the kiosk was revoked (the caller then ends the session).
+pub async fn whoami(
+    store: &super::Store,
+    actor: super::store::Actor,
+) -> Result<Option<crate::types::Me>, super::StoreError> {
+    use super::store::Actor;
+    use crate::types::Me;
+    Ok(match actor {
+        Actor::User { id, .. } => store.own_user(id).await?.map(|u| Me::User {
+            email: u.email,
+            role: u.role,
+        }),
+        Actor::Kiosk {
+            device_id,
+            event_id,
+        } => match store.kiosk_device(device_id).await? {
+            Some(d) if d.serves(event_id) => {
+                let ev = store.event_by_id(event_id).await?;
+                Some(Me::Kiosk {
+                    event_id: ev.id,
+                    event_name: ev.name,
+                })
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Badge contents (requirement 7): the QR carries only `{public URL}/b/{badge token}`.
 
 use super::store::{Actor, Conflict, Store, StoreError, StoreResult};
-use crate::types::{Badge, BadgeStock, Consent, EventSettings, Field};
+use crate::types::{Badge, BadgeStock, Consent, EventSettings, Field, Registered};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
@@ -94,6 +94,16 @@ pub async fn badge_for_attendee(
 }
 
 /// The URL a badge's QR encodes. The token is random; nothing about the person.
+/// What a registration answers: the badge and the private code to hand over, shown
+/// once, with its QR.
+pub fn registered(badge: Badge, private_code: String) -> Registered {
+    Registered {
+        badge,
+        private_code_qr_svg: qr_svg(&private_code),
+        private_code,
+    }
+}
+
 pub fn badge_url(public_url: &str, badge_token: &str) -> String {
     format!("{}/b/{}", public_url.trim_end_matches('/'), badge_token)
 }
@@ -111,6 +121,55 @@ pub fn qr_svg(data: &str) -> String {
         // Only data longer than a QR can hold fails; our URLs and codes are short.
         Err(_) => String::new(),
     }
+}
+
+/// The current consent behind a badge token, or `None` for an unknown one. Public (the
+/// token is the only key and the answer holds no personal data), so limited per client
+/// address.
+pub async fn verdict(
+    st: &super::AppState,
+    client_ip: &str,
+    token: &str,
+) -> Result<Option<Consent>, super::consent::RegisterError> {
+    let ip_key = format!("ip:{client_ip}");
+    if st.verdict_by_ip.is_blocked(&ip_key) {
+        return Err(super::consent::RegisterError::RateLimited);
+    }
+    st.verdict_by_ip.record(&ip_key);
+    // Badge tokens are 22 URL-safe characters; anything else is unknown without a lookup.
+    if token.len() != 22
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Ok(None);
+    }
+    let Some((attendee_id, _)) = st.store.attendee_by_badge(token.to_string()).await? else {
+        return Ok(None);
+    };
+    Ok(st.store.current_consent(attendee_id).await?)
+}
+
+/// The badge page's data: the colour and the languages the event offers. No personal
+/// data; limited as [`verdict`].
+pub async fn page(
+    st: &super::AppState,
+    client_ip: &str,
+    token: &str,
+) -> Result<Option<crate::types::BadgePage>, super::consent::RegisterError> {
+    let Some(consent) = verdict(st, client_ip, token).await? else {
+        return Ok(None);
+    };
+    let Some((_, event)) = st.store.attendee_by_badge(token.to_string()).await? else {
+        return Ok(None);
+    };
+    let summary = st.store.event_by_id(event).await?;
+    let settings = st.store.event_settings(event).await?;
+    Ok(Some(crate::types::BadgePage {
+        consent,
+        languages: settings.languages,
+        default_lang: summary.default_lang,
+    }))
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Registration and consent rules (requirements 1, 3, 4, 5, 6, 8).
 
 use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
-use super::store::{Actor, Conflict, NewAttendee, NewConsent, Store, StoreError};
-use crate::types::{BadInput, Channel, Consent, Field, FieldRules, PersonFields};
+use super::store::{Actor, Conflict, NewAttendee, NewConsent, NoticeVersion, Store, StoreError};
+use crate::types::{BadInput, Channel, Consent, ConsentInput, Field, FieldRules, PersonFields};
 use crate::validate::{looks_like_email, looks_like_phone};
 
 /// Largest accepted signature image.
@@ -96,24 +96,41 @@ pub struct Registration {
     pub event_id: i64,
     pub fields: PersonFields,
     pub is_minor: bool,
-    pub choice: Consent,
-    pub guardian: GuardianInput,
-    pub notice_version_id: i64,
-    pub channel: Channel,
-    pub channel_ref: String,
+    pub decision: Decision,
     pub source: &'static str,
 }
 
+/// Why a decision was refused: a broken rule for the UI to word, too many misses from
+/// one kiosk, or the store's error.
 #[derive(Debug)]
 pub enum RegisterError {
     /// A rule the input breaks, for the UI to word.
     Invalid(BadInput),
+    /// Too many misses from this kiosk or client address lately.
+    RateLimited,
+    /// The caller may not do this (e.g. a photographer using an organiser's tool).
+    Forbidden,
     Store(StoreError),
 }
 
 impl From<StoreError> for RegisterError {
     fn from(e: StoreError) -> Self {
         RegisterError::Store(e)
+    }
+}
+
+impl From<super::removals::CaseError> for RegisterError {
+    fn from(e: super::removals::CaseError) -> Self {
+        match e {
+            super::removals::CaseError::Invalid(b) => RegisterError::Invalid(b),
+            super::removals::CaseError::Store(e) => RegisterError::Store(e),
+        }
+    }
+}
+
+impl From<BadInput> for RegisterError {
+    fn from(b: BadInput) -> Self {
+        RegisterError::Invalid(b)
     }
 }
 
@@ -124,15 +141,8 @@ pub async fn register(
     rules: &FieldRules,
     r: Registration,
 ) -> Result<Issued, RegisterError> {
-    let fields = clean_fields(rules, r.fields).map_err(RegisterError::Invalid)?;
-    let consent = Decision {
-        choice: r.choice,
-        guardian: r.guardian,
-        notice_version_id: r.notice_version_id,
-        channel: r.channel,
-        channel_ref: r.channel_ref,
-    }
-    .into_consent(r.is_minor)?;
+    let fields = clean_fields(rules, r.fields)?;
+    let consent = r.decision.into_consent(r.is_minor)?;
     let badge_token = random_token(16);
     let private_code = random_typed_code(7);
     let attendee = NewAttendee {
@@ -162,10 +172,41 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// The one way a decision is built from what a page sent (issue 13): a choice is
+    /// required, the signature pad's image is decoded, and who recorded it follows from
+    /// the actor (`kiosk:{device}`, `user:{id}`, `self`). The notice is the one
+    /// `notice::for_lang` chose.
+    pub fn from_input(
+        actor: &Actor,
+        channel: Channel,
+        input: ConsentInput,
+        notice: &NoticeVersion,
+    ) -> Result<Decision, RegisterError> {
+        let choice = input.choice.ok_or(BadInput::ChoiceMissing)?;
+        let channel_ref = match actor {
+            Actor::Kiosk { device_id, .. } => format!("kiosk:{device_id}"),
+            Actor::User { id, .. } => format!("user:{id}"),
+            Actor::DataSubject { .. } => "self".to_string(),
+            _ => return Err(StoreError::Conflict(Conflict::NotAUser).into()),
+        };
+        let signature_png = decode_signature(input.signature_data_url.as_deref())?;
+        Ok(Decision {
+            choice,
+            guardian: GuardianInput {
+                name: input.guardian_name,
+                confirmed: input.guardian_confirmed,
+                signature_png,
+            },
+            notice_version_id: notice.id,
+            channel,
+            channel_ref,
+        })
+    }
+
     /// Checks the guardian rule and builds the consent row: guardian data is kept only
     /// for a minor's green choice.
     fn into_consent(self, is_minor: bool) -> Result<NewConsent, RegisterError> {
-        check_guardian(is_minor, self.choice, &self.guardian).map_err(RegisterError::Invalid)?;
+        check_guardian(is_minor, self.choice, &self.guardian)?;
         let minor_green = is_minor && self.choice == Consent::Green;
         Ok(NewConsent {
             choice: self.choice,
@@ -365,11 +406,13 @@ mod tests {
                 ..Default::default()
             },
             is_minor,
-            choice,
-            guardian,
-            notice_version_id: notice,
-            channel: Channel::Kiosk,
-            channel_ref: "kiosk:1".into(),
+            decision: Decision {
+                choice,
+                guardian,
+                notice_version_id: notice,
+                channel: Channel::Kiosk,
+                channel_ref: "kiosk:1".into(),
+            },
             source: "kiosk",
         };
         let err = register(

@@ -1,8 +1,9 @@
 //! Events: validation of what an organiser enters, and the demo data.
 
 use super::auth::{hash_password, random_token};
+use super::consent::RegisterError;
 use super::store::{Actor, Store, StoreError};
-use crate::types::{BadInput, EventSettings, EventSummary, NewEvent, Role};
+use crate::types::{BadInput, EventSettings, EventSettingsView, EventSummary, NewEvent, Role};
 
 /// Checks and tidies a new event. The error is a [`BadInput`] the UI words.
 pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
@@ -36,8 +37,29 @@ pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
     Ok(e)
 }
 
-/// Creates an event with default settings and its first notice versions.
+/// The events a user may manage: their own (an admin: all), soonest first.
+pub async fn list(store: &Store, actor: Actor) -> Result<Vec<EventSummary>, StoreError> {
+    match actor {
+        Actor::User { id, role } => store.list_events(id, role).await,
+        _ => Err(StoreError::Conflict(super::store::Conflict::NotAUser)),
+    }
+}
+
+/// Creates an event, checked by [`validate`], owned by the signed-in organiser, with
+/// default settings and its first notice versions.
 pub async fn create(
+    store: &Store,
+    actor: Actor,
+    e: NewEvent,
+) -> Result<EventSummary, RegisterError> {
+    let Actor::User { id: owner_id, .. } = actor else {
+        return Err(StoreError::Conflict(super::store::Conflict::NotAUser).into());
+    };
+    Ok(create_owned(store, actor, owner_id, validate(e)?).await?)
+}
+
+/// Creates a checked event for `owner_id` (the demo data at start-up, or [`create`]).
+async fn create_owned(
     store: &Store,
     actor: Actor,
     owner_id: i64,
@@ -112,6 +134,36 @@ pub async fn save_settings(
     Ok(())
 }
 
+/// An event's settings with the current notice text of each of its languages, as the
+/// settings page shows them.
+pub async fn settings_view(
+    store: &Store,
+    event_id: i64,
+    event: EventSummary,
+) -> Result<EventSettingsView, StoreError> {
+    let settings = store.event_settings(event_id).await?;
+    let notices = super::notice::current_all(store, event_id, &settings.languages).await?;
+    Ok(EventSettingsView {
+        event,
+        settings,
+        notices,
+    })
+}
+
+/// The organiser changes the settings: checked, saved with a new notice version wherever
+/// the rendered text changed, and shown again.
+pub async fn update_settings(
+    store: &Store,
+    actor: Actor,
+    event_id: i64,
+    event: EventSummary,
+    settings: EventSettings,
+) -> Result<EventSettingsView, RegisterError> {
+    let settings = validate_settings(settings)?;
+    save_settings(store, actor, event_id, &event.name, settings).await?;
+    Ok(settings_view(store, event_id, event).await?)
+}
+
 /// The organiser login printed by `lanyard serve --demo`.
 pub struct DemoLogin {
     pub email: String,
@@ -152,7 +204,7 @@ pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogin>, StoreError> {
         venue: "Rīga".into(),
         default_lang: "lv".into(),
     };
-    create(store, Actor::System, id, event).await?;
+    create_owned(store, Actor::System, id, event).await?;
     Ok(Some(DemoLogin {
         email: DEMO_EMAIL.into(),
         password,

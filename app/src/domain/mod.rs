@@ -1,6 +1,7 @@
 //! Server-only domain: rules, the store and the audit chain. One module per concern;
 //! SQL lives only in `store`.
 
+pub mod attendees;
 pub mod audit;
 pub mod auth;
 pub mod badge_png;

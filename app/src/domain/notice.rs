@@ -2,8 +2,10 @@
 //! settings in each language. The rendered text is what a notice version stores, so the
 //! organiser can later prove exactly what an attendee read (requirement 4).
 
+use super::consent::RegisterError;
+use super::store::{NoticeVersion, Store, StoreError};
 use crate::i18n::*;
-use crate::types::EventSettings;
+use crate::types::{BadInput, EventSettings, NoticeText};
 
 fn or_not_set(locale: Locale, s: &str) -> String {
     if s.trim().is_empty() {
@@ -72,6 +74,49 @@ pub fn render_all(event_name: &str, s: &EventSettings) -> Vec<(String, String)> 
         .collect()
 }
 
+/// The one rule for which notice version a consent decision records (requirement 4;
+/// issue 13): the language the attendee asked for when the event offers it and has a
+/// notice in it, otherwise the event's default language. Which notice was shown *is*
+/// the evidence, so kiosk, organiser and self-service all choose it here.
+pub async fn for_lang(
+    store: &Store,
+    event_id: i64,
+    requested: Option<&str>,
+) -> Result<NoticeVersion, RegisterError> {
+    let event = store.event_by_id(event_id).await?;
+    let settings = store.event_settings(event_id).await?;
+    if let Some(lang) = requested.filter(|l| settings.languages.iter().any(|o| o == l)) {
+        if let Some(n) = store.current_notice(event_id, lang.to_string()).await? {
+            return Ok(n);
+        }
+    }
+    store
+        .current_notice(event_id, event.default_lang)
+        .await?
+        .ok_or(RegisterError::Invalid(BadInput::NoticeMissing))
+}
+
+/// The current notice of each language the event offers, as the kiosk shows it and the
+/// settings page previews it.
+pub async fn current_all(
+    store: &Store,
+    event_id: i64,
+    languages: &[String],
+) -> Result<Vec<NoticeText>, StoreError> {
+    let mut out = Vec::new();
+    for lang in languages {
+        if let Some(n) = store.current_notice(event_id, lang.clone()).await? {
+            out.push(NoticeText {
+                version_id: n.id,
+                lang: n.lang,
+                text: n.text,
+                sha256: n.sha256,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +167,54 @@ mod tests {
         assert_eq!(render_all("Summit", &s).len(), 2);
         let unset = render("X", &EventSettings::default(), Locale::en);
         assert!(unset.contains("(not set)") && unset.contains("not transferred"));
+    }
+
+    /// The one notice rule (issue 13; requirement 4): the requested language when the
+    /// event offers it and has a notice in it, else the default language's notice.
+    #[tokio::test]
+    async fn one_rule_picks_the_notice_a_decision_records() {
+        let (s, ev, actor) = crate::domain::store::notices::tests::store_with_event().await;
+        let missing = for_lang(&s, ev, Some("lv")).await;
+        assert!(
+            matches!(
+                missing,
+                Err(RegisterError::Invalid(BadInput::NoticeMissing))
+            ),
+            "no notice yet: {missing:?}"
+        );
+        let both = EventSettings::default();
+        assert_eq!(both.languages, vec!["lv".to_string(), "en".to_string()]);
+        s.save_event_settings(
+            actor.clone(),
+            ev,
+            both.clone(),
+            vec![("lv".into(), "LV".into()), ("en".into(), "EN".into())],
+        )
+        .await
+        .unwrap();
+        let text = |r: Result<NoticeVersion, RegisterError>| r.unwrap().text;
+        assert_eq!(text(for_lang(&s, ev, Some("en")).await), "EN");
+        assert_eq!(text(for_lang(&s, ev, Some("lv")).await), "LV");
+        assert_eq!(text(for_lang(&s, ev, None).await), "LV", "default language");
+        assert_eq!(
+            text(for_lang(&s, ev, Some("de")).await),
+            "LV",
+            "not offered"
+        );
+        // English no longer offered: its old notice is not recorded any more.
+        let lv_only = EventSettings {
+            languages: vec!["lv".into()],
+            ..both.clone()
+        };
+        s.save_event_settings(actor.clone(), ev, lv_only, vec![("lv".into(), "LV".into())])
+            .await
+            .unwrap();
+        assert_eq!(text(for_lang(&s, ev, Some("en")).await), "LV");
+        // Offered but without a notice of its own: the default language's.
+        let (s2, ev2, actor2) = crate::domain::store::notices::tests::store_with_event().await;
+        s2.save_event_settings(actor2, ev2, both, vec![("lv".into(), "LV2".into())])
+            .await
+            .unwrap();
+        assert_eq!(text(for_lang(&s2, ev2, Some("en")).await), "LV2");
     }
 }

@@ -109,15 +109,29 @@ struct Item {
     blur: Vec<crate::types::Region>,
 }
 
-/// Starts building an export of the event's photos that may be published. Reading the
-/// photos for it is audited (`photo.export`).
+/// How far a user's export has got; `None` for another user's job or an unknown one.
+pub fn status(state: &AppState, actor: Actor, job_id: &str) -> Option<ExportStatus> {
+    match actor {
+        Actor::User { id, .. } => state.exports.status(job_id, id),
+        _ => None,
+    }
+}
+
+/// Starts building an export of the event's photos that may be published, their longest
+/// side `max_side` pixels (`MIN_SIDE..=MAX_SIDE`). Reading the photos for it is audited
+/// (`photo.export`).
 pub async fn start(
     state: &AppState,
     actor: Actor,
-    user_id: i64,
     event_id: i64,
     max_side: u32,
-) -> Result<ExportStatus, StoreError> {
+) -> Result<ExportStatus, super::consent::RegisterError> {
+    let Actor::User { id: user_id, .. } = actor else {
+        return Err(super::consent::RegisterError::Forbidden);
+    };
+    if !(MIN_SIDE..=MAX_SIDE).contains(&max_side) {
+        return Err(crate::types::BadInput::SizeInvalid.into());
+    }
     state.exports.sweep();
     let rows = state.store.photos_for_export(actor, event_id).await?;
     let items: Vec<Item> = rows

@@ -3,6 +3,9 @@
 //! suggestions, and the views the pages show. Image work is in `imaging`; SQL in the
 //! store.
 
+mod act;
+pub use act::{act, find, library, set_clock_offset, PhotoAction, PhotoInHand};
+
 use super::imaging::{self, ImageError, Inspected, Limits};
 use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagRow};
 use super::AppState;

@@ -2,6 +2,11 @@
 //! deadline, what still blocks closing, per-photo decisions carried out on disk, the
 //! closing message in the requester's language, and erasure.
 
+mod act;
+mod open;
+pub use act::{act, list, managed, CaseAction};
+pub use open::{open_by_subject, open_for_event};
+
 use super::imaging::{self, Limits};
 use super::photos::{self, write_atomic, Rendition};
 use super::store::removals::CaseBundle;

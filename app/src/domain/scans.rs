@@ -72,6 +72,65 @@ pub async fn verdict(store: &Store, token: String) -> StoreResult<Option<(Consen
     Ok(Some((consent, store.event_by_id(event).await?.id)))
 }
 
+/// Checks an uploaded queue of scans and stores it ([`validate`], [`record`]).
+pub async fn record_checked(
+    store: &Store,
+    actor: Actor,
+    scans: Vec<ScanIn>,
+) -> Result<Vec<ScanAck>, super::consent::RegisterError> {
+    let Actor::User { id, .. } = actor else {
+        return Err(super::StoreError::Conflict(super::Conflict::NotAUser).into());
+    };
+    let scans = validate(scans)?;
+    Ok(record(store, actor, id, scans).await?)
+}
+
+/// An event's badge tokens and colours (no names) for verdicts while offline.
+/// Photographers scan at every event; organisers only at theirs (404 otherwise).
+pub async fn cache(
+    store: &Store,
+    actor: Actor,
+    event_id: String,
+) -> Result<crate::types::ScanCache, super::StoreError> {
+    use crate::types::Role;
+    let Actor::User { id, role } = actor else {
+        return Err(super::StoreError::Conflict(super::Conflict::NotAUser));
+    };
+    let as_role = if role == Role::Photographer {
+        Role::Admin
+    } else {
+        role
+    };
+    let (row, event) = store.event_for_user(id, as_role, event_id).await?;
+    let entries = store.scan_cache(row).await?;
+    Ok(crate::types::ScanCache {
+        event_id: event.id,
+        entries,
+    })
+}
+
+/// The events a user may scan at: photographers and admins all, organisers their own.
+pub async fn events(
+    store: &Store,
+    actor: Actor,
+) -> Result<Vec<crate::types::EventSummary>, super::StoreError> {
+    match actor {
+        Actor::User { id, role } => store.events_for_scanning(id, role).await,
+        _ => Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
+    }
+}
+
+/// The user's own latest scans: colour and time only.
+pub async fn mine(
+    store: &Store,
+    actor: Actor,
+) -> Result<Vec<crate::types::MyScan>, super::StoreError> {
+    match actor {
+        Actor::User { id, .. } => store.my_scans(id, 30).await,
+        _ => Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,14 @@
 //! and is audited.
 
 use super::auth::{normalise_code, token_hash};
+use super::consent::{self, Decision, RegisterError};
 use super::photos::Rendition;
 use super::removals;
 use super::{Actor, AppState, StoreError};
-use crate::types::{AttendeeDetail, DataExport, Field, MyData, MyField, MyPhoto, MyRequest};
+use crate::types::{
+    AttendeeDetail, BadInput, Channel, Consent, ConsentInput, DataExport, Field, MyData, MyField,
+    MyPhoto, MyRequest, MyRequestInput,
+};
 use base64::Engine;
 
 /// Most thumbnails the self-service page receives at once.
@@ -26,6 +30,121 @@ pub async fn attendee_for_code(
         return Ok(None);
     }
     state.store.subject_by_code(token_hash(&normal)).await
+}
+
+/// An attendee proven by their private code on the self-service page.
+#[derive(Clone, Copy, Debug)]
+pub struct Subject {
+    pub attendee_id: i64,
+    pub event_id: i64,
+}
+
+impl Subject {
+    pub fn actor(self) -> Actor {
+        Actor::DataSubject {
+            attendee_id: self.attendee_id,
+        }
+    }
+}
+
+/// Checks a private code typed on `/me`: missing or wrong is a 400 (and a wrong one a
+/// strike for the client address); too many strikes lately is 429.
+pub async fn prove(
+    state: &AppState,
+    client_ip: &str,
+    code: &str,
+) -> Result<Subject, RegisterError> {
+    if state.code_by_ip.is_blocked(client_ip) {
+        return Err(RegisterError::RateLimited);
+    }
+    if code.trim().is_empty() {
+        return Err(BadInput::CodeMissing.into());
+    }
+    match attendee_for_code(state, code).await? {
+        Some((attendee_id, event_id)) => Ok(Subject {
+            attendee_id,
+            event_id,
+        }),
+        None => {
+            state.code_by_ip.record(client_ip);
+            Err(BadInput::CodeWrong.into())
+        }
+    }
+}
+
+/// What the attendee does on `/me`.
+pub enum SubjectAction {
+    /// See their data.
+    Open,
+    /// Correct one field (rectification): only fields the event collects; a required one
+    /// cannot be emptied.
+    Correct { field: Field, value: String },
+    /// Switch consent either way (channel `self_service`), with the notice of the
+    /// language shown; a minor's green needs the guardian as at the kiosk.
+    Consent {
+        choice: Consent,
+        guardian: ConsentInput,
+        lang: String,
+    },
+    /// Ask for photo removal, erasure, objection or restriction.
+    Request(MyRequestInput),
+}
+
+/// Carries out `action` for the proven attendee and returns their page's data.
+pub async fn act(
+    state: &AppState,
+    who: Subject,
+    action: SubjectAction,
+) -> Result<MyData, RegisterError> {
+    let store = &state.store;
+    match action {
+        SubjectAction::Open => {}
+        SubjectAction::Correct { field, value } => {
+            let settings = store.event_settings(who.event_id).await?;
+            if !settings.fields.get(field).enabled {
+                return Err(BadInput::FieldNotCollected.into());
+            }
+            let mut fields = store.subject_fields(who.attendee_id).await?;
+            fields.set(field, Some(value));
+            let clean = consent::clean_fields(&settings.fields, fields)?;
+            let value = clean.get(field).map(String::from);
+            store
+                .correct_field(who.actor(), who.attendee_id, field, value)
+                .await?;
+        }
+        SubjectAction::Consent {
+            choice,
+            guardian,
+            lang,
+        } => {
+            let notice = super::notice::for_lang(store, who.event_id, Some(&lang)).await?;
+            let input = ConsentInput {
+                choice: Some(choice),
+                ..guardian
+            };
+            let d = Decision::from_input(&who.actor(), Channel::SelfService, input, &notice)?;
+            consent::change(store, who.actor(), who.attendee_id, d).await?;
+        }
+        SubjectAction::Request(request) => {
+            removals::open_by_subject(store, who.attendee_id, request).await?;
+        }
+    }
+    Ok(my_data(state, who.attendee_id).await?)
+}
+
+/// The organiser's copy of one attendee of their event, for a request by email
+/// (audited); 404 for an attendee of another event.
+pub async fn export_for_event(
+    state: &AppState,
+    actor: Actor,
+    event_id: i64,
+    attendee_id: i64,
+) -> Result<DataExport, StoreError> {
+    let (event, _) = state.store.attendee_event_and_minor(attendee_id).await?;
+    if event != event_id {
+        return Err(StoreError::NotFound);
+    }
+    export(state, actor, attendee_id).await
 }
 
 /// Everything the page shows. Audited as the subject viewing their own record.

@@ -1,0 +1,96 @@
+//! What an organiser does with an event's attendees (requirements 3, 4, 5, 8): look one
+//! up, register on their behalf, record a changed decision at their request, import a
+//! list. Every read and change goes through the store, which audits it.
+
+use super::badges;
+use super::consent::{self, Decision, RegisterError, Registration};
+use super::store::{Actor, Store, StoreError};
+use super::AppState;
+use crate::types::{
+    AttendeeDetail, Channel, ColumnMapping, ConsentInput, ImportOutcome, OrganiserRegistration,
+    Registered,
+};
+
+/// One attendee of the event with their whole consent history: 404 for an attendee of
+/// another event.
+pub async fn detail(
+    store: &Store,
+    actor: Actor,
+    event_id: i64,
+    attendee_id: i64,
+) -> Result<AttendeeDetail, StoreError> {
+    let (event_row, detail) = store.attendee_detail(actor, attendee_id).await?;
+    if event_row != event_id {
+        return Err(StoreError::NotFound);
+    }
+    Ok(detail)
+}
+
+/// Registers an attendee on their behalf (channel "organiser", the event's default
+/// language notice). Returns the badge and the private code to hand over, shown once.
+pub async fn register_on_behalf(
+    st: &AppState,
+    actor: Actor,
+    event_id: i64,
+    r: OrganiserRegistration,
+) -> Result<Registered, RegisterError> {
+    let settings = st.store.event_settings(event_id).await?;
+    let notice = super::notice::for_lang(&st.store, event_id, None).await?;
+    let decision = Decision::from_input(&actor, Channel::Organiser, r.consent, &notice)?;
+    let registration = Registration {
+        event_id,
+        fields: r.fields,
+        is_minor: r.is_minor,
+        decision,
+        source: "organiser",
+    };
+    let issued =
+        consent::register(&st.store, actor.clone(), &settings.fields, registration).await?;
+    let badge = badges::badge_for_attendee(
+        &st.store,
+        actor,
+        event_id,
+        issued.attendee_id,
+        &st.public_url,
+    )
+    .await?;
+    Ok(badges::registered(badge.to_wire(), issued.private_code))
+}
+
+/// Records a changed photo decision at the attendee's request: a new consent row with
+/// channel "organiser" and the organiser's id; earlier rows stay. 404 for an attendee of
+/// another event.
+pub async fn change_consent(
+    store: &Store,
+    actor: Actor,
+    event_id: i64,
+    attendee_id: i64,
+    input: ConsentInput,
+) -> Result<AttendeeDetail, RegisterError> {
+    let (event_row, _) = store.attendee_event_and_minor(attendee_id).await?;
+    if event_row != event_id {
+        return Err(StoreError::NotFound.into());
+    }
+    let notice = super::notice::for_lang(store, event_id, None).await?;
+    let d = Decision::from_input(&actor, Channel::Organiser, input, &notice)?;
+    consent::change(store, actor.clone(), attendee_id, d).await?;
+    Ok(detail(store, actor, event_id, attendee_id).await?)
+}
+
+/// Imports every line of the CSV with the chosen mapping under the event's field rules,
+/// or none when a line is bad.
+pub async fn import(
+    store: &Store,
+    actor: Actor,
+    event_id: i64,
+    csv: &str,
+    mapping: &ColumnMapping,
+) -> Result<ImportOutcome, super::import::ImportError> {
+    let settings = store
+        .event_settings(event_id)
+        .await
+        .map_err(super::import::ImportError::Store)?;
+    let out = super::import::import(store, actor, event_id, &settings.fields, csv, mapping).await?;
+    tracing::info!(imported = out.imported, "attendees imported");
+    Ok(out)
+}
