@@ -1,0 +1,228 @@
+//! Errors every server function can return: `ApiError`, the closed `BadInput`
+//! list and the media routes' `UploadError` codes.
+
+use super::Field;
+use serde::{Deserialize, Serialize};
+
+/// Errors every server function can return. The browser turns each into a sentence
+/// from the locale files; none carries personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("not allowed for this account")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts")]
+    RateLimited,
+    #[error("wrong email or password")]
+    WrongCredentials,
+    /// What is wrong with the request, e.g. [`BadInput::NameMissing`].
+    #[error("bad input: {0:?}")]
+    BadInput(BadInput),
+    #[error("server error")]
+    Server,
+    #[error("network error")]
+    Network,
+}
+
+impl leptos::server_fn::error::FromServerFnError for ApiError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Request(_) => ApiError::Network,
+            E::Args(_) | E::MissingArg(_) | E::Deserialization(_) => {
+                ApiError::BadInput(BadInput::MalformedRequest)
+            }
+            _ => ApiError::Server,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl ApiError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            ApiError::Unauthorized | ApiError::WrongCredentials => S::UNAUTHORIZED,
+            ApiError::Forbidden => S::FORBIDDEN,
+            ApiError::NotFound => S::NOT_FOUND,
+            ApiError::RateLimited => S::TOO_MANY_REQUESTS,
+            ApiError::BadInput(_) => S::BAD_REQUEST,
+            ApiError::Server | ApiError::Network => S::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// What is wrong with a request: a closed list, so every case has a sentence in both
+/// languages (`components::errors` matches it exhaustively; issue 12 point 5). On the wire
+/// a unit variant is its snake_case name (`{"BadInput":"choice_missing"}`), a variant
+/// with data a one-key object (`{"BadInput":{"field_required":"first_name"}}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadInput {
+    /// The request's arguments did not decode.
+    MalformedRequest,
+
+    // ---- Sign-in ----
+    CredentialsMissing,
+
+    // ---- Events and their settings ----
+    NameMissing,
+    /// A name, venue or settings text over its length limit.
+    TooLong,
+    /// A date that is not `YYYY-MM-DD` (an event's days, a publication date).
+    DateInvalid,
+    DatesWrong,
+    /// The event's language is neither Latvian nor English.
+    LangInvalid,
+    LanguagesMissing,
+    RetentionInvalid,
+    IdleTimeoutInvalid,
+    PolicyUrlInvalid,
+    RequiredFieldOff,
+
+    // ---- Kiosk pairing, registration, check-in and withdrawal ----
+    PairingCodeInvalid,
+    /// A required field left empty.
+    FieldRequired(Field),
+    /// A field over 200 characters.
+    FieldTooLong(Field),
+    /// A field that does not look like what it is (an email, a phone number).
+    FieldInvalid(Field),
+    ChoiceMissing,
+    GuardianRequired,
+    SignatureInvalid,
+    /// The event has no notice text in any of its languages.
+    NoticeMissing,
+    /// The notice version sent belongs to another event.
+    NoticeWrongEvent,
+    CheckinMissing,
+    /// Look-up by email was tried where the event does not allow it.
+    CheckinEmailOff,
+    CheckinNotFound,
+    CheckinUsed,
+    CheckinExpired,
+    WithdrawUnknownBadge,
+    WithdrawNoChoice,
+    WithdrawAlreadyRed,
+    /// The attendee has no consent decision yet, so there is no badge.
+    NoConsentYet,
+
+    // ---- Accounts ----
+    EmailAlreadyRegistered,
+
+    // ---- CSV import ----
+    ImportEmpty,
+    ImportTooLarge,
+    ImportNoColumns,
+    ImportNoRows,
+    ImportTooManyRows,
+    ImportCountOnly,
+    ImportMappingInvalid,
+    ImportMappingEmpty,
+    ImportCellCount,
+    ImportUnreadable,
+    /// One line of the file (1-based, the header is line 1) and what is wrong with it.
+    ImportLine {
+        line: u32,
+        problem: Box<BadInput>,
+    },
+
+    // ---- Badge scans ----
+    ScansTooMany,
+    ScanIdInvalid,
+
+    // ---- Photos ----
+    RegionInvalid,
+    BadgeCodeInvalid,
+    BadgeNotAtEvent,
+    BlurNeedsRegions,
+    /// A publication channel other than website, social, press or print.
+    ChannelInvalid,
+    UrlInvalid,
+    UrlMissing,
+    OffsetInvalid,
+    /// An export size outside the allowed longest sides.
+    SizeInvalid,
+    /// The upload route's codes (see [`UploadError`]).
+    PhotoEmpty,
+    PhotoNotImage,
+    PhotoTooLargePixels,
+    PhotoCorrupt,
+    PhotoTooBig,
+    UploadMalformed,
+    UploadNoFile,
+
+    // ---- Self-service and data-subject cases ----
+    CodeMissing,
+    CodeWrong,
+    FieldNotCollected,
+    PhotoUnknown,
+    RequestOpen,
+    RecordErased,
+    IdentityCheckMissing,
+    BadgeUnknown,
+    MessageTooLong,
+    CaseClosed,
+    CaseBlocked,
+    ReasonMissing,
+    RegionMissing,
+    NotErasure,
+    PhotoDeleted,
+    DecisionFinal,
+}
+
+impl From<BadInput> for ApiError {
+    fn from(b: BadInput) -> Self {
+        ApiError::BadInput(b)
+    }
+}
+
+/// The `error` code of a refused photo upload: `POST /media/photos`
+/// (`server/src/photos.rs`) answers `{"error": code, "message": …}`, and the uploader
+/// words the code through [`ApiError`] (the English `message` is never shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UploadError {
+    Unauthorized,
+    Forbidden,
+    /// No such photo (or not one this account may see).
+    NotFound,
+    EventNotFound,
+    /// The export ZIP is not ready, expired, or someone else's.
+    ExportNotFound,
+    UploadMalformed,
+    UploadNoFile,
+    PhotoTooBig,
+    PhotoEmpty,
+    PhotoNotImage,
+    PhotoTooLargePixels,
+    PhotoCorrupt,
+    /// Processing failed on the server (not the file's fault).
+    PhotoInternal,
+    Server,
+}
+
+impl From<UploadError> for ApiError {
+    fn from(e: UploadError) -> Self {
+        match e {
+            UploadError::Unauthorized => ApiError::Unauthorized,
+            UploadError::Forbidden => ApiError::Forbidden,
+            UploadError::NotFound | UploadError::EventNotFound | UploadError::ExportNotFound => {
+                ApiError::NotFound
+            }
+            UploadError::UploadMalformed => BadInput::UploadMalformed.into(),
+            UploadError::UploadNoFile => BadInput::UploadNoFile.into(),
+            UploadError::PhotoTooBig => BadInput::PhotoTooBig.into(),
+            UploadError::PhotoEmpty => BadInput::PhotoEmpty.into(),
+            UploadError::PhotoNotImage => BadInput::PhotoNotImage.into(),
+            UploadError::PhotoTooLargePixels => BadInput::PhotoTooLargePixels.into(),
+            UploadError::PhotoCorrupt => BadInput::PhotoCorrupt.into(),
+            UploadError::PhotoInternal | UploadError::Server => ApiError::Server,
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Wire types: plain serde structs that cross between browser and server.
+//!
+//! One file per section; everything is re-exported here, so `crate::types::X` is the
+//! path to use.
+
+mod attendees;
+mod audit;
+mod auth;
+mod cases;
+mod consent;
+mod errors;
+mod events;
+mod kiosk;
+mod me;
+mod photos;
+mod scans;
+mod settings;
+
+pub use attendees::*;
+pub use audit::*;
+pub use auth::*;
+pub use cases::*;
+pub use consent::*;
+pub use errors::*;
+pub use events::*;
+pub use kiosk::*;
+pub use me::*;
+pub use photos::*;
+pub use scans::*;
+pub use settings::*;

@@ -1,0 +1,202 @@
+//! Event settings: registration fields, purposes, badge stock and the notice
+//! texts (issue 3; requirements 1, 2, 12).
+
+use super::EventSummary;
+use serde::{Deserialize, Serialize};
+
+/// The registration fields an organiser can switch on (requirement 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    FirstName,
+    LastName,
+    Organisation,
+    RoleTitle,
+    Email,
+    Phone,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Organisation,
+        Field::RoleTitle,
+        Field::Email,
+        Field::Phone,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Organisation => "organisation",
+            Field::RoleTitle => "role_title",
+            Field::Email => "email",
+            Field::Phone => "phone",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FieldRule {
+    pub enabled: bool,
+    pub required: bool,
+}
+
+/// Which fields exist and which are required. All off = a count-only event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FieldRules {
+    pub first_name: FieldRule,
+    pub last_name: FieldRule,
+    pub organisation: FieldRule,
+    pub role_title: FieldRule,
+    pub email: FieldRule,
+    pub phone: FieldRule,
+}
+
+impl FieldRules {
+    pub fn get(&self, f: Field) -> FieldRule {
+        match f {
+            Field::FirstName => self.first_name,
+            Field::LastName => self.last_name,
+            Field::Organisation => self.organisation,
+            Field::RoleTitle => self.role_title,
+            Field::Email => self.email,
+            Field::Phone => self.phone,
+        }
+    }
+
+    pub fn get_mut(&mut self, f: Field) -> &mut FieldRule {
+        match f {
+            Field::FirstName => &mut self.first_name,
+            Field::LastName => &mut self.last_name,
+            Field::Organisation => &mut self.organisation,
+            Field::RoleTitle => &mut self.role_title,
+            Field::Email => &mut self.email,
+            Field::Phone => &mut self.phone,
+        }
+    }
+
+    pub fn enabled(&self) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|f| self.get(*f).enabled)
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purpose {
+    pub purpose: String,
+    pub legal_basis: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BadgeStock {
+    /// ID card, 86 × 54 mm.
+    #[default]
+    Cr80,
+    /// A6, 105 × 148 mm.
+    A6,
+    /// Label roll, 62 × 100 mm.
+    Label62x100,
+    /// Label, 4 × 3 in.
+    Label4x3in,
+}
+
+impl BadgeStock {
+    pub const ALL: [BadgeStock; 4] = [
+        BadgeStock::Cr80,
+        BadgeStock::A6,
+        BadgeStock::Label62x100,
+        BadgeStock::Label4x3in,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BadgeStock::Cr80 => "cr80",
+            BadgeStock::A6 => "a6",
+            BadgeStock::Label62x100 => "label62x100",
+            BadgeStock::Label4x3in => "label4x3in",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BadgeStock> {
+        BadgeStock::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+
+    /// CSS `@page` size.
+    pub fn css_size(self) -> &'static str {
+        match self {
+            BadgeStock::Cr80 => "86mm 54mm",
+            BadgeStock::A6 => "105mm 148mm",
+            BadgeStock::Label62x100 => "62mm 100mm",
+            BadgeStock::Label4x3in => "4in 3in",
+        }
+    }
+}
+
+/// Everything an organiser sets for an event beyond its name and dates (requirement 12).
+/// The notice fields feed the layered notice shown before the form (requirement 2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventSettings {
+    pub languages: Vec<String>,
+    pub controller_name: String,
+    pub controller_address: String,
+    pub controller_email: String,
+    pub dpo_contact: String,
+    pub purposes: Vec<Purpose>,
+    pub recipients: String,
+    pub third_country_transfer: bool,
+    pub retention_days: u32,
+    pub policy_url: String,
+    pub fields: FieldRules,
+    pub print_name: bool,
+    pub badge_stock: BadgeStock,
+    pub idle_timeout_secs: u32,
+    /// Pre-registered attendees may find themselves at the kiosk by exact email.
+    pub allow_email_lookup: bool,
+}
+
+impl Default for EventSettings {
+    fn default() -> Self {
+        EventSettings {
+            languages: vec!["lv".into(), "en".into()],
+            controller_name: String::new(),
+            controller_address: String::new(),
+            controller_email: String::new(),
+            dpo_contact: String::new(),
+            purposes: Vec::new(),
+            recipients: String::new(),
+            third_country_transfer: false,
+            retention_days: 365,
+            policy_url: String::new(),
+            fields: FieldRules::default(),
+            print_name: false,
+            badge_stock: BadgeStock::Cr80,
+            idle_timeout_secs: 60,
+            allow_email_lookup: false,
+        }
+    }
+}
+
+/// One language's current notice, with the version the kiosk will record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeText {
+    pub version_id: i64,
+    pub lang: String,
+    pub text: String,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSettingsView {
+    pub event: EventSummary,
+    pub settings: EventSettings,
+    pub notices: Vec<NoticeText>,
+}
