@@ -15,7 +15,6 @@ pub mod components;
 pub mod pages;
 pub mod types;
 pub mod validate;
-pub mod values;
 
 #[cfg(feature = "ssr")]
 pub mod domain;

@@ -40,7 +40,7 @@ pub async fn badge(
         return error(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
     }
     state.verdict_by_ip.record(&key);
-    let Some(token) = app::types::token_from_scan(&token) else {
+    let Some(token) = app::types::BadgeToken::from_scan(&token) else {
         return error(StatusCode::NOT_FOUND, "unknown_badge");
     };
     match app::domain::scans::verdict(&state.store, token).await {

@@ -51,18 +51,11 @@ async fn badge(state: &AppState, session: &Session, token: String) -> Result<Vec
             return Err(server_error());
         }
     };
-    // Badge tokens are 22 URL-safe characters; anything else cannot be one.
-    if token.is_empty()
-        || token.len() > 64
-        || !token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        return Err(not_found());
-    }
+    // Anything that is not a badge token cannot be one: refused before any look-up.
+    let token = app::types::BadgeToken::parse(&token).ok_or_else(not_found)?;
     let store = &state.store;
     let (attendee_id, event_row) = store
-        .attendee_by_badge(token)
+        .attendee_by_badge(token.into_string())
         .await
         .map_err(store_error)?
         .ok_or_else(not_found)?;

@@ -13,6 +13,7 @@
 //! Nothing logs file names or ids; the trace layer logs the route template only.
 
 use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
+use app::domain::consent::RegisterError;
 use app::domain::imaging::{self, ImageError};
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
 use app::domain::{Actor, AppState, StoreError};
@@ -301,25 +302,16 @@ pub async fn file(
         Ok(u) => u,
         Err(res) => return res,
     };
-    if photo_id.len() > 64 {
-        return not_found();
-    }
-    let photo = match state.store.photo_by_public_id(photo_id).await {
-        Ok(p) => p,
-        Err(StoreError::NotFound) => return not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "store error");
-            return server_error();
-        }
-    };
-    let access = match photos::access(&state.store, id, role, &photo).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return not_found(),
-        Err(e) => {
-            tracing::error!(error = %e, "store error");
-            return server_error();
-        }
-    };
+    // The same access check as the photo pages: 404 when it is not theirs to see.
+    let (photo, access) =
+        match photos::find(&state, Actor::User { id, role }, &photo_id, false).await {
+            Ok(hand) => (hand.photo, hand.access),
+            Err(RegisterError::Store(StoreError::NotFound)) => return not_found(),
+            Err(e) => {
+                tracing::error!(error = ?e, "photo look-up failed");
+                return server_error();
+            }
+        };
     let files = &state.photos;
     let (path, content_type) = match kind.as_str() {
         "thumb.jpg" => (files.path(&photo.public_id, Rendition::Thumb), "image/jpeg"),

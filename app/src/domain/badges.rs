@@ -136,15 +136,11 @@ pub async fn verdict(
         return Err(super::consent::RegisterError::RateLimited);
     }
     st.verdict_by_ip.record(&ip_key);
-    // Badge tokens are 22 URL-safe characters; anything else is unknown without a lookup.
-    if token.len() != 22
-        || !token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    // Anything that is not a badge token is unknown without a look-up.
+    let Some(token) = crate::types::BadgeToken::parse(token) else {
         return Ok(None);
-    }
-    let Some((attendee_id, _)) = st.store.attendee_by_badge(token.to_string()).await? else {
+    };
+    let Some((attendee_id, _)) = st.store.attendee_by_badge(token.into_string()).await? else {
         return Ok(None);
     };
     Ok(st.store.current_consent(attendee_id).await?)

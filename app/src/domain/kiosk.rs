@@ -284,10 +284,10 @@ async fn own_badge(
     code: &str,
 ) -> Result<(i64, Option<Consent>), RegisterError> {
     let unknown = || RegisterError::Invalid(BadInput::WithdrawUnknownBadge);
-    let token = crate::types::token_from_scan(code).ok_or_else(unknown)?;
+    let token = crate::types::BadgeToken::from_scan(code).ok_or_else(unknown)?;
     let (attendee, event) = st
         .store
-        .attendee_by_badge(token)
+        .attendee_by_badge(token.into_string())
         .await?
         .ok_or_else(unknown)?;
     if event != event_id {

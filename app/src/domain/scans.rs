@@ -23,13 +23,15 @@ pub fn validate(scans: Vec<ScanIn>) -> Result<Vec<ScanIn>, BadInput> {
             if !(8..=64).contains(&s.client_scan_id.len()) || !safe(&s.client_scan_id) {
                 return Err(BadInput::ScanIdInvalid);
             }
-            s.token = crate::types::token_from_scan(&s.token).unwrap_or_else(|| {
-                s.token
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(64)
-                    .collect()
-            });
+            s.token = crate::types::BadgeToken::from_scan(&s.token)
+                .map(crate::types::BadgeToken::into_string)
+                .unwrap_or_else(|| {
+                    s.token
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .take(64)
+                        .collect()
+                });
             s.device_time = s.device_time.filter(|t| {
                 t.len() <= 40
                     && time::OffsetDateTime::parse(
@@ -62,8 +64,11 @@ pub async fn record(
 }
 
 /// A badge's verdict for the JSON API: its consent and event's public id.
-pub async fn verdict(store: &Store, token: String) -> StoreResult<Option<(Consent, String)>> {
-    let Some((attendee, event)) = store.attendee_by_badge(token).await? else {
+pub async fn verdict(
+    store: &Store,
+    token: crate::types::BadgeToken,
+) -> StoreResult<Option<(Consent, String)>> {
+    let Some((attendee, event)) = store.attendee_by_badge(token.into_string()).await? else {
         return Ok(None);
     };
     let Some(consent) = store.current_consent(attendee).await? else {

@@ -14,7 +14,7 @@ use crate::components::badge::ConsentIcon;
 use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
-use crate::types::{token_from_scan, Consent, MyScan, ScanCache, ScanIn};
+use crate::types::{BadgeToken, Consent, MyScan, ScanCache, ScanIn};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -278,7 +278,7 @@ fn Scanner() -> impl IntoView {
 
     // One read from the camera, a scanner or the keyboard.
     let handle = move |text: String| {
-        let Some(token) = token_from_scan(&text) else {
+        let Some(token) = BadgeToken::from_scan(&text).map(BadgeToken::into_string) else {
             show(Shown::NotABadge);
             return;
         };

@@ -15,6 +15,7 @@ mod me;
 mod photos;
 mod scans;
 mod settings;
+mod values;
 
 pub use attendees::*;
 pub use audit::*;
@@ -28,3 +29,4 @@ pub use me::*;
 pub use photos::*;
 pub use scans::*;
 pub use settings::*;
+pub use values::*;

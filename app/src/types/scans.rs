@@ -48,27 +48,12 @@ pub struct EventScan {
     pub shown: Option<Consent>,
 }
 
-/// The badge token in what a scanner read: a badge URL (`…/b/{token}`, optionally with
-/// `/badge.png`, a query or a fragment) or the bare token. `None` when it is neither.
-pub fn token_from_scan(input: &str) -> Option<String> {
-    let s = input.trim();
-    let s = s.split(['?', '#']).next().unwrap_or("");
-    let tail = match s.rfind("/b/") {
-        Some(i) => &s[i + 3..],
-        None if !s.contains('/') => s,
-        None => return None,
-    };
-    let token = tail.split('/').next().unwrap_or("");
-    let ok = token.len() == 22
-        && token
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    ok.then(|| token.to_string())
-}
-
 #[cfg(test)]
 mod scan_tests {
-    use super::token_from_scan;
+    /// `BadgeToken::from_scan` as text (the test predates the type).
+    fn token_from_scan(input: &str) -> Option<String> {
+        super::super::BadgeToken::from_scan(input).map(super::super::BadgeToken::into_string)
+    }
 
     #[test]
     fn tokens_come_from_urls_or_bare_codes() {

@@ -6,8 +6,10 @@ use super::{access, detail, gate, library_cards, PhotoAccess};
 use crate::domain::consent::RegisterError;
 use crate::domain::store::{Actor, PhotoRow, StoreError};
 use crate::domain::AppState;
-use crate::types::{BadInput, PhotoDetail, PhotoFilter, PhotoLibrary, Region, Role, TagBy};
-use crate::values::{PublicationChannel, WebUrl};
+use crate::types::{
+    BadInput, PhotoDetail, PhotoFilter, PhotoLibrary, PublicId, Region, Role, TagBy,
+};
+use crate::types::{PublicationChannel, WebUrl};
 
 /// A photo the user may work with, and how much they may do.
 pub struct PhotoInHand {
@@ -28,10 +30,11 @@ pub async fn find(
     let Actor::User { id, role } = actor else {
         return Err(RegisterError::Forbidden);
     };
-    if photo_id.len() > 64 {
-        return Err(StoreError::NotFound.into());
-    }
-    let photo = state.store.photo_by_public_id(photo_id.to_string()).await?;
+    let photo_id = PublicId::parse(photo_id).ok_or(StoreError::NotFound)?;
+    let photo = state
+        .store
+        .photo_by_public_id(photo_id.into_string())
+        .await?;
     let access = access(&state.store, id, role, &photo)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -160,9 +163,12 @@ async fn tag(
             "suggestion",
         ),
         TagBy::Badge { code } => {
-            let token = crate::types::token_from_scan(&code).ok_or(BadInput::BadgeCodeInvalid)?;
+            let token =
+                crate::types::BadgeToken::from_scan(&code).ok_or(BadInput::BadgeCodeInvalid)?;
             (
-                store.attendee_at_event_by_badge(event, token).await?,
+                store
+                    .attendee_at_event_by_badge(event, token.into_string())
+                    .await?,
                 "badge",
             )
         }

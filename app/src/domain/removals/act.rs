@@ -4,7 +4,7 @@
 use super::{check_text, CaseError};
 use crate::domain::store::{Actor, StoreError};
 use crate::domain::AppState;
-use crate::types::{CaseRow, CaseView, DecisionInput};
+use crate::types::{CaseRow, CaseView, DecisionInput, PublicId};
 
 /// One thing an organiser does to a request.
 pub enum CaseAction {
@@ -38,10 +38,8 @@ pub async fn managed(state: &AppState, actor: &Actor, case_id: &str) -> Result<i
     let Actor::User { id, role } = *actor else {
         return Err(StoreError::NotFound);
     };
-    if case_id.len() > 64 {
-        return Err(StoreError::NotFound);
-    }
-    let (case_row, event_row) = state.store.case_ids(case_id.to_string()).await?;
+    let case_id = PublicId::parse(case_id).ok_or(StoreError::NotFound)?;
+    let (case_row, event_row) = state.store.case_ids(case_id.into_string()).await?;
     let event = state.store.event_by_id(event_row).await?;
     // The same check as every event page: 404 when the event is not theirs.
     state.store.event_for_user(id, role, event.id).await?;
@@ -62,10 +60,8 @@ pub async fn act(
         CaseAction::Review => store.review_case(a, case_row).await?,
         CaseAction::Decide(d) => super::decide(state, a, case_row, d).await?,
         CaseAction::TagSuggestion(photo_id) => {
-            if photo_id.len() > 64 {
-                return Err(StoreError::NotFound.into());
-            }
-            let photo = store.photo_by_public_id(photo_id).await?;
+            let photo_id = PublicId::parse(&photo_id).ok_or(StoreError::NotFound)?;
+            let photo = store.photo_by_public_id(photo_id.into_string()).await?;
             store.tag_for_case(a, case_row, photo.id).await?
         }
         CaseAction::Takedown { id, done, note } => {

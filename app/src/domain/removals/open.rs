@@ -4,12 +4,7 @@
 
 use super::{check_text, CaseError};
 use crate::domain::store::{Actor, NewCaseRow, Store, StoreError};
-use crate::types::{BadInput, CaseSubject, MyRequestInput, NewCase, RequestKind};
-
-/// The closing message's language: English when asked for, otherwise Latvian.
-fn lang(requested: &str) -> String {
-    if requested == "en" { "en" } else { "lv" }.to_string()
-}
+use crate::types::{BadInput, CaseSubject, Lang, MyRequestInput, NewCase, RequestKind};
 
 /// The attendee of this event a new request is about: found by the organiser's search
 /// (404 for another event's) or by their scanned badge.
@@ -28,8 +23,8 @@ async fn subject_at_event(
         }
         CaseSubject::Badge(text) => {
             let unknown = || CaseError::Invalid(BadInput::BadgeUnknown);
-            let token = crate::types::token_from_scan(&text).ok_or_else(unknown)?;
-            match store.attendee_by_badge(token).await? {
+            let token = crate::types::BadgeToken::from_scan(&text).ok_or_else(unknown)?;
+            match store.attendee_by_badge(token.into_string()).await? {
                 Some((attendee, event)) if event == event_id => Ok(attendee),
                 _ => Err(unknown()),
             }
@@ -58,7 +53,7 @@ pub async fn open_for_event(
         channel: "organiser",
         identity_check,
         message,
-        lang: lang(&case.lang),
+        lang: Lang::or_latvian(&case.lang).as_str().into(),
         photos: None,
     };
     Ok(store.open_case(actor, row).await?)
@@ -96,7 +91,7 @@ pub async fn open_by_subject(
         channel: "self_service",
         identity_check: "private code".into(),
         message,
-        lang: lang(&request.lang),
+        lang: Lang::or_latvian(&request.lang).as_str().into(),
         photos,
     };
     Ok(store.open_case(actor, row).await?)
