@@ -8,10 +8,10 @@
 //! storage. "Done" or the idle timeout forgets the attendee and returns to welcome.
 //!
 //! One component per file under `kiosk/`: `flow_loader` loads the event, `flow` keeps
-//! the signals (`state`) and shows one step at a time, each step its own component
-//! (`welcome`, `checkin`, `withdraw`, `withdrawn`, `notice`, `fields`, `minor`,
-//! `choice`, `guardian`, `confirm`, `done`), with the buttons and message they share
-//! (`parts`).
+//! the attendee's draft and the server's answers (`state`) and shows one step at a
+//! time, each step its own component (`welcome`, `checkin`, `withdraw`, `withdrawn`,
+//! `notice`, `fields`, `minor`, `choice`, `guardian`, `confirm`, `done`), with the
+//! buttons and message they share (`parts`).
 
 mod checkin;
 mod choice;

@@ -1,13 +1,15 @@
-//! The kiosk flow's steps and the signals that hold one attendee's answers, with moving
-//! between steps and forgetting everything ("Done" and the idle timeout).
+//! The kiosk flow's steps, the attendee's draft (everything about the current attendee
+//! in one signal), the server's answers, moving between steps and forgetting the
+//! attendee ("Done" and the idle timeout).
 
 use crate::api::kiosk::{CheckinFind, KioskRegister, Withdraw, WithdrawCheck};
 use crate::i18n::*;
 use crate::types::{Consent, KioskEvent, PersonFields};
 use leptos::prelude::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) enum Step {
+    #[default]
     Welcome,
     /// A pre-registered attendee types or scans their check-in code.
     Checkin,
@@ -24,29 +26,51 @@ pub(super) enum Step {
     Done,
 }
 
-/// The flow's signals, handed to each step as one prop. Everything about the attendee
-/// lives here, in memory: no navigation, no browser storage.
+/// Everything about the current attendee: where they are, what they typed and chose.
+/// A new attendee is `Draft::default()` (the welcome screen, nothing typed), so
+/// forgetting one is a single `set`; a field added here is forgotten with the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Draft {
+    pub(super) step: Step,
+    /// The step's message (a missing field, an invalid address), if any.
+    pub(super) message: Option<String>,
+    pub(super) fields: PersonFields,
+    pub(super) is_minor: Option<bool>,
+    pub(super) choice: Option<Consent>,
+    pub(super) guardian_name: String,
+    pub(super) guardian_confirmed: bool,
+    /// The guardian's signature as a PNG data URL.
+    pub(super) signature: Option<String>,
+    pub(super) checkin_code: String,
+    pub(super) checkin_email: String,
+    /// Set when a pre-registered attendee was found: their name (if any) to greet them.
+    pub(super) checkin: Option<Option<String>>,
+    pub(super) withdraw_code: String,
+}
+
+impl Draft {
+    /// Whether a minor chose green: the guardian's name, confirmation and signature
+    /// count only then.
+    pub(super) fn minor_green(&self) -> bool {
+        self.is_minor == Some(true) && self.choice == Some(Consent::Green)
+    }
+}
+
+/// The flow, handed to each step as one prop. Everything about the attendee lives in
+/// memory (the draft and the server's answers): no navigation, no browser storage.
 #[derive(Clone, Copy)]
 pub(super) struct FlowState {
     pub(super) i18n: leptos_i18n::I18nContext<Locale>,
     pub(super) event: StoredValue<KioskEvent>,
-    pub(super) step: RwSignal<Step>,
-    pub(super) fields: RwSignal<PersonFields>,
-    pub(super) is_minor: RwSignal<Option<bool>>,
-    pub(super) choice: RwSignal<Option<Consent>>,
-    pub(super) guardian_name: RwSignal<String>,
-    pub(super) guardian_confirmed: RwSignal<bool>,
-    pub(super) signature: RwSignal<Option<String>>,
-    pub(super) message: RwSignal<Option<String>>,
+    pub(super) draft: RwSignal<Draft>,
+    /// The draft's step alone: a screen is drawn again when the step changes, not at
+    /// every key the attendee types.
+    pub(super) step: Memo<Step>,
     pub(super) register: ServerAction<KioskRegister>,
     pub(super) find: ServerAction<CheckinFind>,
-    pub(super) checkin_code: RwSignal<String>,
-    pub(super) checkin_email: RwSignal<String>,
-    /// Set when a pre-registered attendee was found: their name (if any) to greet them.
-    pub(super) checkin: RwSignal<Option<Option<String>>>,
-    pub(super) withdraw_code: RwSignal<String>,
     pub(super) check: ServerAction<WithdrawCheck>,
     pub(super) withdraw: ServerAction<Withdraw>,
+    /// Seconds without a touch or key (not part of the draft: it ticks every second).
     pub(super) idle: RwSignal<u32>,
     /// The event's default language, where every attendee starts.
     pub(super) start_locale: Locale,
@@ -61,23 +85,14 @@ impl FlowState {
         } else {
             Locale::lv
         };
+        let draft = RwSignal::new(Draft::default());
         FlowState {
             i18n,
             event: StoredValue::new(event),
-            step: RwSignal::new(Step::Welcome),
-            fields: RwSignal::new(PersonFields::default()),
-            is_minor: RwSignal::new(None),
-            choice: RwSignal::new(None),
-            guardian_name: RwSignal::new(String::new()),
-            guardian_confirmed: RwSignal::new(false),
-            signature: RwSignal::new(None),
-            message: RwSignal::new(None),
+            draft,
+            step: Memo::new(move |_| draft.with(|d| d.step)),
             register: ServerAction::new(),
             find: ServerAction::new(),
-            checkin_code: RwSignal::new(String::new()),
-            checkin_email: RwSignal::new(String::new()),
-            checkin: RwSignal::new(None),
-            withdraw_code: RwSignal::new(String::new()),
             check: ServerAction::new(),
             withdraw: ServerAction::new(),
             idle: RwSignal::new(0),
@@ -85,56 +100,31 @@ impl FlowState {
         }
     }
 
-    /// Forget everything about the attendee (a signal added to the flow needs its line
-    /// here).
-    pub(super) fn reset(self) {
-        let FlowState {
-            i18n,
-            start_locale,
-            fields,
-            is_minor,
-            choice,
-            guardian_name,
-            guardian_confirmed,
-            signature,
-            message,
-            register,
-            find,
-            check,
-            withdraw,
-            withdraw_code,
-            checkin_code,
-            checkin_email,
-            checkin,
-            idle,
-            step,
-            ..
-        } = self;
-        if i18n.get_locale_untracked() != start_locale {
-            i18n.set_locale(start_locale);
+    /// Forget everything about the attendee: back to the event's language, an empty
+    /// draft and no answers from the server (they hold the badge, the private code and
+    /// the found name).
+    pub(super) fn forget(self) {
+        if self.i18n.get_locale_untracked() != self.start_locale {
+            self.i18n.set_locale(self.start_locale);
         }
-        fields.set(PersonFields::default());
-        is_minor.set(None);
-        choice.set(None);
-        guardian_name.set(String::new());
-        guardian_confirmed.set(false);
-        signature.set(None);
-        message.set(None);
-        register.clear();
-        find.clear();
-        check.clear();
-        withdraw.clear();
-        withdraw_code.set(String::new());
-        checkin_code.set(String::new());
-        checkin_email.set(String::new());
-        checkin.set(None);
-        idle.set(0);
-        step.set(Step::Welcome);
+        self.draft.set(Draft::default());
+        self.register.clear();
+        self.find.clear();
+        self.check.clear();
+        self.withdraw.clear();
+        self.idle.set(0);
     }
 
     /// Go to the step `s`, dropping the current step's message.
     pub(super) fn go(self, s: Step) {
-        self.message.set(None);
-        self.step.set(s);
+        self.draft.update(|d| {
+            d.message = None;
+            d.step = s;
+        });
+    }
+
+    /// Show `m` as the step's message.
+    pub(super) fn say(self, m: String) {
+        self.draft.update(|d| d.message = Some(m));
     }
 }
