@@ -10,6 +10,7 @@ pub mod errors;
 pub mod files;
 pub mod header;
 pub mod lang_switch;
+pub mod loaded;
 pub mod person_fields;
 pub mod signature;
 pub mod state_icon;

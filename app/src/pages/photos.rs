@@ -5,6 +5,7 @@
 use crate::api::photos::{get_export_status, get_photo_library, SetClockOffset, StartExport};
 use crate::components::auth::RequireScanner;
 use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::components::state_icon::StateIcon;
 use crate::components::time::short_time;
 use crate::components::uploader::PhotoUploader;
@@ -51,13 +52,7 @@ fn Library() -> impl IntoView {
     view! {
         <main id="main" class="page">
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ph.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(lib) => view! { <Heading lib/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |lib| view! { <Heading lib/> }))}
             </Transition>
             {move || {
                 let ev = event_id();

@@ -2,7 +2,7 @@
 
 use super::flow::Flow;
 use crate::api::kiosk::kiosk_event;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -12,14 +12,7 @@ pub(super) fn KioskFlow() -> impl IntoView {
     let event = OnceResource::new(kiosk_event());
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
-            {move || {
-                event
-                    .get()
-                    .map(|r| match r {
-                        Ok(ev) => view! { <Flow event=ev/> }.into_any(),
-                        Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                    })
-            }}
+            {move || event.get().map(|r| loaded(r, |ev| view! { <Flow event=ev/> }))}
         </Transition>
     }
 }
