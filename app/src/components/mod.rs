@@ -3,12 +3,17 @@
 pub mod auth;
 pub mod badge;
 pub mod camera;
+pub mod consent_tag;
 pub mod credential_fields;
 pub mod draw;
 pub mod errors;
 pub mod files;
 pub mod header;
 pub mod lang_switch;
+pub mod loaded;
 pub mod person_fields;
 pub mod signature;
+pub mod state_icon;
+pub mod time;
 pub mod uploader;
+pub mod words;

@@ -32,14 +32,14 @@ pub fn input_type(f: Field) -> &'static str {
     }
 }
 
-/// One labelled input per enabled field, bound to `fields`; required ones are marked.
-/// Input ids are `{id_prefix}-{field}`.
+/// One labelled input per enabled field, bound to `fields` (a signal of its own, or one
+/// mapped onto a part of a bigger one); required ones are marked. Input ids are
+/// `{id_prefix}-{field}`.
 #[component]
-pub fn PersonFieldInputs(
-    rules: FieldRules,
-    fields: RwSignal<PersonFields>,
-    id_prefix: &'static str,
-) -> impl IntoView {
+pub fn PersonFieldInputs<S>(rules: FieldRules, fields: S, id_prefix: &'static str) -> impl IntoView
+where
+    S: With<Value = PersonFields> + Update<Value = PersonFields> + Copy + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     rules
         .enabled()

@@ -4,9 +4,10 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-/// A signature drawn with a finger; kept as a PNG data URL.
+/// A signature drawn with a finger; `signature` gets it as a PNG data URL (`None` when
+/// cleared).
 #[component]
-pub fn SignaturePad(signature: RwSignal<Option<String>>) -> impl IntoView {
+pub fn SignaturePad(#[prop(into)] signature: SignalSetter<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let drawing = RwSignal::new(false);

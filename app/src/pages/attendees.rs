@@ -7,10 +7,9 @@
 //! One component per file under `attendees/`: the list (`list_page`, `list`), one
 //! attendee (`detail_page`, `detail_loader`, `detail`), registration on their behalf
 //! (`register_page`, `register_panel`, `register_form`), the consent decision form both
-//! use (`decision`), the consent tag, and the helpers they share (`common`).
+//! use (`decision`), and the helpers they share (`common`).
 
 mod common;
-mod consent_tag;
 mod decision;
 mod detail;
 mod detail_loader;
@@ -21,8 +20,6 @@ mod register_form;
 mod register_page;
 mod register_panel;
 
-pub use common::full_name;
-pub use consent_tag::ConsentTag;
 pub use detail_page::AttendeePage;
 pub use list_page::AttendeesPage;
 pub use register_page::RegisterPage;

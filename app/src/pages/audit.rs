@@ -2,7 +2,7 @@
 
 use crate::api::audit::list_audit;
 use crate::components::auth::RequireManager;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -27,79 +27,75 @@ fn AuditPanel() -> impl IntoView {
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, audit.loading)}</p> }>
                 {move || {
                     page.get()
-                        .map(|r| match r {
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                            Ok(view) => {
-                                let count = view.total;
-                                let oldest = view.rows.last().map(|r| r.id);
-                                let chain = match view.chain {
-                                    Ok(count) => {
-                                        view! { <p class="ok" role="status">{t!(i18n, audit.verified, count)}</p> }
-                                            .into_any()
-                                    }
-                                    Err(detail) => {
-                                        view! { <p class="error" role="alert">{t!(i18n, audit.broken, detail)}</p> }
-                                            .into_any()
-                                    }
-                                };
-                                let body = if view.rows.is_empty() {
-                                    view! { <p class="empty">{t!(i18n, audit.empty)}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <div class="table-wrap">
-                                            <table>
-                                                <thead>
-                                                    <tr>
-                                                        <th scope="col">{t!(i18n, audit.at)}</th>
-                                                        <th scope="col">{t!(i18n, audit.actor)}</th>
-                                                        <th scope="col">{t!(i18n, audit.kind)}</th>
-                                                        <th scope="col">{t!(i18n, audit.action)}</th>
-                                                        <th scope="col">{t!(i18n, audit.subject)}</th>
-                                                    </tr>
-                                                </thead>
-                                                <tbody>
-                                                    {view
-                                                        .rows
-                                                        .into_iter()
-                                                        .map(|r| {
-                                                            view! {
-                                                                <tr>
-                                                                    <td>{r.at}</td>
-                                                                    <td>{r.actor}</td>
-                                                                    <td>{r.principal_kind}</td>
-                                                                    <td>{r.action}</td>
-                                                                    <td>{r.subject}</td>
-                                                                </tr>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </tbody>
-                                            </table>
-                                        </div>
-                                        <p class="meta">{t!(i18n, audit.total, count)}</p>
-                                        {oldest
-                                            .filter(|id| *id > 1)
-                                            .map(|id| {
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        class="secondary"
-                                                        on:click=move |_| before.set(Some(id))
-                                                    >
-                                                        {t!(i18n, audit.older)}
-                                                    </button>
-                                                }
-                                            })}
-                                    }
+                        .map(|r| loaded(r, |view| {
+                            let count = view.total;
+                            let oldest = view.rows.last().map(|r| r.id);
+                            let chain = match view.chain {
+                                Ok(count) => {
+                                    view! { <p class="ok" role="status">{t!(i18n, audit.verified, count)}</p> }
                                         .into_any()
-                                };
+                                }
+                                Err(detail) => {
+                                    view! { <p class="error" role="alert">{t!(i18n, audit.broken, detail)}</p> }
+                                        .into_any()
+                                }
+                            };
+                            let body = if view.rows.is_empty() {
+                                view! { <p class="empty">{t!(i18n, audit.empty)}</p> }.into_any()
+                            } else {
                                 view! {
-                                    {chain}
-                                    {body}
+                                    <div class="table-wrap">
+                                        <table>
+                                            <thead>
+                                                <tr>
+                                                    <th scope="col">{t!(i18n, audit.at)}</th>
+                                                    <th scope="col">{t!(i18n, audit.actor)}</th>
+                                                    <th scope="col">{t!(i18n, audit.kind)}</th>
+                                                    <th scope="col">{t!(i18n, audit.action)}</th>
+                                                    <th scope="col">{t!(i18n, audit.subject)}</th>
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {view
+                                                    .rows
+                                                    .into_iter()
+                                                    .map(|r| {
+                                                        view! {
+                                                            <tr>
+                                                                <td>{r.at}</td>
+                                                                <td>{r.actor}</td>
+                                                                <td>{r.principal_kind}</td>
+                                                                <td>{r.action}</td>
+                                                                <td>{r.subject}</td>
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                    <p class="meta">{t!(i18n, audit.total, count)}</p>
+                                    {oldest
+                                        .filter(|id| *id > 1)
+                                        .map(|id| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="secondary"
+                                                    on:click=move |_| before.set(Some(id))
+                                                >
+                                                    {t!(i18n, audit.older)}
+                                                </button>
+                                            }
+                                        })}
                                 }
                                     .into_any()
+                            };
+                            view! {
+                                {chain}
+                                {body}
                             }
-                        })
+                        }))
                 }}
             </Transition>
         </main>

@@ -36,7 +36,6 @@ mod words;
 
 pub use case_page::CasePage;
 pub use cases_page::CasesPage;
-pub use words::{kind_words, status_words};
 
 use crate::i18n::Locale;
 use leptos::prelude::*;

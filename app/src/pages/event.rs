@@ -7,6 +7,7 @@ use crate::api::scans::GetEventScans;
 use crate::components::auth::RequireManager;
 use crate::components::badge::ConsentIcon;
 use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use crate::types::{Consent, EventOverview, EventStats};
 use leptos::prelude::*;
@@ -33,13 +34,7 @@ fn EventPanel() -> impl IntoView {
         <main id="main" class="page">
             <a href="/dashboard">{t!(i18n, settings.back)}</a>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ev.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(o) => view! { <Overview o/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |o| view! { <Overview o/> }))}
             </Transition>
         </main>
     }

@@ -5,6 +5,7 @@
 use crate::api::attendees::{get_event_stats, ImportAttendees, PreviewImport};
 use crate::components::auth::RequireManager;
 use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::components::person_fields::field_label;
 use crate::i18n::*;
 use crate::types::{ColumnMapping, Field, ImportOutcome};
@@ -158,13 +159,7 @@ fn ImportPanel() -> impl IntoView {
             <a href=move || format!("/dashboard/events/{}", event_id.get())>{t!(i18n, att.back_event)}</a>
             <h1>{t!(i18n, imp.title)}</h1>
             <Transition fallback=|| ()>
-                {move || {
-                    event.get()
-                        .map(|r| match r {
-                            Ok(o) => view! { <p class="lead">{o.event.name}</p> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || event.get().map(|r| loaded(r, |o| view! { <p class="lead">{o.event.name}</p> }))}
             </Transition>
             <p class="help">{t!(i18n, imp.help)}</p>
             <div class="field">

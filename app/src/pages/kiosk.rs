@@ -1,14 +1,41 @@
-//! The kiosk tablet: pairing with an event, then the attendee's registration
-//! (`kiosk_flow`). The attendee-facing screens offer nothing about pairing and no
-//! sign-in (issue 12 point 3); staff unpair a tablet at `/kiosk/staff`.
+//! The kiosk tablet: pairing with an event, then the attendee's registration (issue 12
+//! point 3: the attendee-facing screens offer nothing about pairing and no sign-in;
+//! staff unpair a tablet at `/kiosk/staff`).
+//!
+//! Registration at a paired kiosk (requirements 1-9): welcome → notice → fields →
+//! under 18? → photo choice → guardian (minor + green) → confirm → badge and private
+//! code. Everything lives in signals on this one page: no navigation, no browser
+//! storage. "Done" or the idle timeout forgets the attendee and returns to welcome.
+//!
+//! One component per file under `kiosk/`: `flow_loader` loads the event, `flow` keeps
+//! the attendee's draft and the server's answers (`state`) and shows one step at a
+//! time, each step its own component (`welcome`, `checkin`, `withdraw`, `withdrawn`,
+//! `notice`, `fields`, `minor`, `choice`, `guardian`, `confirm`, `done`), with the
+//! buttons and message they share (`parts`).
+
+mod checkin;
+mod choice;
+mod confirm;
+mod done;
+mod fields;
+mod flow;
+mod flow_loader;
+mod guardian;
+mod minor;
+mod notice;
+mod parts;
+mod state;
+mod welcome;
+mod withdraw;
+mod withdrawn;
 
 use crate::api::auth::whoami;
 use crate::api::kiosk::PairKiosk;
 use crate::components::auth::use_auth;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
-use crate::pages::kiosk_flow::KioskFlow;
 use crate::types::Me;
+use flow_loader::KioskFlow;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 

@@ -8,7 +8,6 @@ pub mod event;
 pub mod home;
 pub mod import;
 pub mod kiosk;
-pub mod kiosk_flow;
 pub mod kiosk_staff;
 pub mod login;
 pub mod me;

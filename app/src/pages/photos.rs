@@ -5,7 +5,11 @@
 use crate::api::photos::{get_export_status, get_photo_library, SetClockOffset, StartExport};
 use crate::components::auth::RequireScanner;
 use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
+use crate::components::state_icon::StateIcon;
+use crate::components::time::short_time;
 use crate::components::uploader::PhotoUploader;
+use crate::components::words::state_words;
 use crate::i18n::*;
 use crate::types::{ExportStatus, PhotoFilter, PhotoLibrary, PhotoState, Photographer};
 use leptos::prelude::*;
@@ -20,33 +24,6 @@ pub fn PhotosPage() -> impl IntoView {
     }
 }
 
-/// The words for a state.
-pub fn state_words(i18n: leptos_i18n::I18nContext<Locale>, s: PhotoState) -> String {
-    match s {
-        PhotoState::NeedsReview => t_string!(i18n, ph.s_needs_review).to_string(),
-        PhotoState::Publishable => t_string!(i18n, ph.s_publishable).to_string(),
-        PhotoState::PublishableBlurred => t_string!(i18n, ph.s_publishable_blurred).to_string(),
-        PhotoState::Blocked => t_string!(i18n, ph.s_blocked).to_string(),
-    }
-}
-
-/// An icon per state (a tick, a tick with a veil, a bar, a question mark), so the state
-/// never rests on colour.
-#[component]
-pub fn StateIcon(state: PhotoState) -> impl IntoView {
-    let mark = match state {
-        PhotoState::Publishable => "M6 13 l4 4 l8 -9",
-        PhotoState::PublishableBlurred => "M6 13 l4 4 l8 -9 M4 20 h16",
-        PhotoState::Blocked => "M5 5 L19 19 M19 5 L5 19",
-        PhotoState::NeedsReview => "M8 9 a4 4 0 1 1 4 4 v2 M12 18 v1",
-    };
-    view! {
-        <svg class="state-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d=mark stroke="currentColor" stroke-width="2.5" fill="none" stroke-linecap="round"/>
-        </svg>
-    }
-}
-
 fn state_class(s: PhotoState) -> &'static str {
     match s {
         PhotoState::NeedsReview => "state state-review",
@@ -54,11 +31,6 @@ fn state_class(s: PhotoState) -> &'static str {
         PhotoState::PublishableBlurred => "state state-blurred",
         PhotoState::Blocked => "state state-blocked",
     }
-}
-
-/// `2026-11-22T10:00:00Z` → `2026-11-22 10:00:00`.
-pub fn short_time(t: &str) -> String {
-    t.trim_end_matches('Z').replacen('T', " ", 1)
 }
 
 #[component]
@@ -80,13 +52,7 @@ fn Library() -> impl IntoView {
     view! {
         <main id="main" class="page">
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ph.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(lib) => view! { <Heading lib/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |lib| view! { <Heading lib/> }))}
             </Transition>
             {move || {
                 let ev = event_id();

@@ -4,6 +4,7 @@
 use crate::api::settings::{get_event_settings, SaveEventSettings};
 use crate::components::auth::RequireManager;
 use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::components::person_fields::field_label;
 use crate::i18n::*;
 use crate::types::{BadgeStock, EventSettings, EventSettingsView, Field, Purpose};
@@ -31,13 +32,7 @@ fn SettingsPanel() -> impl IntoView {
         <main id="main" class="page">
             <a href="/dashboard">{t!(i18n, settings.back)}</a>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, settings.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(v) => view! { <SettingsForm initial=v/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |v| view! { <SettingsForm initial=v/> }))}
             </Transition>
         </main>
     }

@@ -1,7 +1,6 @@
-//! Helpers shared by the attendee pages: the event id from the address, a name, yes/no.
+//! Helpers shared by the attendee pages: the event id from the address, yes/no.
 
 use crate::i18n::*;
-use crate::types::PersonFields;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -15,18 +14,5 @@ pub(super) fn yes_no(i18n: leptos_i18n::I18nContext<Locale>, b: bool) -> String 
         t_string!(i18n, att.yes).to_string()
     } else {
         t_string!(i18n, att.no).to_string()
-    }
-}
-
-pub fn full_name(i18n: leptos_i18n::I18nContext<Locale>, p: &PersonFields) -> String {
-    let n = [p.first_name.as_deref(), p.last_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if n.trim().is_empty() {
-        t_string!(i18n, att.no_name).to_string()
-    } else {
-        n
     }
 }

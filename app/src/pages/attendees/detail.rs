@@ -1,15 +1,16 @@
 //! One attendee: their data, badge reprints, a copy of their data, a consent change on
 //! request, and the consent history with the notice versions shown.
 
-use super::common::{full_name, yes_no};
-use super::consent_tag::ConsentTag;
+use super::common::yes_no;
 use super::decision::{decision_for, DecisionFields};
 use crate::api::attendees::{AttendeeBadge, ChangeConsent};
 use crate::api::cases::export_attendee;
 use crate::components::badge::BadgeView;
+use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
 use crate::components::files::download_text;
 use crate::components::person_fields::field_label;
+use crate::components::words::full_name;
 use crate::i18n::*;
 use crate::types::{ApiError, AttendeeDetail, Channel, ConsentInput, Field};
 use leptos::prelude::*;

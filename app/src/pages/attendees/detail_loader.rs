@@ -3,7 +3,7 @@
 use super::common::event_param;
 use super::detail::Detail;
 use crate::api::attendees::get_attendee;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -28,13 +28,7 @@ pub(super) fn AttendeePanel() -> impl IntoView {
         <main id="main" class="page">
             <a href=move || format!("/dashboard/events/{}/attendees", event_id.get())>{t!(i18n, att.back_list)}</a>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, att.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(d) => view! { <Detail initial=d event_id=event_id.get_untracked()/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |d| view! { <Detail initial=d event_id=event_id.get_untracked()/> }))}
             </Transition>
         </main>
     }

@@ -1,9 +1,10 @@
 //! The event's attendees with search and filters.
 
-use super::common::{event_param, full_name, yes_no};
-use super::consent_tag::ConsentTag;
+use super::common::{event_param, yes_no};
 use crate::api::attendees::list_attendees;
+use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
+use crate::components::words::full_name;
 use crate::i18n::*;
 use crate::types::AttendeeFilter;
 use leptos::prelude::*;

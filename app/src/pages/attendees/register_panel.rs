@@ -3,7 +3,7 @@
 use super::common::event_param;
 use super::register_form::RegisterForm;
 use crate::api::settings::get_event_settings;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -17,13 +17,7 @@ pub(super) fn RegisterPanel() -> impl IntoView {
             <a href=move || format!("/dashboard/events/{}/attendees", event_id.get())>{t!(i18n, att.back_list)}</a>
             <h1>{t!(i18n, att.register_title)}</h1>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, att.loading)}</p> }>
-                {move || {
-                    settings.get()
-                        .map(|r| match r {
-                            Ok(v) => view! { <RegisterForm rules=v.settings.fields event_id=event_id.get_untracked()/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || settings.get().map(|r| loaded(r, |v| view! { <RegisterForm rules=v.settings.fields event_id=event_id.get_untracked()/> }))}
             </Transition>
         </main>
     }

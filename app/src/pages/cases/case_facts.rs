@@ -6,9 +6,9 @@ use super::ctx::{Area, Ctx};
 use super::done_icon::DoneIcon;
 use super::words::{channel_words, kind_words, lang_words, person_words, status_words};
 use crate::api::cases::{refuse_case, review_case};
+use crate::components::consent_tag::ConsentTag;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::attendees::ConsentTag;
-use crate::pages::photos::short_time;
 use crate::types::CaseStatus;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 use super::case_screen::CaseScreen;
 use super::event_param;
 use crate::api::cases::get_case;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -21,13 +21,7 @@ pub(super) fn CasePanel() -> AnyView {
         <main id="main" class="page">
             <a href=move || format!("/dashboard/events/{}/requests", event_id.get())>{t!(i18n, cases.back_list)}</a>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, cases.loading_case)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(v) => view! { <CaseScreen initial=v/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |v| view! { <CaseScreen initial=v/> }))}
             </Transition>
         </main>
     }

@@ -8,8 +8,8 @@ use super::region_text::{percent, typed_region};
 use super::warn_icon::WarnIcon;
 use super::words::{decision_words, photo_label};
 use crate::api::cases::decide_photo;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use crate::types::{DecisionInput, PhotoDecision, Region};
 use leptos::prelude::*;
 

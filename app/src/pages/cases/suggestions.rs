@@ -2,8 +2,8 @@
 
 use super::ctx::{Area, Ctx};
 use crate::api::cases::tag_suggestion;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use leptos::prelude::*;
 
 #[component]

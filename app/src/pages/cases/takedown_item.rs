@@ -7,8 +7,8 @@ use super::warn_icon::WarnIcon;
 use super::words::{is_web_url, photo_label, place_words};
 use super::I18n;
 use crate::api::cases::update_takedown;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use crate::types::CaseView;
 use leptos::prelude::*;
 

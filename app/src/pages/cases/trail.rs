@@ -1,8 +1,8 @@
 //! One request's own audit trail.
 
 use super::ctx::Ctx;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use leptos::prelude::*;
 
 #[component]

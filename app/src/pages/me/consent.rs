@@ -3,12 +3,13 @@
 
 use super::disclosure::Disclosure;
 use super::state::{lang, Me};
-use super::words::{channel_words, consent_words, short_time};
+use super::words::{channel_words, consent_words};
 use crate::api::me::me_consent;
+use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
 use crate::components::signature::SignaturePad;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::attendees::ConsentTag;
 use crate::types::{Consent, ConsentInput};
 use leptos::prelude::*;
 

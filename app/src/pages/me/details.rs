@@ -1,10 +1,10 @@
 //! `/me`: the attendee's details, each field correctable in place.
 
 use super::state::Me;
-use super::words::short_time;
 use crate::api::me::me_correct;
 use crate::components::errors::ErrorText;
 use crate::components::person_fields::{field_label, input_type};
+use crate::components::time::short_time;
 use crate::i18n::*;
 use crate::types::Field;
 use crate::validate::looks_like_email;

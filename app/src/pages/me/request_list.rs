@@ -1,7 +1,8 @@
 //! `/me`: the attendee's requests with their status and due date.
 
 use super::state::Me;
-use super::words::{kind_words, short_time, status_words};
+use super::words::{kind_words, status_words};
+use crate::components::time::short_time;
 use crate::i18n::*;
 use leptos::prelude::*;
 

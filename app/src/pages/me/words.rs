@@ -1,19 +1,8 @@
-//! `/me`: the words and times shown for the attendee's consent, its history and their
-//! requests.
+//! `/me`: the words shown for the attendee's consent, its history and their requests.
 
 use super::state::I18n;
 use crate::i18n::*;
 use crate::types::{CaseStatus, Channel, Consent, RequestKind};
-
-/// `2026-11-23T10:15:02Z` → `2026-11-23 10:15` (the column headings say UTC).
-pub(super) fn short_time(s: &str) -> String {
-    let b = s.as_bytes();
-    if b.len() >= 16 && b[10] == b'T' && b[13] == b':' && s.is_char_boundary(16) {
-        format!("{} {}", &s[..10], &s[11..16])
-    } else {
-        s.to_string()
-    }
-}
 
 pub(super) fn consent_words(i18n: I18n, c: Option<Consent>) -> String {
     match c {
@@ -47,21 +36,5 @@ pub(super) fn status_words(i18n: I18n, s: CaseStatus) -> String {
         CaseStatus::InReview => t_string!(i18n, me.status_in_review).to_string(),
         CaseStatus::Done => t_string!(i18n, me.status_done).to_string(),
         CaseStatus::Refused => t_string!(i18n, me.status_refused).to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_shortened_to_minutes() {
-        assert_eq!(short_time("2026-11-23T10:15:02Z"), "2026-11-23 10:15");
-        assert_eq!(
-            short_time("2026-11-23T10:15:02.123+00:00"),
-            "2026-11-23 10:15"
-        );
-        assert_eq!(short_time("2026-11-23"), "2026-11-23");
-        assert_eq!(short_time(""), "");
     }
 }

@@ -2,7 +2,7 @@
 
 use super::photo_view::PhotoView;
 use crate::api::photos::get_photo;
-use crate::components::errors::ErrorText;
+use crate::components::loaded::loaded;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -20,13 +20,7 @@ pub(super) fn PhotoLoader() -> impl IntoView {
         <main id="main" class="page">
             <a href=move || format!("/photos/{}", event())>{t!(i18n, ph.back_library)}</a>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ph.loading)}</p> }>
-                {move || {
-                    data.get()
-                        .map(|r| match r {
-                            Ok(d) => view! { <PhotoView initial=d/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
+                {move || data.get().map(|r| loaded(r, |d| view! { <PhotoView initial=d/> }))}
             </Transition>
         </main>
     }

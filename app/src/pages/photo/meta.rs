@@ -1,7 +1,7 @@
 //! When, by whom and with what the photo was taken, and the original for organisers.
 
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use crate::types::PhotoDetail;
 use leptos::prelude::*;
 

@@ -13,8 +13,9 @@ use crate::api::photos::{
     AddPublication, SetNoPeople, SetPublishBlurred, SetRegion, TagPerson, UntagPerson,
 };
 use crate::components::errors::ErrorText;
+use crate::components::state_icon::StateIcon;
+use crate::components::words::state_words;
 use crate::i18n::*;
-use crate::pages::photos::{state_words, StateIcon};
 use crate::types::{ApiError, GateReason, PhotoDetail};
 use leptos::prelude::*;
 

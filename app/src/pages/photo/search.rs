@@ -4,8 +4,8 @@ use super::words::consent_words;
 use crate::api::attendees::list_attendees;
 use crate::api::photos::TagPerson;
 use crate::components::errors::ErrorText;
+use crate::components::words::full_name;
 use crate::i18n::*;
-use crate::pages::attendees::full_name;
 use crate::types::{ApiError, AttendeeFilter, AttendeeRow, PhotoDetail, TagBy};
 use leptos::prelude::*;
 

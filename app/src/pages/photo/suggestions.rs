@@ -2,8 +2,8 @@
 
 use super::words::consent_words;
 use crate::api::photos::TagPerson;
+use crate::components::time::short_time;
 use crate::i18n::*;
-use crate::pages::photos::short_time;
 use crate::types::{PhotoDetail, TagBy};
 use leptos::prelude::*;
 

@@ -15,14 +15,15 @@ use leptos::prelude::*;
 pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
     let FlowState {
         i18n,
+        draft,
         step,
-        withdraw_code,
         check,
         withdraw,
         ..
     } = flow;
+    let withdraw_code = move || draft.with_untracked(|d| d.withdraw_code.clone());
     let lookup = move |code: String| {
-        withdraw_code.set(code.clone());
+        draft.update(|d| d.withdraw_code = code.clone());
         withdraw.clear();
         check.dispatch(WithdrawCheck { code });
     };
@@ -33,15 +34,18 @@ pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
             on_decode=Callback::new(move |t: String| lookup(t))
             active=Signal::derive(move || step.get() == Step::Withdraw && check.value().get().is_none())
         />
-        <form on:submit=move |ev| { ev.prevent_default(); lookup(withdraw_code.get_untracked()); }>
+        <form on:submit=move |ev| { ev.prevent_default(); lookup(withdraw_code()); }>
             <div class="field">
                 <label for="withdraw-code">{t!(i18n, kiosk.withdraw_code)}</label>
                 <input
                     id="withdraw-code"
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=move || withdraw_code.get()
-                    on:input=move |ev| withdraw_code.set(event_target_value(&ev))
+                    prop:value=move || draft.with(|d| d.withdraw_code.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.withdraw_code = v);
+                    }
                 />
             </div>
             <button type="submit" class="primary" disabled=move || check.pending().get()>{t!(i18n, kiosk.withdraw_check)}</button>
@@ -59,7 +63,7 @@ pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
                     disabled=move || withdraw.pending().get()
                     on:click=move |_| {
                         withdraw.dispatch(Withdraw {
-                            code: withdraw_code.get_untracked(),
+                            code: withdraw_code(),
                             lang: i18n.get_locale_untracked().as_str().to_string(),
                         });
                     }

@@ -8,15 +8,12 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn NoticeStep(flow: FlowState) -> impl IntoView {
     let FlowState {
-        i18n,
-        event,
-        checkin,
-        ..
+        i18n, event, draft, ..
     } = flow;
     let go = move |s: Step| flow.go(s);
     let enabled = move || event.with_value(|e| e.fields.enabled());
     let after_notice = move || {
-        if enabled().is_empty() || checkin.get_untracked().is_some() {
+        if enabled().is_empty() || draft.with_untracked(|d| d.checkin.is_some()) {
             Step::Minor
         } else {
             Step::Fields

@@ -13,41 +13,36 @@ use leptos::prelude::*;
 pub(super) fn ConfirmStep(flow: FlowState) -> impl IntoView {
     let FlowState {
         i18n,
-        fields,
-        is_minor,
-        choice,
-        guardian_name,
-        guardian_confirmed,
-        signature,
+        draft,
         register,
-        checkin,
         ..
     } = flow;
     let submit = move || {
         let lang = i18n.get_locale_untracked().as_str().to_string();
-        let minor_green = is_minor.get_untracked() == Some(true)
-            && choice.get_untracked() == Some(Consent::Green);
-        register.dispatch(KioskRegister {
-            registration: KioskRegistration {
+        let registration = draft.with_untracked(|d| {
+            let minor_green = d.minor_green();
+            KioskRegistration {
                 lang,
-                fields: fields.get_untracked(),
-                is_minor: is_minor.get_untracked() == Some(true),
-                choice: choice.get_untracked(),
+                fields: d.fields.clone(),
+                is_minor: d.is_minor == Some(true),
+                choice: d.choice,
                 guardian_name: if minor_green {
-                    guardian_name.get_untracked()
+                    d.guardian_name.clone()
                 } else {
                     String::new()
                 },
-                guardian_confirmed: minor_green && guardian_confirmed.get_untracked(),
-                checkin: checkin.get_untracked().is_some(),
+                guardian_confirmed: minor_green && d.guardian_confirmed,
+                checkin: d.checkin.is_some(),
                 signature_data_url: if minor_green {
-                    signature.get_untracked()
+                    d.signature.clone()
                 } else {
                     None
                 },
-            },
+            }
         });
+        register.dispatch(KioskRegister { registration });
     };
+    let choice = Memo::new(move |_| draft.with(|d| d.choice));
     // Drawn again when the choice or the language changes.
     move || {
         let c = choice.get().unwrap_or(Consent::Red);

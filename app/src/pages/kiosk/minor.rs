@@ -7,15 +7,17 @@ use leptos::prelude::*;
 
 #[component]
 pub(super) fn MinorStep(flow: FlowState) -> AnyView {
-    let FlowState { i18n, is_minor, .. } = flow;
+    let FlowState { i18n, draft, .. } = flow;
     let go = move |s: Step| flow.go(s);
+    let is_minor = Memo::new(move |_| draft.with(|d| d.is_minor));
+    let set = move |v: bool| draft.update(|d| d.is_minor = Some(v));
     view! {
         <h1 id="minor-q">{t!(i18n, kiosk.minor_title)}</h1>
         <div class="choices" role="radiogroup" aria-labelledby="minor-q">
-            <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(true)).to_string() on:click=move |_| is_minor.set(Some(true))>
+            <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(true)).to_string() on:click=move |_| set(true)>
                 {t!(i18n, kiosk.minor_yes)}
             </button>
-            <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(false)).to_string() on:click=move |_| is_minor.set(Some(false))>
+            <button type="button" role="radio" class="choice" aria-checked=move || (is_minor.get() == Some(false)).to_string() on:click=move |_| set(false)>
                 {t!(i18n, kiosk.minor_no)}
             </button>
         </div>

@@ -1,5 +1,5 @@
-//! The kiosk flow: one attendee's answers in signals, the language they start in, the
-//! idle timeout, printing, the greeting after a check-in, and one step at a time.
+//! The kiosk flow: one attendee's draft, the language they start in, the idle timeout,
+//! printing, the greeting after a check-in, and one step at a time.
 
 use super::checkin::CheckinStep;
 use super::choice::ChoiceStep;
@@ -23,13 +23,10 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
     let FlowState {
         i18n,
         event,
+        draft,
         step,
-        message,
         register,
         find,
-        checkin_code,
-        checkin_email,
-        checkin,
         withdraw,
         idle,
         start_locale,
@@ -46,7 +43,7 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
     // A withdrawal done: the red badge shows and prints.
     Effect::new(move |_| {
         if let Some(Ok(_)) = withdraw.value().get() {
-            step.set(Step::Withdrawn);
+            draft.update(|d| d.step = Step::Withdrawn);
             request_animation_frame(|| {
                 let _ = window().print();
             });
@@ -56,11 +53,13 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
     // A found pre-registered attendee goes on to the notice.
     Effect::new(move |_| {
         if let Some(Ok(found)) = find.value().get() {
-            checkin.set(Some(found.name));
-            checkin_code.set(String::new());
-            checkin_email.set(String::new());
-            message.set(None);
-            step.set(Step::Notice);
+            draft.update(|d| {
+                d.checkin = Some(found.name);
+                d.checkin_code = String::new();
+                d.checkin_email = String::new();
+                d.message = None;
+                d.step = Step::Notice;
+            });
         }
     });
 
@@ -73,7 +72,7 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
                 }
                 let n = idle.get_untracked() + 1;
                 if n >= event.with_value(|e| e.idle_timeout_secs) {
-                    flow.reset();
+                    flow.forget();
                 } else {
                     idle.set(n);
                 }
@@ -90,15 +89,16 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
     // After a successful registration: show the badge and print it.
     Effect::new(move |_| {
         if let Some(Ok(_)) = register.value().get() {
-            step.set(Step::Done);
+            draft.update(|d| d.step = Step::Done);
             request_animation_frame(|| {
                 let _ = window().print();
             });
         }
     });
 
-    // Each step's component reads the signals it shows; a step whose screen followed
-    // more than the step (the language, the choice, an action's answer) follows it itself.
+    // Each step's component reads what it shows from the draft and the answers. The
+    // screen is drawn again when the step changes, not at every key; a step whose screen
+    // follows more (the language, the choice, an action's answer) follows it itself.
     let screen = move || match step.get() {
         Step::Welcome => view! { <WelcomeStep flow/> }.into_any(),
         Step::Withdraw => view! { <WithdrawStep flow/> }.into_any(),
@@ -113,6 +113,18 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
         Step::Done => view! { <DoneStep flow/> }.into_any(),
     };
 
+    // The greeting after a check-in, on the registration steps.
+    let greeting = Memo::new(move |_| {
+        draft.with(|d| {
+            d.checkin.clone().filter(|_| {
+                !matches!(
+                    d.step,
+                    Step::Welcome | Step::Checkin | Step::Withdraw | Step::Withdrawn
+                )
+            })
+        })
+    });
+
     view! {
         <div
             class="kiosk-flow"
@@ -121,13 +133,10 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
             on:input=move |_| idle.set(0)
         >
             {move || {
-                checkin
-                    .get()
-                    .filter(|_| !matches!(step.get(), Step::Welcome | Step::Checkin | Step::Withdraw | Step::Withdrawn))
-                    .map(|name| {
-                        let name = name.unwrap_or_default();
-                        view! { <p class="greeting" role="status">{t!(i18n, kiosk.checkin_hello, name)}</p> }
-                    })
+                greeting.get().map(|name| {
+                    let name = name.unwrap_or_default();
+                    view! { <p class="greeting" role="status">{t!(i18n, kiosk.checkin_hello, name)}</p> }
+                })
             }}
             {screen}
         </div>

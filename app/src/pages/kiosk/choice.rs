@@ -1,7 +1,7 @@
 //! The photo choice: green or red.
 
 use super::parts::back;
-use super::state::{FlowState, Step};
+use super::state::{Draft, FlowState, Step};
 use crate::components::badge::ConsentIcon;
 use crate::i18n::*;
 use crate::types::Consent;
@@ -9,16 +9,12 @@ use leptos::prelude::*;
 
 #[component]
 pub(super) fn ChoiceStep(flow: FlowState) -> AnyView {
-    let FlowState {
-        i18n,
-        is_minor,
-        choice,
-        ..
-    } = flow;
+    let FlowState { i18n, draft, .. } = flow;
     let go = move |s: Step| flow.go(s);
+    let choice = Memo::new(move |_| draft.with(|d| d.choice));
+    let set = move |c: Consent| draft.update(|d| d.choice = Some(c));
     let after_choice = move || {
-        if is_minor.get_untracked() == Some(true) && choice.get_untracked() == Some(Consent::Green)
-        {
+        if draft.with_untracked(Draft::minor_green) {
             Step::Guardian
         } else {
             Step::Confirm
@@ -28,11 +24,11 @@ pub(super) fn ChoiceStep(flow: FlowState) -> AnyView {
         <h1 id="choice-q">{t!(i18n, kiosk.choice_title)}</h1>
         <p class="lead">{t!(i18n, kiosk.choice_help)}</p>
         <div class="choices photo-choices" role="radiogroup" aria-labelledby="choice-q">
-            <button type="button" role="radio" class="choice photo green" aria-checked=move || (choice.get() == Some(Consent::Green)).to_string() on:click=move |_| choice.set(Some(Consent::Green))>
+            <button type="button" role="radio" class="choice photo green" aria-checked=move || (choice.get() == Some(Consent::Green)).to_string() on:click=move |_| set(Consent::Green)>
                 <ConsentIcon consent=Consent::Green/>
                 <span>{t!(i18n, kiosk.choice_green)}</span>
             </button>
-            <button type="button" role="radio" class="choice photo red" aria-checked=move || (choice.get() == Some(Consent::Red)).to_string() on:click=move |_| choice.set(Some(Consent::Red))>
+            <button type="button" role="radio" class="choice photo red" aria-checked=move || (choice.get() == Some(Consent::Red)).to_string() on:click=move |_| set(Consent::Red)>
                 <ConsentIcon consent=Consent::Red/>
                 <span>{t!(i18n, kiosk.choice_red)}</span>
             </button>

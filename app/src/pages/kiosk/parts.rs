@@ -8,13 +8,13 @@ use leptos::prelude::*;
 /// "Print again" and "Done" under a printed badge.
 pub(super) fn done_actions(flow: FlowState) -> impl IntoView {
     let i18n = flow.i18n;
-    let reset = move || flow.reset();
+    let forget = move || flow.forget();
     view! {
         <div class="actions">
             <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>
                 {t!(i18n, kiosk.print_again)}
             </button>
-            <button type="button" class="primary big" on:click=move |_| reset()>
+            <button type="button" class="primary big" on:click=move |_| forget()>
                 {t!(i18n, kiosk.done)}
             </button>
         </div>
@@ -23,7 +23,8 @@ pub(super) fn done_actions(flow: FlowState) -> impl IntoView {
 
 /// The step's message (a missing field, an invalid address), if any.
 pub(super) fn msg(flow: FlowState) -> impl IntoView {
-    let message = flow.message;
+    let draft = flow.draft;
+    let message = Memo::new(move |_| draft.with(|d| d.message.clone()));
     move || {
         message
             .get()

@@ -11,12 +11,9 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn FieldsStep(flow: FlowState) -> AnyView {
     let FlowState {
-        i18n,
-        event,
-        fields,
-        message,
-        ..
+        i18n, event, draft, ..
     } = flow;
+    let fields = MappedSignal::new(draft, |d| &d.fields, |d| &mut d.fields);
     let go = move |s: Step| flow.go(s);
     let check_fields = move || {
         let missing: Vec<String> = event.with_value(|e| {
@@ -25,26 +22,27 @@ pub(super) fn FieldsStep(flow: FlowState) -> AnyView {
                 .into_iter()
                 .filter(|f| e.fields.get(*f).required)
                 .filter(|f| {
-                    fields.with_untracked(|p| p.get(*f).map(str::trim).unwrap_or("").is_empty())
+                    draft.with_untracked(|d| {
+                        d.fields.get(*f).map(str::trim).unwrap_or("").is_empty()
+                    })
                 })
                 .map(|f| field_label(i18n, f))
                 .collect()
         });
         // The server's own format rule, worded here in the attendee's language (the
         // form has `novalidate`: the browser's bubble would be in its own language).
-        let email_ok = fields.with_untracked(|p| {
-            p.get(Field::Email)
+        let email_ok = draft.with_untracked(|d| {
+            d.fields
+                .get(Field::Email)
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .is_none_or(looks_like_email)
         });
         if !missing.is_empty() {
             let field = missing.join(", ");
-            message.set(Some(
-                t_string!(i18n, kiosk.fill_required, field).to_string(),
-            ));
+            flow.say(t_string!(i18n, kiosk.fill_required, field).to_string());
         } else if !email_ok {
-            message.set(Some(t_string!(i18n, kiosk.email_invalid).to_string()));
+            flow.say(t_string!(i18n, kiosk.email_invalid).to_string());
         } else {
             go(Step::Minor);
         }

@@ -13,10 +13,8 @@ pub(super) fn CheckinStep(flow: FlowState) -> AnyView {
     let FlowState {
         i18n,
         event,
-        message,
+        draft,
         find,
-        checkin_code,
-        checkin_email,
         ..
     } = flow;
     let by_email = event.with_value(|e| e.allow_email_lookup);
@@ -24,14 +22,15 @@ pub(super) fn CheckinStep(flow: FlowState) -> AnyView {
         <h1>{t!(i18n, kiosk.checkin_title)}</h1>
         <form novalidate on:submit=move |ev| {
             ev.prevent_default();
-            let email = checkin_email.get_untracked();
+            let (code, email) =
+                draft.with_untracked(|d| (d.checkin_code.clone(), d.checkin_email.clone()));
             if !email.trim().is_empty() && !looks_like_email(email.trim()) {
                 find.clear();
-                message.set(Some(t_string!(i18n, kiosk.email_invalid).to_string()));
+                flow.say(t_string!(i18n, kiosk.email_invalid).to_string());
                 return;
             }
-            message.set(None);
-            find.dispatch(CheckinFind { code: checkin_code.get_untracked(), email });
+            draft.update(|d| d.message = None);
+            find.dispatch(CheckinFind { code, email });
         }>
             <div class="field">
                 <label for="checkin-code">{t!(i18n, kiosk.checkin_code)}</label>
@@ -40,8 +39,11 @@ pub(super) fn CheckinStep(flow: FlowState) -> AnyView {
                     autocomplete="off"
                     autocapitalize="characters"
                     spellcheck="false"
-                    prop:value=move || checkin_code.get()
-                    on:input=move |ev| checkin_code.set(event_target_value(&ev))
+                    prop:value=move || draft.with(|d| d.checkin_code.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| d.checkin_code = v);
+                    }
                 />
                 <p class="help">{t!(i18n, kiosk.checkin_code_help)}</p>
             </div>
@@ -52,8 +54,11 @@ pub(super) fn CheckinStep(flow: FlowState) -> AnyView {
                         id="checkin-email"
                         type="email"
                         autocomplete="off"
-                        prop:value=move || checkin_email.get()
-                        on:input=move |ev| checkin_email.set(event_target_value(&ev))
+                        prop:value=move || draft.with(|d| d.checkin_email.clone())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.update(|d| d.checkin_email = v);
+                        }
                     />
                 </div>
             })}

@@ -1,11 +1,12 @@
-//! A consent value shown as a tag (also used by the requests and self-service pages).
+//! A consent value shown as a tag (the attendee pages, requests and the self-service
+//! page).
 
 use crate::components::badge::ConsentIcon;
 use crate::i18n::*;
 use crate::types::Consent;
 use leptos::prelude::*;
 
-pub(super) fn consent_words(i18n: leptos_i18n::I18nContext<Locale>, c: Option<Consent>) -> String {
+fn consent_words(i18n: leptos_i18n::I18nContext<Locale>, c: Option<Consent>) -> String {
     match c {
         Some(Consent::Green) => t_string!(i18n, kiosk.choice_green).to_string(),
         Some(Consent::Red) => t_string!(i18n, kiosk.choice_red).to_string(),
