@@ -9,19 +9,26 @@
 //!   photographer, organiser or admin (session cookie from `/api/auth/login`). Uploads
 //!   are idempotent by `client_scan_id`.
 
-use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
-use app::domain::{Actor, AppState};
-use app::types::{Consent, Role, ScanAck, ScanIn};
+use app::api::guard::{AnyUser, User};
+use app::domain::AppState;
+use app::types::{Consent, ScanAck, ScanIn};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
-use tower_sessions::Session;
 
+/// `{"error": code, "message": sentence}`, the shape of every error Lanyard answers.
 fn error(status: StatusCode, code: &str) -> Response {
-    (status, Json(serde_json::json!({ "error": code }))).into_response()
+    let message = match code {
+        "rate_limited" => "Too many requests from this address; wait a minute.",
+        "unknown_badge" => "No badge has this code.",
+        "malformed_request" => "Send JSON: {\"scans\": [...]}.",
+        _ => "Something went wrong on the server. Try again.",
+    };
+    let body = Json(serde_json::json!({ "error": code, "message": message }));
+    (status, body).into_response()
 }
 
 #[derive(Serialize)]
@@ -65,22 +72,9 @@ struct ScansReply {
 
 pub async fn scans(
     State(state): State<AppState>,
-    session: Session,
+    user: User<AnyUser>,
     body: Result<Json<ScansBody>, axum::extract::rejection::JsonRejection>,
 ) -> Response {
-    let (id, role) = match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
-        Ok(Some(SessionPrincipal::User { id, role }))
-            if matches!(role, Role::Admin | Role::Organiser | Role::Photographer) =>
-        {
-            (id, role)
-        }
-        Ok(Some(_)) => return error(StatusCode::FORBIDDEN, "forbidden"),
-        Ok(None) => return error(StatusCode::UNAUTHORIZED, "unauthorized"),
-        Err(e) => {
-            tracing::error!(error = %e, "session read failed");
-            return error(StatusCode::INTERNAL_SERVER_ERROR, "server");
-        }
-    };
     let Ok(Json(body)) = body else {
         return error(StatusCode::BAD_REQUEST, "malformed_request");
     };
@@ -88,11 +82,12 @@ pub async fn scans(
         Ok(s) => s,
         // A unit `BadInput` serialises as its code: `{"error":"scan_id_invalid"}`.
         Err(problem) => {
-            let body = Json(serde_json::json!({ "error": problem }));
+            let message = "A scan in the upload is malformed; nothing was stored.";
+            let body = Json(serde_json::json!({ "error": problem, "message": message }));
             return (StatusCode::BAD_REQUEST, body).into_response();
         }
     };
-    match app::domain::scans::record(&state.store, Actor::User { id, role }, id, scans).await {
+    match app::domain::scans::record(&state.store, user.actor(), user.id, scans).await {
         Ok(acks) => Json(ScansReply { scans: acks }).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "storing scans failed");

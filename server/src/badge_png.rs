@@ -7,7 +7,7 @@
 //! unknown token or another organiser's attendee, 409 before any consent decision.
 //! Nothing here logs the token or names; the trace layer logs the route template only.
 
-use app::api::guard::{SessionPrincipal, MANAGERS, PRINCIPAL_KEY};
+use app::api::guard::{authorize, principal_of, AuthRefusal, MANAGERS};
 use app::domain::badge_png::render_png;
 use app::domain::badges::badge_for_attendee;
 use app::domain::{Actor, AppState, StoreError};
@@ -42,14 +42,14 @@ pub async fn badge_png(
 }
 
 async fn badge(state: &AppState, session: &Session, token: String) -> Result<Vec<u8>, Response> {
-    let (id, role) = match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
-        Ok(Some(SessionPrincipal::User { id, role })) if MANAGERS.contains(&role) => (id, role),
-        Ok(Some(_)) => return Err(forbidden()),
-        Ok(None) => return Err(unauthorized()),
-        Err(e) => {
-            tracing::error!(error = %e, "session read failed");
-            return Err(server_error());
-        }
+    // The same decision as every guarded route; this one answers in plain words
+    // because people open it in a browser tab.
+    let principal = principal_of(session).await.map_err(|_| server_error())?;
+    let (id, role) = match authorize(principal, MANAGERS) {
+        Ok(Actor::User { id, role }) => (id, role),
+        Err(AuthRefusal::Unauthorized) => return Err(unauthorized()),
+        Err(AuthRefusal::Server) => return Err(server_error()),
+        Ok(_) | Err(AuthRefusal::Forbidden) => return Err(forbidden()),
     };
     // Anything that is not a badge token cannot be one: refused before any look-up.
     let token = app::types::BadgeToken::parse(&token).ok_or_else(not_found)?;

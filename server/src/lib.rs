@@ -5,7 +5,7 @@ mod api_v1;
 mod badge_png;
 mod photos;
 
-use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
+use app::api::guard::{authorize, principal_of, AnyUser, AuthRefusal, Managers, Roles};
 use app::domain::{AppState, Store};
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
@@ -234,11 +234,17 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
     if !dashboard && !scanner {
         return next.run(req).await;
     }
-    match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
-        Ok(Some(SessionPrincipal::User { role, .. })) if scanner || role.manages_events() => {
-            next.run(req).await
-        }
-        Ok(Some(_)) => {
+    let roles = if scanner {
+        AnyUser::ROLES
+    } else {
+        Managers::ROLES
+    };
+    match principal_of(&session)
+        .await
+        .and_then(|p| authorize(p, roles))
+    {
+        Ok(_) => next.run(req).await,
+        Err(AuthRefusal::Forbidden) => {
             let mut res = (
                 StatusCode::FORBIDDEN,
                 "This account or device cannot open this page. / Šim kontam vai ierīcei nav piekļuves šai lapai.",
@@ -250,11 +256,8 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
             );
             res
         }
-        Ok(None) => Redirect::to("/login").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "session read failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(AuthRefusal::Unauthorized) => Redirect::to("/login").into_response(),
+        Err(AuthRefusal::Server) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

@@ -12,7 +12,7 @@
 //!
 //! Nothing logs file names or ids; the trace layer logs the route template only.
 
-use app::api::guard::{SessionPrincipal, PRINCIPAL_KEY};
+use app::api::guard::{AnyUser, User};
 use app::domain::consent::RegisterError;
 use app::domain::imaging::{self, ImageError};
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
@@ -26,7 +26,6 @@ use axum::Json;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 use tower::ServiceExt;
-use tower_sessions::Session;
 
 /// The upload route's path (the body limit middleware gives it the photo limit).
 pub const UPLOAD_PATH: &str = "/media/photos";
@@ -44,14 +43,6 @@ fn error(status: StatusCode, code: UploadError, message: &str) -> Response {
     res
 }
 
-fn unauthorized() -> Response {
-    error(
-        StatusCode::UNAUTHORIZED,
-        UploadError::Unauthorized,
-        "Sign in first.",
-    )
-}
-
 fn not_found() -> Response {
     error(
         StatusCode::NOT_FOUND,
@@ -66,22 +57,6 @@ fn server_error() -> Response {
         UploadError::Server,
         "Something went wrong on the server. Nothing was added; try again.",
     )
-}
-
-async fn user(session: &Session) -> Result<(i64, Role), Response> {
-    match session.get::<SessionPrincipal>(PRINCIPAL_KEY).await {
-        Ok(Some(SessionPrincipal::User { id, role })) => Ok((id, role)),
-        Ok(Some(_)) => Err(error(
-            StatusCode::FORBIDDEN,
-            UploadError::Forbidden,
-            "This device cannot work with photos.",
-        )),
-        Ok(None) => Err(unauthorized()),
-        Err(e) => {
-            tracing::error!(error = %e, "session read failed");
-            Err(server_error())
-        }
-    }
 }
 
 fn image_error(e: &ImageError) -> Response {
@@ -111,13 +86,10 @@ fn image_error(e: &ImageError) -> Response {
 /// `POST /media/photos`.
 pub async fn upload(
     State(state): State<AppState>,
-    session: Session,
+    user: User<AnyUser>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let (id, role) = match user(&session).await {
-        Ok(u) => u,
-        Err(res) => return res,
-    };
+    let (id, role) = (user.id, user.role);
     let Ok(mut multipart) = multipart else {
         return error(
             StatusCode::BAD_REQUEST,
@@ -294,14 +266,11 @@ async fn receive(
 /// `GET /media/photos/{id}/{kind}`.
 pub async fn file(
     State(state): State<AppState>,
-    session: Session,
+    user: User<AnyUser>,
     Path((photo_id, kind)): Path<(String, String)>,
     req: Request,
 ) -> Response {
-    let (id, role) = match user(&session).await {
-        Ok(u) => u,
-        Err(res) => return res,
-    };
+    let (id, role) = (user.id, user.role);
     // The same access check as the photo pages: 404 when it is not theirs to see.
     let (photo, access) =
         match photos::find(&state, Actor::User { id, role }, &photo_id, false).await {
@@ -414,14 +383,11 @@ async fn redacted(state: &AppState, actor: Actor, photo: app::domain::store::Pho
 /// `GET /media/exports/{job}`.
 pub async fn export(
     State(state): State<AppState>,
-    session: Session,
+    user: User<AnyUser>,
     Path(job): Path<String>,
     req: Request,
 ) -> Response {
-    let (id, _) = match user(&session).await {
-        Ok(u) => u,
-        Err(res) => return res,
-    };
+    let id = user.id;
     let job = job.trim_end_matches(".zip");
     let Some(path) = state.exports.ready_file(job, id) else {
         return error(

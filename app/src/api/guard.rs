@@ -69,15 +69,137 @@ pub async fn principal(session: &Session) -> Result<Option<SessionPrincipal>, Ap
         .map_err(ApiError::from)
 }
 
-/// A signed-in user whose role is in `roles`: 401 without a session, 403 otherwise.
-pub async fn require_user(roles: &[Role]) -> Result<Actor, ApiError> {
-    let session = session().await?;
-    match principal(&session).await? {
-        None => Err(fail(ApiError::Unauthorized)),
+/// Why a caller was refused before any work: no session (401), the wrong principal or
+/// role (403), or the session store failed (500).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthRefusal {
+    Unauthorized,
+    Forbidden,
+    Server,
+}
+
+impl AuthRefusal {
+    fn status(self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            AuthRefusal::Unauthorized => StatusCode::UNAUTHORIZED,
+            AuthRefusal::Forbidden => StatusCode::FORBIDDEN,
+            AuthRefusal::Server => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Server functions get the refusal as an [`ApiError`] with its status set.
+impl From<AuthRefusal> for ApiError {
+    fn from(r: AuthRefusal) -> Self {
+        fail(match r {
+            AuthRefusal::Unauthorized => ApiError::Unauthorized,
+            AuthRefusal::Forbidden => ApiError::Forbidden,
+            AuthRefusal::Server => ApiError::Server,
+        })
+    }
+}
+
+/// Plain axum routes (`/media/*`, `/api/v1/*`, the badge PNG) answer a refusal in the
+/// shape every error has: `{"error": code, "message": sentence}`.
+impl axum::response::IntoResponse for AuthRefusal {
+    fn into_response(self) -> axum::response::Response {
+        let (code, message) = match self {
+            AuthRefusal::Unauthorized => ("unauthorized", "Sign in first."),
+            AuthRefusal::Forbidden => ("forbidden", "This account or device may not do this."),
+            AuthRefusal::Server => ("server", "Something went wrong on the server. Try again."),
+        };
+        let body = serde_json::json!({ "error": code, "message": message });
+        let mut res = (self.status(), axum::Json(body)).into_response();
+        res.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+        res
+    }
+}
+
+/// The one decision of who may pass (requirement 22): a signed-in user whose role is in
+/// `roles`. Used by [`require_user`], the [`User`] extractor and the page guard.
+pub fn authorize(p: Option<SessionPrincipal>, roles: &[Role]) -> Result<Actor, AuthRefusal> {
+    match p {
+        None => Err(AuthRefusal::Unauthorized),
         Some(SessionPrincipal::User { id, role }) if roles.contains(&role) => {
             Ok(Actor::User { id, role })
         }
-        Some(_) => Err(fail(ApiError::Forbidden)),
+        Some(_) => Err(AuthRefusal::Forbidden),
+    }
+}
+
+/// The principal a session holds; a failing session store is a refusal, logged.
+pub async fn principal_of(session: &Session) -> Result<Option<SessionPrincipal>, AuthRefusal> {
+    session
+        .get::<SessionPrincipal>(PRINCIPAL_KEY)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "session read failed");
+            AuthRefusal::Server
+        })
+}
+
+/// A signed-in user whose role is in `roles`: 401 without a session, 403 otherwise.
+pub async fn require_user(roles: &[Role]) -> Result<Actor, ApiError> {
+    let session = session().await?;
+    Ok(authorize(principal_of(&session).await?, roles)?)
+}
+
+/// Which roles an extractor lets through.
+pub trait Roles: Send + Sync + 'static {
+    const ROLES: &'static [Role];
+}
+
+/// Organisers and admins: the dashboard, attendees, requests, exports.
+pub struct Managers;
+impl Roles for Managers {
+    const ROLES: &'static [Role] = MANAGERS;
+}
+
+/// Every signed-in account: photographers, organisers, admins (scanning, photos).
+pub struct AnyUser;
+impl Roles for AnyUser {
+    const ROLES: &'static [Role] = &[Role::Admin, Role::Organiser, Role::Photographer];
+}
+
+/// The signed-in user of a plain axum route, allowed by `R` ([`authorize`]); the route
+/// is refused with 401/403 in the shared error shape otherwise.
+pub struct User<R: Roles> {
+    pub id: i64,
+    pub role: Role,
+    _roles: std::marker::PhantomData<R>,
+}
+
+impl<R: Roles> User<R> {
+    pub fn actor(&self) -> Actor {
+        Actor::User {
+            id: self.id,
+            role: self.role,
+        }
+    }
+}
+
+impl<S: Send + Sync, R: Roles> axum::extract::FromRequestParts<S> for User<R> {
+    type Rejection = AuthRefusal;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AuthRefusal::Server)?;
+        match authorize(principal_of(&session).await?, R::ROLES)? {
+            Actor::User { id, role } => Ok(User {
+                id,
+                role,
+                _roles: std::marker::PhantomData,
+            }),
+            _ => Err(AuthRefusal::Forbidden),
+        }
     }
 }
 
