@@ -457,4 +457,77 @@ mod tests {
             .unwrap()
             .starts_with("signature:"));
     }
+
+    /// The one way a decision is built (issue 13): a choice is required, who recorded
+    /// it follows from the actor, the signature is decoded, the notice is the one given.
+    #[test]
+    fn decisions_are_built_one_way() {
+        let notice = NoticeVersion {
+            id: 7,
+            lang: "en".into(),
+            text: "N".into(),
+            sha256: "x".into(),
+        };
+        let input = |choice| ConsentInput {
+            choice,
+            guardian_name: " Anna ".into(),
+            guardian_confirmed: true,
+            signature_data_url: None,
+        };
+        let kiosk = Actor::Kiosk {
+            device_id: 3,
+            event_id: 1,
+        };
+        let missing = Decision::from_input(&kiosk, Channel::Kiosk, input(None), &notice);
+        assert!(matches!(
+            missing,
+            Err(RegisterError::Invalid(BadInput::ChoiceMissing))
+        ));
+        let d = Decision::from_input(&kiosk, Channel::Kiosk, input(Some(Consent::Green)), &notice)
+            .unwrap();
+        assert_eq!(
+            (
+                d.choice,
+                d.notice_version_id,
+                d.channel,
+                d.channel_ref.as_str()
+            ),
+            (Consent::Green, 7, Channel::Kiosk, "kiosk:3")
+        );
+        assert_eq!(d.guardian.name, " Anna ");
+        let user = Actor::User {
+            id: 5,
+            role: crate::types::Role::Organiser,
+        };
+        let by_user = |c| Decision::from_input(&user, c, input(Some(Consent::Red)), &notice);
+        assert_eq!(by_user(Channel::Organiser).unwrap().channel_ref, "user:5");
+        let me = Actor::DataSubject { attendee_id: 9 };
+        let d = Decision::from_input(
+            &me,
+            Channel::SelfService,
+            input(Some(Consent::Red)),
+            &notice,
+        );
+        assert_eq!(d.unwrap().channel_ref, "self");
+        let nobody = Decision::from_input(
+            &Actor::Cli,
+            Channel::Kiosk,
+            input(Some(Consent::Red)),
+            &notice,
+        );
+        assert!(matches!(
+            nobody,
+            Err(RegisterError::Store(StoreError::Conflict(
+                Conflict::NotAUser
+            )))
+        ));
+        let bad_signature = ConsentInput {
+            signature_data_url: Some("data:image/gif;base64,R0lG".into()),
+            ..input(Some(Consent::Green))
+        };
+        assert!(matches!(
+            Decision::from_input(&kiosk, Channel::Kiosk, bad_signature, &notice),
+            Err(RegisterError::Invalid(BadInput::SignatureInvalid))
+        ));
+    }
 }
