@@ -5,13 +5,19 @@
 //! and change.
 //!
 //! One component per file under `attendees/`: the list (`list_page`, `list`), one
-//! attendee (`detail_page`, `detail_loader`, `detail`), registration on their behalf
-//! (`register_page`, `register_panel`, `register_form`), the consent decision form both
-//! use (`decision`), and the helpers they share (`common`).
+//! attendee (`detail_page`, `detail_loader`, `detail` and its sections `detail_data`,
+//! `detail_badge`, `detail_export`, `detail_change`, `detail_history`), registration on
+//! their behalf (`register_page`, `register_panel`, `register_form`), the consent
+//! decision form both use (`decision`), and the helpers they share (`common`).
 
 mod common;
 mod decision;
 mod detail;
+mod detail_badge;
+mod detail_change;
+mod detail_data;
+mod detail_export;
+mod detail_history;
 mod detail_loader;
 mod detail_page;
 mod list;
