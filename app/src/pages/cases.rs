@@ -13,6 +13,8 @@
 
 mod attendee_search;
 mod badge_entry;
+mod case_actions;
+mod case_fact_list;
 mod case_facts;
 mod case_page;
 mod case_panel;
