@@ -13,11 +13,13 @@
 
 mod code_entry;
 mod consent;
+mod consent_history;
 mod data_view;
 mod details;
 mod disclosure;
 mod erasure_request;
 mod export;
+mod guardian_fields;
 mod message_field;
 mod photo_picks;
 mod photos;
