@@ -4,17 +4,26 @@
 //! and registration on the attendee's behalf. The server audits every list, view, export
 //! and change.
 //!
-//! One component per file under `attendees/`: the list (`list_page`, `list`), one
-//! attendee (`detail_page`, `detail_loader`, `detail`), registration on their behalf
-//! (`register_page`, `register_panel`, `register_form`), the consent decision form both
-//! use (`decision`), and the helpers they share (`common`).
+//! One component per file under `attendees/`: the list (`list_page`, `list`,
+//! `list_filters`, `attendee_table`), one attendee (`detail_page`, `detail_loader`,
+//! `detail` and its sections `detail_data`, `detail_badge`, `detail_export`,
+//! `detail_change`, `detail_history`), registration on their behalf (`register_page`,
+//! `register_panel`, `register_form`), the consent decision form both use (`decision`),
+//! and the helpers they share (`common`).
 
+mod attendee_table;
 mod common;
 mod decision;
 mod detail;
+mod detail_badge;
+mod detail_change;
+mod detail_data;
+mod detail_export;
+mod detail_history;
 mod detail_loader;
 mod detail_page;
 mod list;
+mod list_filters;
 mod list_page;
 mod register_form;
 mod register_page;

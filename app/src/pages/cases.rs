@@ -6,25 +6,37 @@
 //! change.
 //!
 //! One component per file under `cases/`: the list page (`cases_page`, `cases_panel`,
-//! `case_table`, `open_case_form`), one request's page (`case_page`, `case_panel`,
-//! `case_screen` and its parts) and what they share (`ctx`, `words`, `region_text`, the
-//! icons and the countdown).
+//! `case_table`, `open_case_form` and its parts `case_who`, `badge_entry`,
+//! `attendee_search`, `open_case_fields`), one request's page (`case_page`,
+//! `case_panel`, `case_screen` and its parts) and what they share (`ctx`, `words`,
+//! `region_text`, the icons and the countdown).
 
+mod attendee_search;
+mod badge_entry;
+mod case_actions;
+mod case_fact_list;
 mod case_facts;
 mod case_page;
 mod case_panel;
 mod case_photos;
 mod case_screen;
 mod case_table;
+mod case_who;
 mod cases_page;
 mod cases_panel;
 mod closing_message;
 mod countdown;
 mod ctx;
+mod decision_option;
+mod decision_save;
 mod done_icon;
 mod finish;
+mod open_case_fields;
 mod open_case_form;
 mod photo_card;
+mod photo_decide;
+mod photo_draft;
+mod photo_facts;
 mod region_picker;
 mod region_text;
 mod suggestions;

@@ -13,11 +13,24 @@
 
 mod code_entry;
 mod consent;
+mod consent_history;
 mod data_view;
+mod detail_facts;
 mod details;
 mod disclosure;
+mod erasure_request;
 mod export;
+mod field_edit;
+mod field_editor;
+mod field_row;
+mod guardian_fields;
+mod message_field;
+mod photo_picks;
 mod photos;
+mod plain_request;
+mod removal_request;
+mod request_feedback;
+mod request_forms;
 mod request_list;
 mod requests;
 mod state;

@@ -1,10 +1,10 @@
 //! The event's attendees with search and filters.
 
-use super::common::{event_param, yes_no};
+use super::attendee_table::AttendeeTable;
+use super::common::event_param;
+use super::list_filters::ListFilters;
 use crate::api::attendees::list_attendees;
-use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
-use crate::components::words::full_name;
 use crate::i18n::*;
 use crate::types::AttendeeFilter;
 use leptos::prelude::*;
@@ -20,31 +20,6 @@ pub(super) fn AttendeeList() -> impl IntoView {
         move || (event_id.get(), applied.get()),
         |(id, filter)| list_attendees(id, filter),
     );
-    let select = move |id: &'static str,
-                       label: String,
-                       get: fn(&AttendeeFilter) -> String,
-                       set: fn(&mut AttendeeFilter, String),
-                       options: Vec<(&'static str, String)>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select
-                    id=id
-                    prop:value=move || draft.with(get)
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|f| set(f, v));
-                    }
-                >
-                    {options
-                        .into_iter()
-                        .map(|(v, l)| view! { <option value=v>{l}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-        }
-    };
-    let all = move || t_string!(i18n, att.filter_all).to_string();
     view! {
         <main id="main" class="page">
             <a href=move || format!("/dashboard/events/{}", event_id.get())>{t!(i18n, att.back_event)}</a>
@@ -54,55 +29,7 @@ pub(super) fn AttendeeList() -> impl IntoView {
                     {t!(i18n, ev.register)}
                 </a>
             </p>
-            <form
-                class="filters"
-                role="search"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    applied.set(draft.get_untracked());
-                }
-            >
-                <div class="field">
-                    <label for="att-q">{t!(i18n, att.search)}</label>
-                    <input
-                        id="att-q"
-                        type="search"
-                        autocomplete="off"
-                        prop:value=move || draft.with(|f| f.q.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            draft.update(|f| f.q = v);
-                        }
-                    />
-                </div>
-                {select(
-                    "att-consent",
-                    t_string!(i18n, att.filter_consent).to_string(),
-                    |f| f.consent.clone(),
-                    |f, v| f.consent = v,
-                    vec![
-                        ("", all()),
-                        ("green", t_string!(i18n, kiosk.choice_green).to_string()),
-                        ("red", t_string!(i18n, kiosk.choice_red).to_string()),
-                        ("none", t_string!(i18n, att.consent_none).to_string()),
-                    ],
-                )}
-                {select(
-                    "att-checked",
-                    t_string!(i18n, att.filter_checked_in).to_string(),
-                    |f| f.checked_in.clone(),
-                    |f, v| f.checked_in = v,
-                    vec![("", all()), ("yes", yes_no(i18n, true)), ("no", yes_no(i18n, false))],
-                )}
-                {select(
-                    "att-minor",
-                    t_string!(i18n, att.filter_minor).to_string(),
-                    |f| f.minor.clone(),
-                    |f, v| f.minor = v,
-                    vec![("", all()), ("yes", yes_no(i18n, true)), ("no", yes_no(i18n, false))],
-                )}
-                <button type="submit" class="primary">{t!(i18n, att.apply)}</button>
-            </form>
+            <ListFilters draft applied/>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, att.loading)}</p> }>
                 {move || {
                     list.get()
@@ -121,46 +48,8 @@ pub(super) fn AttendeeList() -> impl IntoView {
                                     .into_any()
                             }
                             Ok(l) => {
-                                let shown = l.rows.len().to_string();
-                                let total = l.total.to_string();
                                 let base = format!("/dashboard/events/{}/attendees", event_id.get_untracked());
-                                view! {
-                                    <p role="status">{t!(i18n, att.showing, shown, total)}</p>
-                                    <div class="table-wrap">
-                                        <table class="attendees">
-                                            <thead>
-                                                <tr>
-                                                    <th scope="col">{t!(i18n, att.col_name)}</th>
-                                                    <th scope="col">{t!(i18n, kiosk.field_organisation)}</th>
-                                                    <th scope="col">{t!(i18n, kiosk.field_email)}</th>
-                                                    <th scope="col">{t!(i18n, att.col_consent)}</th>
-                                                    <th scope="col">{t!(i18n, att.col_checked_in)}</th>
-                                                    <th scope="col">{t!(i18n, att.col_minor)}</th>
-                                                </tr>
-                                            </thead>
-                                            <tbody>
-                                                {l.rows
-                                                    .into_iter()
-                                                    .map(|a| {
-                                                        let href = format!("{base}/{}", a.id);
-                                                        let name = full_name(i18n, &a.fields);
-                                                        view! {
-                                                            <tr>
-                                                                <td><a href=href>{name}</a></td>
-                                                                <td>{a.fields.organisation.clone().unwrap_or_default()}</td>
-                                                                <td>{a.fields.email.clone().unwrap_or_default()}</td>
-                                                                <td><ConsentTag consent=a.consent/></td>
-                                                                <td>{yes_no(i18n, a.checked_in)}</td>
-                                                                <td>{yes_no(i18n, a.is_minor)}</td>
-                                                            </tr>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </tbody>
-                                        </table>
-                                    </div>
-                                }
-                                    .into_any()
+                                view! { <AttendeeTable l base/> }.into_any()
                             }
                             Err(e) => view! { <ErrorText error=e/> }.into_any(),
                         })

@@ -1,14 +1,13 @@
 //! `/me`: the photo choice, switching it either way (a minor's guardian signs for green),
 //! and its history.
 
-use super::disclosure::Disclosure;
+use super::consent_history::ConsentHistory;
+use super::guardian_fields::GuardianFields;
 use super::state::{lang, Me};
-use super::words::{channel_words, consent_words};
+use super::words::consent_words;
 use crate::api::me::me_consent;
 use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
-use crate::components::signature::SignaturePad;
-use crate::components::time::short_time;
 use crate::i18n::*;
 use crate::types::{Consent, ConsentInput};
 use leptos::prelude::*;
@@ -79,28 +78,7 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
                 <div class="me-switch">
                     <p class="help">{t!(i18n, me.to_green_help)}</p>
                     {minor.then(|| view! {
-                        <fieldset class="guardian">
-                            <legend>{t!(i18n, kiosk.guardian_title)}</legend>
-                            <p class="help">{t!(i18n, me.guardian_help)}</p>
-                            <div class="field">
-                                <label for="me-guardian-name">{t!(i18n, kiosk.guardian_name)}</label>
-                                <input
-                                    id="me-guardian-name"
-                                    autocomplete="off"
-                                    prop:value=move || guardian_name.get()
-                                    on:input=move |ev| guardian_name.set(event_target_value(&ev))
-                                />
-                            </div>
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || guardian_confirmed.get()
-                                    on:change=move |ev| guardian_confirmed.set(event_target_checked(&ev))
-                                />
-                                <span>{t!(i18n, kiosk.guardian_confirm)}</span>
-                            </label>
-                            <SignaturePad signature/>
-                        </fieldset>
+                        <GuardianFields guardian_name guardian_confirmed signature/>
                     })}
                     <button type="button" class="primary" disabled=move || switch.pending().get() on:click=move |_| to(Consent::Green)>
                         {t!(i18n, me.to_green)}
@@ -133,54 +111,7 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
                 })
             }}
 
-            // A list, not a table: it fits a phone without sideways scrolling.
-            <Disclosure id="me-history" title=Signal::derive(move || t_string!(i18n, me.history_title).to_string())>
-                <p class="help">{t!(i18n, me.history_help)}</p>
-                <Show
-                    when=move || history.with(|h| !h.is_empty())
-                    fallback=move || view! { <p class="empty">{t!(i18n, me.history_empty)}</p> }
-                >
-                    <ol class="me-list">
-                        {move || {
-                            history
-                                .get()
-                                .into_iter()
-                                .map(|h| {
-                                    let guardian = h.guardian_name.clone().filter(|g| !g.is_empty());
-                                    view! {
-                                        <li>
-                                            <dl class="facts me-list-facts">
-                                                <dt>{t!(i18n, me.col_time)}</dt>
-                                                <dd>{short_time(&h.at)}</dd>
-                                                <dt>{t!(i18n, me.col_choice)}</dt>
-                                                <dd>
-                                                    <ConsentTag consent=Some(h.choice)/>
-                                                    {guardian.map(|name| view! { <span class="help">{t!(i18n, me.guardian_by, name)}</span> })}
-                                                </dd>
-                                                <dt>{t!(i18n, me.col_channel)}</dt>
-                                                <dd>{move || channel_words(i18n, h.channel)}</dd>
-                                                <dt>{t!(i18n, me.col_notice)}</dt>
-                                                <dd class="me-notice">
-                                                    <details>
-                                                        <summary>{t!(i18n, me.notice_show)}</summary>
-                                                        <div class="notice">
-                                                            {h.notice_text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
-                                                        </div>
-                                                    </details>
-                                                    <p class="sha">
-                                                        {t!(i18n, me.notice_hash)} " "
-                                                        <code>{h.notice_sha256.clone()}</code>
-                                                    </p>
-                                                </dd>
-                                            </dl>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                </Show>
-            </Disclosure>
+            <ConsentHistory history/>
         </section>
     }
     .into_any()

@@ -1,0 +1,53 @@
+//! One page of the attendee list: how many are shown, and a row per attendee linking to
+//! their page.
+
+use super::common::yes_no;
+use crate::components::consent_tag::ConsentTag;
+use crate::components::words::full_name;
+use crate::i18n::*;
+use crate::types::AttendeeList;
+use leptos::prelude::*;
+
+/// `base` is the attendees' address, `/dashboard/events/{id}/attendees`.
+#[component]
+pub(super) fn AttendeeTable(l: AttendeeList, base: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = l.rows.len().to_string();
+    let total = l.total.to_string();
+    view! {
+        <p role="status">{t!(i18n, att.showing, shown, total)}</p>
+        <div class="table-wrap">
+            <table class="attendees">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, att.col_name)}</th>
+                        <th scope="col">{t!(i18n, kiosk.field_organisation)}</th>
+                        <th scope="col">{t!(i18n, kiosk.field_email)}</th>
+                        <th scope="col">{t!(i18n, att.col_consent)}</th>
+                        <th scope="col">{t!(i18n, att.col_checked_in)}</th>
+                        <th scope="col">{t!(i18n, att.col_minor)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {l.rows
+                        .into_iter()
+                        .map(|a| {
+                            let href = format!("{base}/{}", a.id);
+                            let name = full_name(i18n, &a.fields);
+                            view! {
+                                <tr>
+                                    <td><a href=href>{name}</a></td>
+                                    <td>{a.fields.organisation.clone().unwrap_or_default()}</td>
+                                    <td>{a.fields.email.clone().unwrap_or_default()}</td>
+                                    <td><ConsentTag consent=a.consent/></td>
+                                    <td>{yes_no(i18n, a.checked_in)}</td>
+                                    <td>{yes_no(i18n, a.is_minor)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
