@@ -7,7 +7,7 @@
 //! Run: `cargo bench -p server --bench verdict_lookup` (optionally `-- 200 20` for
 //! requests a second and seconds). The per-address look-up limit is lifted for the run.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/api/common.rs"]
 mod common;
 
 use app::domain::auth::RateLimiter;

@@ -1,17 +1,15 @@
 //! Organiser attendee pages, CSV import and kiosk check-in over the API (issue 3,
 //! items 3, 7, 8; requirements 1, 4, 5, 13, 19, 22).
 
-mod common;
-
+use crate::common::{organiser_and_kiosk, Client, Server};
 use app::types::{
     AttendeeDetail, AttendeeList, Channel, CheckinFound, Consent, EventOverview, EventSettings,
     Field, FieldRule, ImportOutcome, ImportPreview, Registered,
 };
-use common::{organiser_and_kiosk, Client, Server};
 
-const PRETIX: &str = include_str!("../../app/tests/fixtures/import/pretix.csv");
-const INDICO: &str = include_str!("../../app/tests/fixtures/import/indico.csv");
-const HIEVENTS: &str = include_str!("../../app/tests/fixtures/import/hievents.csv");
+const PRETIX: &str = include_str!("../../../app/tests/fixtures/import/pretix.csv");
+const INDICO: &str = include_str!("../../../app/tests/fixtures/import/indico.csv");
+const HIEVENTS: &str = include_str!("../../../app/tests/fixtures/import/hievents.csv");
 
 /// Every field on, none required; optionally email look-up at the kiosk.
 async fn all_fields(org: &mut Client, event_id: &str, email_lookup: bool) {
@@ -353,7 +351,7 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let r = kiosk
         .post_json(
             "/api/kiosk/register",
-            &common::registration(
+            &crate::common::registration(
                 serde_json::json!({ "first_name": "Toms" }),
                 true,
                 Some("red"),

@@ -3,14 +3,12 @@
 //! copy, correction, consent switch and requests; per-photo decisions carried out on
 //! disk; erasure that leaves no trace of the person but keeps every count.
 
-mod common;
-
+use crate::common::{organiser_and_kiosk, registration, Client, Server};
 use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{
     CaseBlocker, CaseRow, CaseStatus, CaseView, Consent, DataExport, EventOverview, EventSettings,
     Field, FieldRule, MyData, PhotoDecision, Registered, RequestKind,
 };
-use common::{organiser_and_kiosk, registration, Client, Server};
 use std::path::Path;
 
 /// First name, last name and email on (not required).
@@ -871,7 +869,7 @@ async fn the_organiser_exports_a_persons_data_for_a_request_by_email_and_it_is_a
     other
         .login("other@example.lv", "a long enough password")
         .await;
-    let theirs = common::create_event(&mut other, "Theirs", "lv").await;
+    let theirs = crate::common::create_event(&mut other, "Theirs", "lv").await;
     let r = other
         .post_json(
             "/api/attendees/export",

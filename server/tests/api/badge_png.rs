@@ -1,10 +1,8 @@
 //! `GET /b/{token}/badge.png`: organisers get the badge as a PNG whose QR holds the badge
 //! URL; everyone else gets 401/403/404, and a badge before any consent 409.
 
-mod common;
-
+use crate::common::{Client, Server};
 use app::types::{EventSettings, Registered, Role};
-use common::{Client, Server};
 
 const PW: &str = "a long enough password";
 
@@ -44,7 +42,7 @@ async fn organiser_and_kiosk(server: &Server, email: &str) -> (Client, Client, S
     server.add_user(email, PW, Role::Organiser).await;
     let mut org = server.client();
     assert_eq!(org.login(email, PW).await.status, 200);
-    let event = common::create_event(&mut org, "Summit", "lv").await;
+    let event = crate::common::create_event(&mut org, "Summit", "lv").await;
     let mut settings = EventSettings::default();
     settings.fields.first_name.enabled = true;
     settings.fields.last_name.enabled = true;
@@ -52,7 +50,7 @@ async fn organiser_and_kiosk(server: &Server, email: &str) -> (Client, Client, S
     let body = serde_json::json!({ "event_id": event.id, "settings": settings }).to_string();
     let saved = org.post_json("/api/events/settings/save", &body).await;
     assert_eq!(saved.status, 200, "{}", saved.body);
-    let kiosk = common::pair_kiosk(server, &mut org, &event.id).await;
+    let kiosk = crate::common::pair_kiosk(server, &mut org, &event.id).await;
     (org, kiosk, event.id)
 }
 

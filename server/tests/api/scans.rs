@@ -3,17 +3,15 @@
 //! are rate-limited, scans are stored once per client scan id, photographers see only
 //! colours and times, organisers see names.
 
-mod common;
-
+use crate::common::{organiser_and_kiosk, Client, Server};
 use app::types::{Consent, EventScan, MyScan, Role, ScanAck, ScanCache};
-use common::{organiser_and_kiosk, Client, Server};
 
 const PW: &str = "a long enough password";
 
 /// Registers a named attendee at the kiosk with `choice` and returns their badge token.
 async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
     let fields = serde_json::json!({ "first_name": first, "organisation": "Org SIA", "email": format!("{first}@example.lv") });
-    common::kiosk_attendee(dir, kiosk, fields, choice).await
+    crate::common::kiosk_attendee(dir, kiosk, fields, choice).await
 }
 
 /// Every field asked, so names and emails exist to leak.
@@ -265,8 +263,8 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
     server.add_user("o2@example.lv", PW, Role::Organiser).await;
     let mut other = server.client();
     other.login("o2@example.lv", PW).await;
-    let other_ev = common::create_event(&mut other, "Other", "en").await;
-    let mut other_kiosk = common::pair_kiosk(&server, &mut other, &other_ev.id).await;
+    let other_ev = crate::common::create_event(&mut other, "Other", "en").await;
+    let mut other_kiosk = crate::common::pair_kiosk(&server, &mut other, &other_ev.id).await;
     for (k, c) in [(&mut other_kiosk, green.as_str()), (&mut kiosk, "nonsense")] {
         let r = k.post("/api/kiosk/withdraw/check", &[("code", c)]).await;
         assert_eq!(

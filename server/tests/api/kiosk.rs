@@ -1,9 +1,7 @@
 //! Kiosk registration over the API (issue 3, requirements 1, 3, 4, 6, 7, 8; in progress).
 
-mod common;
-
+use crate::common::{organiser_and_kiosk, registration, Server};
 use app::types::{EventSettings, EventSettingsView, KioskEvent, Registered};
-use common::{organiser_and_kiosk, registration, Server};
 
 #[tokio::test]
 async fn count_only_event_registers_without_personal_data() {

@@ -1,10 +1,8 @@
 //! API tests: the real router on port 0 with a temporary data dir (issue 2;
 //! requirement 22: access limited to authorised people, per role).
 
-mod common;
-
+use crate::common::{Client, Server};
 use app::types::Role;
-use common::{Client, Server};
 
 const PW: &str = "a long enough password";
 
@@ -314,11 +312,11 @@ const MANAGER_PAGES: &[&str] = &[
 ];
 
 trait SendBody {
-    async fn send(&mut self, path: &str, body: &Body) -> common::Reply;
+    async fn send(&mut self, path: &str, body: &Body) -> crate::common::Reply;
 }
 
 impl SendBody for Client {
-    async fn send(&mut self, path: &str, body: &Body) -> common::Reply {
+    async fn send(&mut self, path: &str, body: &Body) -> crate::common::Reply {
         match body {
             Form(f) => self.post(path, f).await,
             Json(j) => self.post_json(path, j).await,

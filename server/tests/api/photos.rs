@@ -3,11 +3,9 @@
 //! files get a 4xx and add nothing; the same file twice is one photo; the export holds
 //! only publishable (and chosen blurred) photos, blurred exactly where it should be.
 
-mod common;
-
+use crate::common::{organiser_and_kiosk, Client, Server};
 use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{PhotoDetail, PhotoLibrary, PhotoState, Role};
-use common::{organiser_and_kiosk, Client, Server};
 use std::io::Read;
 
 const PW: &str = "a long enough password";
@@ -44,7 +42,7 @@ async fn detail(org: &mut Client, photo: &str) -> PhotoDetail {
     serde_json::from_str(&r.body).unwrap()
 }
 
-fn uploaded(r: &common::Reply) -> String {
+fn uploaded(r: &crate::common::Reply) -> String {
     assert!(
         r.status == 201 || r.status == 200,
         "{} {}",
@@ -295,7 +293,7 @@ async fn the_same_file_twice_is_one_photo() {
 
 /// Registers an attendee at the kiosk and returns their badge token.
 async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
-    common::kiosk_attendee(
+    crate::common::kiosk_attendee(
         dir,
         kiosk,
         serde_json::json!({ "first_name": first }),

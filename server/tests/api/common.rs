@@ -1,7 +1,7 @@
 //! Starts the real router on port 0 with a temporary data dir, and a small HTTP client
 //! that keeps the session cookie by hand (so tests can see every Set-Cookie).
 
-#![allow(dead_code)] // each test binary uses a different part of this module
+#![allow(dead_code)] // the verdict_lookup bench includes this file and uses a part of it
 
 use app::domain::store::Actor;
 use app::domain::AppState;
