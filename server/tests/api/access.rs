@@ -1,10 +1,8 @@
 //! API tests: the real router on port 0 with a temporary data dir (issue 2;
 //! requirement 22: access limited to authorised people, per role).
 
-use crate::common::{Client, Server};
+use crate::common::{Client, Reply, TestApp, PW};
 use app::types::Role;
-
-const PW: &str = "a long enough password";
 
 /// Who may call what. Every registered server function must be listed here: the
 /// test below fails when a new one is added without deciding its access.
@@ -312,11 +310,11 @@ const MANAGER_PAGES: &[&str] = &[
 ];
 
 trait SendBody {
-    async fn send(&mut self, path: &str, body: &Body) -> crate::common::Reply;
+    async fn send(&mut self, path: &str, body: &Body) -> Reply;
 }
 
 impl SendBody for Client {
-    async fn send(&mut self, path: &str, body: &Body) -> crate::common::Reply {
+    async fn send(&mut self, path: &str, body: &Body) -> Reply {
         match body {
             Form(f) => self.post(path, f).await,
             Json(j) => self.post_json(path, j).await,
@@ -325,8 +323,8 @@ impl SendBody for Client {
 }
 
 /// A server on a temp data dir with one organiser, org@example.lv.
-async fn start_with_organiser(dir: &std::path::Path) -> Server {
-    let server = Server::start(dir).await;
+async fn start_with_organiser() -> TestApp {
+    let server = TestApp::start().await;
     server.add_user("org@example.lv", PW, Role::Organiser).await;
     server
 }
@@ -337,40 +335,12 @@ struct Principals {
     kiosk: Client,
 }
 
-async fn principals(server: &Server) -> Principals {
-    server.add_user("org@example.lv", PW, Role::Organiser).await;
-    server
-        .add_user("photo@example.lv", PW, Role::Photographer)
-        .await;
-    let mut organiser = server.client();
-    assert_eq!(organiser.login("org@example.lv", PW).await.status, 200);
-    let mut photographer = server.client();
-    assert_eq!(photographer.login("photo@example.lv", PW).await.status, 200);
-
-    let created = organiser
-        .post(
-            "/api/events/create",
-            &[
-                ("name", "Kiosk event"),
-                ("starts_on", ""),
-                ("ends_on", ""),
-                ("venue", ""),
-                ("default_lang", "lv"),
-            ],
-        )
-        .await;
-    assert_eq!(created.status, 200, "{}", created.body);
-    let event: app::types::EventSummary = serde_json::from_str(&created.body).unwrap();
-    let code = organiser
-        .post("/api/kiosk/pairing-code", &[("event_id", &event.id)])
-        .await;
-    assert_eq!(code.status, 200, "{}", code.body);
-    let code: app::types::PairingCode = serde_json::from_str(&code.body).unwrap();
-    let mut kiosk = server.client();
-    let paired = kiosk
-        .post("/api/kiosk/pair", &[("code", &code.code.to_lowercase())])
-        .await;
-    assert_eq!(paired.status, 200, "{}", paired.body);
+async fn principals(server: &TestApp) -> Principals {
+    let mut organiser = server.organiser("org@example.lv").await;
+    let photographer = server.photographer("photo@example.lv").await;
+    let event = organiser.create_event("Kiosk event", "lv").await;
+    let code = organiser.pairing_code(&event.id).await;
+    let kiosk = server.kiosk_with_code(&code.code.to_lowercase()).await;
     Principals {
         organiser,
         photographer,
@@ -400,8 +370,7 @@ async fn every_server_fn_is_in_the_access_table() {
 
 #[tokio::test]
 async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_principal() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let mut p = principals(&server).await;
 
     for (path, access, body) in SERVER_FNS {
@@ -513,8 +482,7 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
 
 #[tokio::test]
 async fn manager_pages_redirect_to_sign_in_or_refuse_wrong_role() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let mut p = principals(&server).await;
     for page in MANAGER_PAGES {
         let anon = server.client().get(page).await;
@@ -541,14 +509,13 @@ async fn manager_pages_redirect_to_sign_in_or_refuse_wrong_role() {
 
 #[tokio::test]
 async fn session_survives_a_restart_on_the_same_data_dir() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let mut c = server.client();
     assert_eq!(c.login("org@example.lv", PW).await.status, 200);
     assert_eq!(c.post("/api/events/list", &[]).await.status, 200);
-    server.stop();
+    let dir = server.stop();
 
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start_in(dir).await;
     let mut c = c.with_base(&server.base);
     let who = c.post("/api/auth/whoami", &[]).await;
     assert!(
@@ -566,8 +533,7 @@ async fn session_survives_a_restart_on_the_same_data_dir() {
 
 #[tokio::test]
 async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let reply = server.client().login("org@example.lv", PW).await;
     let cookie = reply
         .set_cookies
@@ -582,8 +548,7 @@ async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
     );
     server.stop();
 
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start_with(dir.path(), true).await;
+    let server = TestApp::start_with(true).await;
     server.add_user("org@example.lv", PW, Role::Organiser).await;
     let reply = server.client().login("org@example.lv", PW).await;
     let cookie = reply
@@ -600,8 +565,7 @@ async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
 
 #[tokio::test]
 async fn wrong_password_is_401_and_repeated_failures_are_rate_limited_per_account() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let mut c = server.client();
     let wrong = c.login("org@example.lv", "wrong password").await;
     assert_eq!(wrong.status, 401);
@@ -630,8 +594,7 @@ async fn wrong_password_is_401_and_repeated_failures_are_rate_limited_per_accoun
 
 #[tokio::test]
 async fn failed_logins_are_rate_limited_per_client_address() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let mut c = server.client();
     // 30 failures spread over many accounts from one address.
     for i in 0..30 {
@@ -644,8 +607,7 @@ async fn failed_logins_are_rate_limited_per_client_address() {
 
 #[tokio::test]
 async fn malformed_arguments_are_400_not_500() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let mut c = server.client();
     let r = c.post("/api/kiosk/pair", &[("wrong_field", "x")]).await;
     assert_eq!(r.status, 400, "{}", r.body);
@@ -662,8 +624,7 @@ async fn malformed_arguments_are_400_not_500() {
 
 #[tokio::test]
 async fn healthz_is_200_without_personal_data_and_unknown_pages_are_404() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let mut c = server.client();
     let h = c.get("/healthz").await;
     assert_eq!(h.status, 200);
@@ -675,8 +636,7 @@ async fn healthz_is_200_without_personal_data_and_unknown_pages_are_404() {
 
 #[tokio::test]
 async fn audit_log_records_sign_in_and_listing_and_chain_verifies() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = start_with_organiser(dir.path()).await;
+    let server = start_with_organiser().await;
     let mut c = server.client();
     c.login("org@example.lv", "wrong password").await;
     c.login("org@example.lv", PW).await;
@@ -698,8 +658,7 @@ async fn audit_log_records_sign_in_and_listing_and_chain_verifies() {
 
 #[tokio::test]
 async fn pairing_codes_work_once_and_wrong_codes_are_rate_limited() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let _p = principals(&server).await; // uses one code
     let mut c = server.client();
     for _ in 0..10 {

@@ -1,38 +1,66 @@
-//! Starts the real router on port 0 with a temporary data dir, and a small HTTP client
-//! that keeps the session cookie by hand (so tests can see every Set-Cookie).
+//! `TestApp`: the real router on port 0 with its own temporary data dir, and a small
+//! HTTP client that keeps the session cookie by hand (so tests can see every
+//! Set-Cookie). Typed helpers for the calls many tests make (sign in, create an event,
+//! pair a kiosk, register at the kiosk, upload a photo, open a case) assert success and
+//! return the parsed answer; a test that expects a refusal calls the endpoint itself.
 
 #![allow(dead_code)] // the verdict_lookup bench includes this file and uses a part of it
 
 use app::domain::store::Actor;
 use app::domain::AppState;
-use app::types::Role;
+use app::types::{
+    AttendeeList, CaseRow, EventOverview, EventSettings, EventSettingsView, EventSummary,
+    ExportStatus, PairingCode, PhotoDetail, PhotoLibrary, Registered, Role,
+};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
 use std::net::SocketAddr;
 use std::path::Path;
+use tempfile::TempDir;
 use tokio::task::JoinHandle;
 
-pub struct Server {
+/// The password of every user the helpers create.
+pub const PW: &str = "a long enough password";
+
+pub struct TestApp {
     pub base: String,
     pub state: AppState,
+    dir: TempDir,
     task: JoinHandle<()>,
 }
 
-impl Server {
-    pub async fn start(data_dir: &Path) -> Server {
-        Self::start_with(data_dir, false).await
+impl TestApp {
+    /// A server on a new temporary data dir.
+    pub async fn start() -> TestApp {
+        Self::start_with(false).await
     }
 
-    pub async fn start_with(data_dir: &Path, secure_cookies: bool) -> Server {
-        Self::start_configured(data_dir, secure_cookies, |s| s).await
+    /// With `secure_cookies` (as behind an https public URL).
+    pub async fn start_with(secure_cookies: bool) -> TestApp {
+        Self::start_configured(secure_cookies, |s| s).await
     }
 
     /// A server whose state `configure` adjusts first (a smaller upload limit, say).
     pub async fn start_configured(
-        data_dir: &Path,
         secure_cookies: bool,
         configure: impl FnOnce(AppState) -> AppState,
-    ) -> Server {
+    ) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        Self::launch(dir, secure_cookies, configure).await
+    }
+
+    /// A server on a data dir an earlier one used (see [`TestApp::stop`]).
+    pub async fn start_in(dir: TempDir) -> TestApp {
+        Self::launch(dir, false, |s| s).await
+    }
+
+    async fn launch(
+        dir: TempDir,
+        secure_cookies: bool,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
         let state = configure(
-            lanyard_server::open_state(data_dir)
+            lanyard_server::open_state(dir.path())
                 .await
                 .expect("open data dir"),
         );
@@ -43,24 +71,29 @@ impl Server {
         let task = tokio::spawn(async move {
             lanyard_server::serve(listener, router).await.unwrap();
         });
-        Server {
+        TestApp {
             base: format!("http://{addr}"),
             state,
+            dir,
             task,
         }
     }
 
-    /// A server someone else started (benches that adjust the state first).
-    pub fn attach(base: String, state: AppState) -> Server {
-        Server {
-            base,
-            state,
-            task: tokio::spawn(async {}),
-        }
+    /// Stops the server and hands back its data dir (deleted when that is dropped), to
+    /// read the files or start again on it.
+    pub fn stop(self) -> TempDir {
+        self.task.abort();
+        self.dir
     }
 
-    pub fn stop(self) {
-        self.task.abort();
+    /// The data dir: `lanyard.sqlite3`, `photos/`.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The database, opened beside the server (to read what the API does not show).
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.dir().join("lanyard.sqlite3")).unwrap()
     }
 
     pub async fn add_user(&self, email: &str, password: &str, role: Role) -> i64 {
@@ -78,6 +111,67 @@ impl Server {
             http: http(),
             cookie: None,
         }
+    }
+
+    /// A new user with `role` and password [`PW`], signed in.
+    pub async fn signed_in(&self, email: &str, role: Role) -> Client {
+        self.add_user(email, PW, role).await;
+        let mut c = self.client();
+        assert_eq!(c.login(email, PW).await.status, 200, "{email} signs in");
+        c
+    }
+
+    pub async fn organiser(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Organiser).await
+    }
+
+    pub async fn photographer(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Photographer).await
+    }
+
+    pub async fn admin(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Admin).await
+    }
+
+    /// An organiser (org@example.lv) signed in, an event "Summit" (default language lv)
+    /// and a kiosk tablet paired with it: (organiser, kiosk, event public id).
+    pub async fn organiser_and_kiosk(&self) -> (Client, Client, String) {
+        let mut org = self.organiser("org@example.lv").await;
+        let event = org.create_event("Summit", "lv").await;
+        let kiosk = self.pair_kiosk(&mut org, &event.id).await;
+        (org, kiosk, event.id)
+    }
+
+    /// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.
+    pub async fn pair_kiosk(&self, org: &mut Client, event_id: &str) -> Client {
+        let code = org.pairing_code(event_id).await;
+        self.kiosk_with_code(&code.code).await
+    }
+
+    /// A new tablet paired with a pairing code.
+    pub async fn kiosk_with_code(&self, code: &str) -> Client {
+        let mut kiosk = self.client();
+        let paired = kiosk.post("/api/kiosk/pair", &[("code", code)]).await;
+        assert_eq!(paired.status, 200, "{}", paired.body);
+        kiosk
+    }
+
+    /// Registers an attendee at `kiosk` with `fields` and `choice` and returns their
+    /// badge token (read from the database: the kiosk never sees it).
+    pub async fn kiosk_attendee(&self, kiosk: &mut Client, fields: Value, choice: &str) -> String {
+        kiosk.register_at_kiosk(fields, false, Some(choice)).await;
+        self.last_badge_token()
+    }
+
+    /// The badge token of the attendee registered last.
+    pub fn last_badge_token(&self) -> String {
+        self.db()
+            .query_row(
+                "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
     }
 }
 
@@ -177,6 +271,13 @@ impl Client {
         self.finish(res).await
     }
 
+    /// Calls a JSON server function that must answer 200, and parses the answer.
+    pub async fn call<T: DeserializeOwned>(&mut self, path: &str, body: Value) -> T {
+        let r = self.post_json(path, &body.to_string()).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{path}: {e}: {}", r.body))
+    }
+
     /// Uploads one photo to `/media/photos` as the browser does (multipart).
     pub async fn upload_photo(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> Reply {
         let form = reqwest::multipart::Form::new()
@@ -225,96 +326,168 @@ impl Client {
         )
         .await
     }
-}
 
-/// An organiser (org@example.lv) signed in, an event "Summit" (default language lv)
-/// and a kiosk tablet paired with it: (organiser, kiosk, event public id).
-pub async fn organiser_and_kiosk(server: &Server) -> (Client, Client, String) {
-    server
-        .add_user("org@example.lv", "a long enough password", Role::Organiser)
-        .await;
-    let mut org = server.client();
-    assert_eq!(
-        org.login("org@example.lv", "a long enough password")
-            .await
-            .status,
-        200
-    );
-    let event = create_event(&mut org, "Summit", "lv").await;
-    let kiosk = pair_kiosk(server, &mut org, &event.id).await;
-    (org, kiosk, event.id)
-}
+    // ---- Organisers: events and attendees ----
 
-/// Creates an event (no dates, no venue) as the signed-in organiser `org`.
-pub async fn create_event(
-    org: &mut Client,
-    name: &str,
-    default_lang: &str,
-) -> app::types::EventSummary {
-    let created = org
-        .post(
-            "/api/events/create",
-            &[
-                ("name", name),
-                ("starts_on", ""),
-                ("ends_on", ""),
-                ("venue", ""),
-                ("default_lang", default_lang),
-            ],
+    /// Creates an event (no dates, no venue) as this signed-in organiser.
+    pub async fn create_event(&mut self, name: &str, default_lang: &str) -> EventSummary {
+        let created = self
+            .post(
+                "/api/events/create",
+                &[
+                    ("name", name),
+                    ("starts_on", ""),
+                    ("ends_on", ""),
+                    ("venue", ""),
+                    ("default_lang", default_lang),
+                ],
+            )
+            .await;
+        assert_eq!(created.status, 200, "{}", created.body);
+        serde_json::from_str(&created.body).unwrap()
+    }
+
+    /// Saves the event's settings.
+    pub async fn save_settings(
+        &mut self,
+        event_id: &str,
+        settings: &EventSettings,
+    ) -> EventSettingsView {
+        let body = json!({ "event_id": event_id, "settings": settings }).to_string();
+        let saved = self.post_json("/api/events/settings/save", &body).await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        serde_json::from_str(&saved.body).unwrap()
+    }
+
+    /// A kiosk pairing code for the event.
+    pub async fn pairing_code(&mut self, event_id: &str) -> PairingCode {
+        let code = self
+            .post("/api/kiosk/pairing-code", &[("event_id", event_id)])
+            .await;
+        assert_eq!(code.status, 200, "{}", code.body);
+        serde_json::from_str(&code.body).unwrap()
+    }
+
+    /// The event's attendees after `filter`.
+    pub async fn attendees(&mut self, event_id: &str, filter: Value) -> AttendeeList {
+        self.call(
+            "/api/attendees/list",
+            json!({ "event_id": event_id, "filter": filter }),
         )
-        .await;
-    assert_eq!(created.status, 200, "{}", created.body);
-    serde_json::from_str(&created.body).unwrap()
-}
+        .await
+    }
 
-/// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.
-pub async fn pair_kiosk(server: &Server, org: &mut Client, event_id: &str) -> Client {
-    let code: app::types::PairingCode = serde_json::from_str(
-        &org.post("/api/kiosk/pairing-code", &[("event_id", event_id)])
+    /// The event's counts.
+    pub async fn event_stats(&mut self, event_id: &str) -> EventOverview {
+        self.call("/api/events/stats", json!({ "event_id": event_id }))
             .await
-            .body,
-    )
-    .unwrap();
-    let mut kiosk = server.client();
-    assert_eq!(
-        kiosk
-            .post("/api/kiosk/pair", &[("code", &code.code)])
+    }
+
+    // ---- Kiosks ----
+
+    /// Registers at this kiosk (see [`registration`]); must succeed.
+    pub async fn register_at_kiosk(
+        &mut self,
+        fields: Value,
+        is_minor: bool,
+        choice: Option<&str>,
+    ) -> Registered {
+        let r = self
+            .post_json(
+                "/api/kiosk/register",
+                &registration(fields, is_minor, choice),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str(&r.body).unwrap()
+    }
+
+    // ---- Photos ----
+
+    /// Uploads a new photo (201) and returns its id.
+    pub async fn upload(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> String {
+        let r = self.upload_photo(event, name, bytes).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        v["photo"].as_str().unwrap().to_string()
+    }
+
+    /// The event's photo library (unfiltered).
+    pub async fn photo_library(&mut self, event_id: &str) -> PhotoLibrary {
+        self.call(
+            "/api/photos/library",
+            json!({ "event_id": event_id, "filter": {} }),
+        )
+        .await
+    }
+
+    /// The photo page.
+    pub async fn photo_detail(&mut self, photo_id: &str) -> PhotoDetail {
+        self.call("/api/photos/detail", json!({ "photo_id": photo_id }))
             .await
-            .status,
-        200
-    );
-    kiosk
+    }
+
+    /// Tags the person behind a badge code in the photo, with an optional region
+    /// (`{"x","y","w","h"}`).
+    pub async fn tag_badge(&mut self, photo_id: &str, code: &str, region: Value) -> PhotoDetail {
+        self.call(
+            "/api/photos/tag",
+            json!({ "photo_id": photo_id, "by": { "by": "badge", "code": code }, "region": region }),
+        )
+        .await
+    }
+
+    /// Starts the event's photo export (longest side `max_side`).
+    pub async fn start_export(&mut self, event_id: &str, max_side: u32) -> ExportStatus {
+        self.call(
+            "/api/photos/export",
+            json!({ "event_id": event_id, "max_side": max_side }),
+        )
+        .await
+    }
+
+    /// Waits (up to 10 s) until the export is ready; it must not fail.
+    pub async fn wait_for_export(&mut self, job: &str) -> ExportStatus {
+        for _ in 0..200 {
+            let r = self
+                .post_json(
+                    "/api/photos/export-status",
+                    &json!({ "job": job }).to_string(),
+                )
+                .await;
+            let s: ExportStatus = serde_json::from_str(&r.body).unwrap();
+            assert!(!s.failed);
+            if s.ready {
+                return s;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("export finished");
+    }
+
+    // ---- Cases ----
+
+    /// Opens a case for the event (`case` as the `NewCase` JSON) and returns its id.
+    pub async fn open_case(&mut self, event_id: &str, case: Value) -> String {
+        self.call(
+            "/api/cases/open",
+            json!({ "event_id": event_id, "case": case }),
+        )
+        .await
+    }
+
+    /// The event's cases.
+    pub async fn cases(&mut self, event_id: &str) -> Vec<CaseRow> {
+        self.call("/api/cases/list", json!({ "event_id": event_id }))
+            .await
+    }
 }
 
 /// A kiosk registration body for `/api/kiosk/register`.
-pub fn registration(fields: serde_json::Value, is_minor: bool, choice: Option<&str>) -> String {
-    serde_json::json!({ "registration": {
+pub fn registration(fields: Value, is_minor: bool, choice: Option<&str>) -> String {
+    json!({ "registration": {
         "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
         "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
     }})
     .to_string()
-}
-
-/// Registers an attendee at the kiosk with `fields` and `choice` and returns their badge
-/// token (read from the database: the kiosk never sees it).
-pub async fn kiosk_attendee(
-    dir: &Path,
-    kiosk: &mut Client,
-    fields: serde_json::Value,
-    choice: &str,
-) -> String {
-    let r = kiosk
-        .post_json(
-            "/api/kiosk/register",
-            &registration(fields, false, Some(choice)),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
-    db.query_row(
-        "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
 }
