@@ -7,7 +7,7 @@
 //! Run: `cargo bench -p server --bench verdict_lookup` (optionally `-- 200 20` for
 //! requests a second and seconds). The per-address look-up limit is lifted for the run.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/api/common.rs"]
 mod common;
 
 use app::domain::auth::RateLimiter;
@@ -29,32 +29,21 @@ async fn main() {
         .nth(1)
         .unwrap_or(20);
 
-    let dir = tempfile::tempdir().unwrap();
-    let mut state = lanyard_server::open_state(dir.path()).await.unwrap();
-    state.verdict_by_ip = Arc::new(RateLimiter::new(u32::MAX, Duration::from_secs(60)));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let router = lanyard_server::router(
-        state.clone(),
-        lanyard_server::leptos_options(addr).unwrap(),
-        false,
-    );
-    tokio::spawn(async move { lanyard_server::serve(listener, router).await.unwrap() });
-    let server = common::Server::attach(format!("http://{addr}"), state);
+    let server = common::TestApp::start_configured(false, |mut state| {
+        state.verdict_by_ip = Arc::new(RateLimiter::new(u32::MAX, Duration::from_secs(60)));
+        state
+    })
+    .await;
 
-    let (_org, mut kiosk, _) = common::organiser_and_kiosk(&server).await;
+    let (_org, mut kiosk, _) = server.organiser_and_kiosk().await;
     for i in 0..1000 {
         let choice = if i % 3 == 0 { "red" } else { "green" };
-        let r = kiosk
-            .post_json(
-                "/api/kiosk/register",
-                &common::registration(serde_json::json!({}), false, Some(choice)),
-            )
+        kiosk
+            .register_at_kiosk(serde_json::json!({}), false, Some(choice))
             .await;
-        assert_eq!(r.status, 200, "{}", r.body);
     }
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
-    let tokens: Vec<String> = db
+    let tokens: Vec<String> = server
+        .db()
         .prepare("SELECT badge_token FROM attendees")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -64,7 +53,7 @@ async fn main() {
     let tokens = Arc::new(tokens);
 
     let http = reqwest::Client::new();
-    let base = format!("http://{addr}");
+    let base = server.base.clone();
     let total = rate * secs;
     let interval = Duration::from_nanos(1_000_000_000 / rate);
     let start = Instant::now();

@@ -16,6 +16,10 @@
 //! them panics on bad input: errors come back as [`ImageError`] with a stable
 //! [`ImageError::code`].
 
+/// Generated test images: compiled for this crate's tests and, through the
+/// `test-fixtures` feature, for the server's API tests and benchmarks; never into the
+/// release server (which builds `app` without the feature).
+#[cfg(any(test, feature = "test-fixtures"))]
 pub mod fixtures;
 
 use fast_image_resize as fr;

@@ -1,6 +1,7 @@
 //! Test images for the imaging unit tests, the API tests and the `photo_ingest`
 //! benchmark: deterministic textured JPEGs and PNGs, hand-written EXIF/XMP/IPTC,
-//! decompression bombs, and a metadata finder. Not used by the server itself.
+//! decompression bombs, and a metadata finder. Not used by the server itself: compiled
+//! only for tests and with the `test-fixtures` feature (see `Cargo.toml`).
 //!
 //! The helpers panic on impossible requests (a JPEG side over 65535, say): they are for
 //! tests, not for untrusted input.

@@ -3,17 +3,13 @@
 //! are rate-limited, scans are stored once per client scan id, photographers see only
 //! colours and times, organisers see names.
 
-mod common;
-
-use app::types::{Consent, EventScan, MyScan, Role, ScanAck, ScanCache};
-use common::{organiser_and_kiosk, Client, Server};
-
-const PW: &str = "a long enough password";
+use crate::common::{Client, TestApp};
+use app::types::{Consent, EventScan, MyScan, ScanAck, ScanCache};
 
 /// Registers a named attendee at the kiosk with `choice` and returns their badge token.
-async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
+async fn attendee(server: &TestApp, kiosk: &mut Client, first: &str, choice: &str) -> String {
     let fields = serde_json::json!({ "first_name": first, "organisation": "Org SIA", "email": format!("{first}@example.lv") });
-    common::kiosk_attendee(dir, kiosk, fields, choice).await
+    server.kiosk_attendee(kiosk, fields, choice).await
 }
 
 /// Every field asked, so names and emails exist to leak.
@@ -25,23 +21,16 @@ async fn collect_everything(org: &mut Client, ev: &str) {
             required: false,
         };
     }
-    let r = org
-        .post_json(
-            "/api/events/settings/save",
-            &serde_json::json!({ "event_id": ev, "settings": s }).to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    org.save_settings(ev, &s).await;
 }
 
 #[tokio::test]
 async fn verdicts_carry_no_personal_data_and_unknown_tokens_are_neutral() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     collect_everything(&mut org, &ev).await;
-    let green = attendee(dir.path(), &mut kiosk, "Jānis", "green").await;
-    let red = attendee(dir.path(), &mut kiosk, "Līga", "red").await;
+    let green = attendee(&server, &mut kiosk, "Jānis", "green").await;
+    let red = attendee(&server, &mut kiosk, "Līga", "red").await;
     let mut anyone = server.client();
 
     for (token, consent) in [(&green, "green"), (&red, "red")] {
@@ -73,8 +62,7 @@ async fn verdicts_carry_no_personal_data_and_unknown_tokens_are_neutral() {
 
 #[tokio::test]
 async fn badge_lookups_answer_429_past_the_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let mut anyone = server.client();
     let mut statuses = Vec::new();
     for _ in 0..302 {
@@ -92,17 +80,12 @@ async fn badge_lookups_answer_429_past_the_limit() {
 
 #[tokio::test]
 async fn scans_are_stored_once_photographers_see_colours_organisers_see_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     collect_everything(&mut org, &ev).await;
-    let green = attendee(dir.path(), &mut kiosk, "Jānis", "green").await;
-    let red = attendee(dir.path(), &mut kiosk, "Līga", "red").await;
-    server
-        .add_user("photo@example.lv", PW, Role::Photographer)
-        .await;
-    let mut photo = server.client();
-    assert_eq!(photo.login("photo@example.lv", PW).await.status, 200);
+    let green = attendee(&server, &mut kiosk, "Jānis", "green").await;
+    let red = attendee(&server, &mut kiosk, "Līga", "red").await;
+    let mut photo = server.photographer("photo@example.lv").await;
 
     // The offline cache: tokens and colours, nothing else.
     let r = photo
@@ -148,7 +131,7 @@ async fn scans_are_stored_once_photographers_see_colours_organisers_see_names() 
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let (n, device_time): (i64, Option<String>) = db
         .query_row("SELECT count(*), max(device_time) FROM scans", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -207,11 +190,10 @@ async fn scans_are_stored_once_photographers_see_colours_organisers_see_names() 
 
 #[tokio::test]
 async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     collect_everything(&mut org, &ev).await;
-    let green = attendee(dir.path(), &mut kiosk, "Anna", "green").await;
+    let green = attendee(&server, &mut kiosk, "Anna", "green").await;
     let url = format!("http://127.0.0.1:3000/b/{green}");
 
     let r = kiosk
@@ -246,7 +228,7 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
     assert!(r.body.contains(r#""consent":"red""#), "{}", r.body);
 
     // The history: the kiosk's green, then red by badge scan with the kiosk's id.
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let rows: Vec<(String, String, String)> = db
         .prepare("SELECT choice, channel, channel_ref FROM consents ORDER BY id")
         .unwrap()
@@ -262,11 +244,9 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
     assert!(rows[1].2.starts_with("kiosk:"));
 
     // Unknown codes and another event's badge look the same.
-    server.add_user("o2@example.lv", PW, Role::Organiser).await;
-    let mut other = server.client();
-    other.login("o2@example.lv", PW).await;
-    let other_ev = common::create_event(&mut other, "Other", "en").await;
-    let mut other_kiosk = common::pair_kiosk(&server, &mut other, &other_ev.id).await;
+    let mut other = server.organiser("o2@example.lv").await;
+    let other_ev = other.create_event("Other", "en").await;
+    let mut other_kiosk = server.pair_kiosk(&mut other, &other_ev.id).await;
     for (k, c) in [(&mut other_kiosk, green.as_str()), (&mut kiosk, "nonsense")] {
         let r = k.post("/api/kiosk/withdraw/check", &[("code", c)]).await;
         assert_eq!(
@@ -279,10 +259,9 @@ async fn withdrawal_at_the_kiosk_turns_green_red_once_and_never_back() {
 
 #[tokio::test]
 async fn the_badge_page_speaks_the_browsers_language_only_where_the_event_offers_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
-    let token = attendee(dir.path(), &mut kiosk, "Anna", "green").await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
+    let token = attendee(&server, &mut kiosk, "Anna", "green").await;
     let english_browser = || async {
         reqwest::Client::new()
             .get(format!("{}/b/{token}", server.base))
@@ -301,13 +280,7 @@ async fn the_badge_page_speaks_the_browsers_language_only_where_the_event_offers
         languages: vec!["lv".into()],
         ..Default::default()
     };
-    let r = org
-        .post_json(
-            "/api/events/settings/save",
-            &serde_json::json!({ "event_id": ev, "settings": s }).to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    org.save_settings(&ev, &s).await;
     let page = english_browser().await;
     assert!(page.contains("FOTOGRAFĒT DRĪKST"), "{page}");
     assert!(!page.contains("PHOTOS OK"));

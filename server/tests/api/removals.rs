@@ -3,14 +3,12 @@
 //! copy, correction, consent switch and requests; per-photo decisions carried out on
 //! disk; erasure that leaves no trace of the person but keeps every count.
 
-mod common;
-
+use crate::common::{Client, TestApp};
 use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{
-    CaseBlocker, CaseRow, CaseStatus, CaseView, Consent, DataExport, EventOverview, EventSettings,
-    Field, FieldRule, MyData, PhotoDecision, Registered, RequestKind,
+    CaseBlocker, CaseStatus, CaseView, Consent, DataExport, EventSettings, Field, FieldRule,
+    MyData, PhotoDecision, PhotoDetail, Registered, RequestKind,
 };
-use common::{organiser_and_kiosk, registration, Client, Server};
 use std::path::Path;
 
 /// First name, last name and email on (not required).
@@ -22,28 +20,19 @@ async fn names_and_email(org: &mut Client, event_id: &str) {
             required: false,
         };
     }
-    let body = serde_json::json!({ "event_id": event_id, "settings": s }).to_string();
-    let r = org.post_json("/api/events/settings/save", &body).await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    org.save_settings(event_id, &s).await;
 }
 
 /// Registers at the kiosk: (badge token, private code, attendee row id).
 async fn register(
-    dir: &Path,
+    server: &TestApp,
     kiosk: &mut Client,
     fields: serde_json::Value,
     choice: &str,
 ) -> (String, String, i64) {
-    let r = kiosk
-        .post_json(
-            "/api/kiosk/register",
-            &registration(fields, false, Some(choice)),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let reg: Registered = serde_json::from_str(&r.body).unwrap();
-    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
-    let (token, id): (String, i64) = db
+    let reg: Registered = kiosk.register_at_kiosk(fields, false, Some(choice)).await;
+    let (token, id): (String, i64) = server
+        .db()
         .query_row(
             "SELECT badge_token, id FROM attendees ORDER BY id DESC LIMIT 1",
             [],
@@ -54,15 +43,11 @@ async fn register(
 }
 
 async fn me(client: &mut Client, path: &str, body: serde_json::Value) -> MyData {
-    let r = client.post_json(path, &body.to_string()).await;
-    assert_eq!(r.status, 200, "{path}: {}", r.body);
-    serde_json::from_str(&r.body).unwrap()
+    client.call(path, body).await
 }
 
 async fn case_call(org: &mut Client, path: &str, body: serde_json::Value) -> CaseView {
-    let r = org.post_json(path, &body.to_string()).await;
-    assert_eq!(r.status, 200, "{path}: {}", r.body);
-    serde_json::from_str(&r.body).unwrap()
+    org.call(path, body).await
 }
 
 async fn upload(org: &mut Client, ev: &str, seed: u64) -> String {
@@ -73,50 +58,26 @@ async fn upload(org: &mut Client, ev: &str, seed: u64) -> String {
         serial: None,
         with_all_metadata: false,
     };
-    let r = org
-        .upload_photo(
-            ev,
-            &format!("P{seed}.JPG"),
-            fixtures::jpeg(640, 480, seed, &meta),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-    v["photo"].as_str().unwrap().to_string()
+    org.upload(
+        ev,
+        &format!("P{seed}.JPG"),
+        fixtures::jpeg(640, 480, seed, &meta),
+    )
+    .await
 }
 
 async fn tag(org: &mut Client, photo: &str, token: &str, region: Option<(f32, f32, f32, f32)>) {
     let region = region.map(|(x, y, w, h)| serde_json::json!({ "x": x, "y": y, "w": w, "h": h }));
-    let r = org
-        .post_json(
-            "/api/photos/tag",
-            &serde_json::json!({ "photo_id": photo, "by": { "by": "badge", "code": token }, "region": region })
-                .to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    org.tag_badge(photo, token, serde_json::json!(region)).await;
 }
 
 async fn publish(org: &mut Client, photo: &str, url: &str) {
-    let r = org
-        .post_json(
+    let _: PhotoDetail = org
+        .call(
             "/api/photos/publication",
-            &serde_json::json!({ "photo_id": photo, "channel": "website", "url": url, "published_on": "2026-11-23" })
-                .to_string(),
+            serde_json::json!({ "photo_id": photo, "channel": "website", "url": url, "published_on": "2026-11-23" }),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-}
-
-async fn list_cases(org: &mut Client, ev: &str) -> Vec<CaseRow> {
-    let r = org
-        .post_json(
-            "/api/cases/list",
-            &serde_json::json!({ "event_id": ev }).to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    serde_json::from_str(&r.body).unwrap()
 }
 
 /// Every row of every table that mentions `needle` in any column (text or blob).
@@ -177,10 +138,9 @@ fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
 #[tokio::test]
 async fn the_private_code_in_a_get_url_is_refused_and_wrong_codes_are_rate_limited() {
     // Requirement 8 and the brief: no personal data or codes in URLs; codes rate-limited.
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (_org, mut kiosk, _ev) = organiser_and_kiosk(&server).await;
-    let (_, code, _) = register(dir.path(), &mut kiosk, serde_json::json!({}), "green").await;
+    let server = TestApp::start().await;
+    let (_org, mut kiosk, _ev) = server.organiser_and_kiosk().await;
+    let (_, code, _) = register(&server, &mut kiosk, serde_json::json!({}), "green").await;
     let mut anyone = server.client();
 
     // In a URL: refused before anything reads it, on the page and on the functions.
@@ -231,7 +191,7 @@ async fn the_private_code_in_a_get_url_is_refused_and_wrong_codes_are_rate_limit
 
     // The code is in no log line: the server logs route templates, and no audit row
     // or other table holds it (only its hash).
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     assert!(rows_mentioning(&db, &code, &[]).is_empty());
     server.stop();
 }
@@ -239,12 +199,11 @@ async fn the_private_code_in_a_get_url_is_refused_and_wrong_codes_are_rate_limit
 #[tokio::test]
 async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
     // Requirements 5, 15, 17: access, portability, rectification, withdrawal, requests.
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     names_and_email(&mut org, &ev).await;
     let (token, code, attendee) = register(
-        dir.path(),
+        &server,
         &mut kiosk,
         serde_json::json!({ "first_name": "Dace", "last_name": "Ozola", "email": "dace@example.lv" }),
         "green",
@@ -359,7 +318,7 @@ async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
     assert_eq!(foreign.status, 200, "photos are ignored for an erasure");
 
     // The organiser sees the case with the photo, the due date and the message.
-    let cases = list_cases(&mut org, &ev).await;
+    let cases = org.cases(&ev).await;
     let removal = cases
         .iter()
         .find(|c| c.kind == RequestKind::Removal)
@@ -387,7 +346,7 @@ async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
     );
 
     // Every step is in the audit log under the attendee, without values.
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let subject_rows: i64 = db
         .query_row(
             "SELECT count(*) FROM audit_log WHERE principal_kind = 'data_subject'",
@@ -405,12 +364,11 @@ async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
 #[tokio::test]
 async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_after_takedowns() {
     // Requirements 15, 16: per-photo decisions; takedown checklist; the deadline.
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     names_and_email(&mut org, &ev).await;
     let (token, _code, attendee) = register(
-        dir.path(),
+        &server,
         &mut kiosk,
         serde_json::json!({ "first_name": "Ilze" }),
         "green",
@@ -436,14 +394,12 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
         .await;
     assert_eq!(missing.status, 400);
     assert!(missing.body.contains("identity_check_missing"));
-    let r = org
-        .post_json(
-            "/api/cases/open",
-            &serde_json::json!({ "event_id": ev, "case": { "subject": { "by": "badge", "value": format!("http://127.0.0.1:3000/b/{token}") }, "kind": "removal", "message": "Called on 23 Nov", "identity_check": "Read back the badge code", "lang": "en" } }).to_string(),
+    let case_id = org
+        .open_case(
+            &ev,
+            serde_json::json!({ "subject": { "by": "badge", "value": format!("http://127.0.0.1:3000/b/{token}") }, "kind": "removal", "message": "Called on 23 Nov", "identity_check": "Read back the badge code", "lang": "en" }),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let case_id: String = serde_json::from_str(&r.body).unwrap();
     let view = case_call(
         &mut org,
         "/api/cases/review",
@@ -466,15 +422,7 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
     );
 
     // While the case is open, every photo of the person is blocked from export.
-    let lib: app::types::PhotoLibrary = serde_json::from_str(
-        &org.post_json(
-            "/api/photos/library",
-            &serde_json::json!({ "event_id": ev, "filter": {} }).to_string(),
-        )
-        .await
-        .body,
-    )
-    .unwrap();
+    let lib = org.photo_library(&ev).await;
     assert_eq!(lib.counts.blocked, 3);
 
     // Keep needs a reason; blur needs a region.
@@ -490,7 +438,7 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
     }
 
     // Delete: files and rows gone.
-    let photos = dir.path().join("photos");
+    let photos = server.dir().join("photos");
     let files_of = |p: &str| {
         [
             photos.join("originals").join(p),
@@ -509,7 +457,7 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
         files_of(&p_del).iter().all(|f| !f.exists()),
         "every file of the photo is gone"
     );
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let row_id: Option<i64> = db
         .query_row(
             "SELECT id FROM photos WHERE public_id = ?1",
@@ -643,15 +591,7 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
 
     // Closed: the blurred photo no longer shows the person and may be published once
     // reviewed; the kept one follows the person's consent (green: publishable).
-    let lib: app::types::PhotoLibrary = serde_json::from_str(
-        &org.post_json(
-            "/api/photos/library",
-            &serde_json::json!({ "event_id": ev, "filter": {} }).to_string(),
-        )
-        .await
-        .body,
-    )
-    .unwrap();
+    let lib = org.photo_library(&ev).await;
     assert_eq!(lib.counts.total, 2);
     assert_eq!(lib.counts.blocked, 0);
     let _ = attendee;
@@ -661,19 +601,18 @@ async fn decisions_delete_blur_and_keep_are_carried_out_and_the_case_closes_afte
 #[tokio::test]
 async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() {
     // Requirements 17 (erasure), 4 (consent counts still add up), 19 (audited, no values).
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     names_and_email(&mut org, &ev).await;
     let (token, code, _) = register(
-        dir.path(),
+        &server,
         &mut kiosk,
         serde_json::json!({ "first_name": "Zentaurs", "last_name": "Kvadrāts", "email": "zentaurs.k@example.lv" }),
         "green",
     )
     .await;
     let (_other, _, _) = register(
-        dir.path(),
+        &server,
         &mut kiosk,
         serde_json::json!({ "first_name": "Anna" }),
         "red",
@@ -697,16 +636,7 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
         serde_json::json!({ "code": code, "choice": "red", "guardian": none, "lang": "en" }),
     )
     .await;
-    let overview = |body: String| -> EventOverview { serde_json::from_str(&body).unwrap() };
-    let counts_before = overview(
-        org.post_json(
-            "/api/events/stats",
-            &serde_json::json!({ "event_id": ev }).to_string(),
-        )
-        .await
-        .body,
-    )
-    .stats;
+    let counts_before = org.event_stats(&ev).await.stats;
 
     // The attendee asks for erasure; the organiser decides the photo, then erases.
     me(
@@ -715,7 +645,7 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
         serde_json::json!({ "code": code, "request": { "kind": "erasure", "photos": [], "message": "Zentaurs asks to be forgotten", "lang": "lv" } }),
     )
     .await;
-    let case = list_cases(&mut org, &ev).await.remove(0);
+    let case = org.cases(&ev).await.remove(0);
     assert_eq!(case.kind, RequestKind::Erasure);
     let r = org
         .post_json(
@@ -758,17 +688,9 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     assert_eq!(r.status, 400);
 
     // Counts are unchanged: the anonymous row and its consent rows stay.
-    let counts_after = overview(
-        org.post_json(
-            "/api/events/stats",
-            &serde_json::json!({ "event_id": ev }).to_string(),
-        )
-        .await
-        .body,
-    )
-    .stats;
+    let counts_after = org.event_stats(&ev).await.stats;
     assert_eq!(counts_before, counts_after);
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let (consents, reduced): (i64, i64) = db
         .query_row(
             "SELECT count(*), sum(channel_ref = 'erased' AND guardian_name IS NULL AND signature_id IS NULL)
@@ -804,7 +726,7 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     drop(db);
 
     // No trace in any table, nor in the database files or the photos dir.
-    server.stop();
+    let dir = server.stop();
     let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
     for needle in [
         "Zentaurs",
@@ -836,12 +758,11 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
 #[tokio::test]
 async fn the_organiser_exports_a_persons_data_for_a_request_by_email_and_it_is_audited() {
     // Requirements 17 (access and portability from the organiser side) and 19.
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     names_and_email(&mut org, &ev).await;
     let (_, _, attendee) = register(
-        dir.path(),
+        &server,
         &mut kiosk,
         serde_json::json!({ "first_name": "Pēteris", "email": "peteris@example.lv" }),
         "red",
@@ -860,18 +781,8 @@ async fn the_organiser_exports_a_persons_data_for_a_request_by_email_and_it_is_a
     assert_eq!(json["consent"], "red");
     assert!(export.csv.contains("consent_history,1,choice,red"));
     // Another event's organiser cannot.
-    server
-        .add_user(
-            "other@example.lv",
-            "a long enough password",
-            app::types::Role::Organiser,
-        )
-        .await;
-    let mut other = server.client();
-    other
-        .login("other@example.lv", "a long enough password")
-        .await;
-    let theirs = common::create_event(&mut other, "Theirs", "lv").await;
+    let mut other = server.organiser("other@example.lv").await;
+    let theirs = other.create_event("Theirs", "lv").await;
     let r = other
         .post_json(
             "/api/attendees/export",
@@ -879,7 +790,7 @@ async fn the_organiser_exports_a_persons_data_for_a_request_by_email_and_it_is_a
         )
         .await;
     assert_eq!(r.status, 404);
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let audited: i64 = db
         .query_row(
             "SELECT count(*) FROM audit_log WHERE action = 'attendee.export' AND subject = ?1
@@ -897,20 +808,14 @@ async fn an_accepted_objection_or_restriction_keeps_the_persons_photos_held_back
     // Requirement 17: restriction and objection. While the case is open and after the
     // organiser closes it as done, the person's photos are not publishable; a refused one
     // releases them.
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
-    let (token, code, _) = register(dir.path(), &mut kiosk, serde_json::json!({}), "green").await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
+    let (token, code, _) = register(&server, &mut kiosk, serde_json::json!({}), "green").await;
     let photo = upload(&mut org, &ev, 31).await;
     tag(&mut org, &photo, &token, None).await;
     use app::types::PhotoState;
     async fn state(org: &mut Client, photo: &str) -> PhotoState {
-        let body = serde_json::json!({ "photo_id": photo }).to_string();
-        let r = org.post_json("/api/photos/detail", &body).await;
-        assert_eq!(r.status, 200, "{}", r.body);
-        serde_json::from_str::<app::types::PhotoDetail>(&r.body)
-            .unwrap()
-            .state
+        org.photo_detail(photo).await.state
     }
     assert_eq!(state(&mut org, &photo).await, PhotoState::Publishable);
     let mut phone = server.client();
@@ -926,7 +831,8 @@ async fn an_accepted_objection_or_restriction_keeps_the_persons_photos_held_back
             PhotoState::Blocked,
             "{kind} open"
         );
-        let case = list_cases(&mut org, &ev)
+        let case = org
+            .cases(&ev)
             .await
             .into_iter()
             .find(|c| c.kind.as_str() == kind && c.status == CaseStatus::Received)

@@ -1,17 +1,15 @@
 //! Organiser attendee pages, CSV import and kiosk check-in over the API (issue 3,
 //! items 3, 7, 8; requirements 1, 4, 5, 13, 19, 22).
 
-mod common;
-
+use crate::common::{Client, TestApp};
 use app::types::{
     AttendeeDetail, AttendeeList, Channel, CheckinFound, Consent, EventOverview, EventSettings,
     Field, FieldRule, ImportOutcome, ImportPreview, Registered,
 };
-use common::{organiser_and_kiosk, Client, Server};
 
-const PRETIX: &str = include_str!("../../app/tests/fixtures/import/pretix.csv");
-const INDICO: &str = include_str!("../../app/tests/fixtures/import/indico.csv");
-const HIEVENTS: &str = include_str!("../../app/tests/fixtures/import/hievents.csv");
+const PRETIX: &str = include_str!("../../../app/tests/fixtures/import/pretix.csv");
+const INDICO: &str = include_str!("../../../app/tests/fixtures/import/indico.csv");
+const HIEVENTS: &str = include_str!("../../../app/tests/fixtures/import/hievents.csv");
 
 /// Every field on, none required; optionally email look-up at the kiosk.
 async fn all_fields(org: &mut Client, event_id: &str, email_lookup: bool) {
@@ -24,16 +22,7 @@ async fn all_fields(org: &mut Client, event_id: &str, email_lookup: bool) {
     }
     s.print_name = true;
     s.allow_email_lookup = email_lookup;
-    let body = serde_json::json!({ "event_id": event_id, "settings": s }).to_string();
-    let r = org.post_json("/api/events/settings/save", &body).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-}
-
-async fn list(org: &mut Client, event_id: &str, filter: serde_json::Value) -> AttendeeList {
-    let body = serde_json::json!({ "event_id": event_id, "filter": filter }).to_string();
-    let r = org.post_json("/api/attendees/list", &body).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    serde_json::from_str(&r.body).unwrap()
+    org.save_settings(event_id, &s).await;
 }
 
 async fn import(org: &mut Client, event_id: &str, csv: &str) -> (u16, String) {
@@ -49,8 +38,8 @@ async fn import(org: &mut Client, event_id: &str, csv: &str) -> (u16, String) {
     (r.status, r.body)
 }
 
-fn audit_actions(dir: &std::path::Path) -> Vec<(String, String, String)> {
-    let db = rusqlite::Connection::open(dir.join("lanyard.sqlite3")).unwrap();
+fn audit_actions(server: &TestApp) -> Vec<(String, String, String)> {
+    let db = server.db();
     let mut st = db
         .prepare("SELECT actor, action, subject FROM audit_log ORDER BY id")
         .unwrap();
@@ -62,9 +51,8 @@ fn audit_actions(dir: &std::path::Path) -> Vec<(String, String, String)> {
 
 #[tokio::test]
 async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
     all_fields(&mut org, &ev, false).await;
 
     let mut expected = 0;
@@ -88,7 +76,9 @@ async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_n
         assert_eq!(out.codes[0].name, "Jānis Bērziņš", "{format}");
         assert_eq!(out.codes[0].email, "janis.berzins@example.lv", "{format}");
         expected += 3;
-        let l = list(&mut org, &ev, serde_json::json!({ "q": "ozoliņa" })).await;
+        let l = org
+            .attendees(&ev, serde_json::json!({ "q": "ozoliņa" }))
+            .await;
         assert_eq!(l.total, expected / 3, "{format}: one Līga per file");
         let row = &l.rows[0];
         assert_eq!(row.fields.first_name.as_deref(), Some("Līga"));
@@ -126,22 +116,14 @@ async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_n
     let (status, _) = import(&mut org, &ev, &huge).await;
     assert_eq!(status, 413);
     assert_eq!(
-        list(&mut org, &ev, serde_json::json!({})).await.total,
+        org.attendees(&ev, serde_json::json!({})).await.total,
         expected
     );
-    let overview: EventOverview = serde_json::from_str(
-        &org.post_json(
-            "/api/events/stats",
-            &serde_json::json!({ "event_id": ev }).to_string(),
-        )
-        .await
-        .body,
-    )
-    .unwrap();
+    let overview: EventOverview = org.event_stats(&ev).await;
     assert_eq!(overview.stats.registered, expected);
     assert_eq!(overview.stats.checked_in, 0);
     // No personal data went to the log.
-    let imported = audit_actions(dir.path())
+    let imported = audit_actions(&server)
         .into_iter()
         .filter(|(_, a, _)| a == "attendee.import")
         .count();
@@ -154,9 +136,8 @@ async fn csv_import_maps_each_sample_and_a_bad_file_names_its_line_and_imports_n
 
 #[tokio::test]
 async fn kiosk_checks_in_by_code_or_exact_email_and_sees_only_that_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     all_fields(&mut org, &ev, false).await;
     let (_, body) = import(&mut org, &ev, PRETIX).await;
     let out: ImportOutcome = serde_json::from_str(&body).unwrap();
@@ -212,7 +193,9 @@ async fn kiosk_checks_in_by_code_or_exact_email_and_sees_only_that_name() {
         (r.status, r.body.as_str()),
         (400, r#"{"BadInput":"checkin_used"}"#)
     );
-    let l = list(&mut org, &ev, serde_json::json!({ "checked_in": "yes" })).await;
+    let l = org
+        .attendees(&ev, serde_json::json!({ "checked_in": "yes" }))
+        .await;
     assert_eq!(l.total, 1);
     assert_eq!(l.rows[0].fields.first_name.as_deref(), Some("Līga"));
     assert_eq!(l.rows[0].consent, Some(Consent::Green));
@@ -269,12 +252,11 @@ async fn kiosk_checks_in_by_code_or_exact_email_and_sees_only_that_name() {
 
 #[tokio::test]
 async fn kiosk_cannot_list_or_read_attendees_even_with_crafted_requests() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     all_fields(&mut org, &ev, true).await;
     import(&mut org, &ev, INDICO).await;
-    let any = list(&mut org, &ev, serde_json::json!({})).await.rows[0].id;
+    let any = org.attendees(&ev, serde_json::json!({})).await.rows[0].id;
 
     // Its own event's public id, every filter, JSON and form encodings.
     let crafted = [
@@ -325,9 +307,8 @@ async fn kiosk_cannot_list_or_read_attendees_even_with_crafted_requests() {
 
 #[tokio::test]
 async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
     all_fields(&mut org, &ev, false).await;
     let user_id = server
         .state
@@ -341,28 +322,21 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let reg = serde_json::json!({ "event_id": ev, "registration": {
         "fields": { "first_name": "Ilze", "last_name": "Kalniņa", "email": "ilze@example.lv" },
         "is_minor": false, "consent": { "choice": "green" }
-    }})
-    .to_string();
-    let r = org.post_json("/api/attendees/register", &reg).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let reg: Registered = serde_json::from_str(&r.body).unwrap();
+    }});
+    let reg: Registered = org.call("/api/attendees/register", reg).await;
     assert_eq!(reg.badge.consent, Consent::Green);
     assert_eq!(reg.badge.name.as_deref(), Some("Ilze Kalniņa"));
 
     // A walk-in minor at the kiosk, red.
-    let r = kiosk
-        .post_json(
-            "/api/kiosk/register",
-            &common::registration(
-                serde_json::json!({ "first_name": "Toms" }),
-                true,
-                Some("red"),
-            ),
+    kiosk
+        .register_at_kiosk(
+            serde_json::json!({ "first_name": "Toms" }),
+            true,
+            Some("red"),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
 
-    let all = list(&mut org, &ev, serde_json::json!({})).await;
+    let all = org.attendees(&ev, serde_json::json!({})).await;
     assert_eq!(all.total, 2);
     let ilze = all
         .rows
@@ -373,40 +347,45 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let toms = all.rows.iter().find(|r| r.id != ilze).unwrap().id;
     let ids = |l: AttendeeList| l.rows.iter().map(|r| r.id).collect::<Vec<_>>();
     assert_eq!(
-        ids(list(&mut org, &ev, serde_json::json!({ "consent": "green" })).await),
+        ids(org
+            .attendees(&ev, serde_json::json!({ "consent": "green" }))
+            .await),
         vec![ilze]
     );
     assert_eq!(
-        ids(list(&mut org, &ev, serde_json::json!({ "minor": "yes" })).await),
+        ids(org
+            .attendees(&ev, serde_json::json!({ "minor": "yes" }))
+            .await),
         vec![toms]
     );
     assert_eq!(
-        ids(list(&mut org, &ev, serde_json::json!({ "q": "KALNI" })).await),
+        ids(org
+            .attendees(&ev, serde_json::json!({ "q": "KALNI" }))
+            .await),
         vec![ilze]
     );
     assert_eq!(
-        ids(list(
-            &mut org,
-            &ev,
-            serde_json::json!({ "q": "Ilze Kalniņa", "minor": "no" })
-        )
-        .await),
+        ids(org
+            .attendees(
+                &ev,
+                serde_json::json!({ "q": "Ilze Kalniņa", "minor": "no" })
+            )
+            .await),
         vec![ilze]
     );
-    assert!(ids(list(&mut org, &ev, serde_json::json!({ "q": "nobody" })).await).is_empty());
+    assert!(ids(org
+        .attendees(&ev, serde_json::json!({ "q": "nobody" }))
+        .await)
+    .is_empty());
 
     // Change on request: red, then a minor's green without a guardian is refused.
-    let change = |id: i64, consent: serde_json::Value| {
-        serde_json::json!({ "event_id": ev, "attendee_id": id, "consent": consent }).to_string()
-    };
-    let r = org
-        .post_json(
+    let change = |id: i64, consent: serde_json::Value| serde_json::json!({ "event_id": ev, "attendee_id": id, "consent": consent });
+    let d: AttendeeDetail = org
+        .call(
             "/api/attendees/consent",
-            &change(ilze, serde_json::json!({ "choice": "red" })),
+            change(ilze, serde_json::json!({ "choice": "red" })),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let d: AttendeeDetail = serde_json::from_str(&r.body).unwrap();
     assert_eq!(d.consent, Some(Consent::Red));
     let h = &d.history;
     assert_eq!(h.len(), 2);
@@ -426,20 +405,19 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let r = org
         .post_json(
             "/api/attendees/consent",
-            &change(toms, serde_json::json!({ "choice": "green" })),
+            &change(toms, serde_json::json!({ "choice": "green" })).to_string(),
         )
         .await;
     assert_eq!(
         (r.status, r.body.as_str()),
         (400, r#"{"BadInput":"guardian_required"}"#)
     );
-    let r = org
-        .post_json(
+    let d: AttendeeDetail = org
+        .call(
             "/api/attendees/detail",
-            &serde_json::json!({ "event_id": ev, "attendee_id": toms }).to_string(),
+            serde_json::json!({ "event_id": ev, "attendee_id": toms }),
         )
         .await;
-    let d: AttendeeDetail = serde_json::from_str(&r.body).unwrap();
     assert_eq!(
         d.consent,
         Some(Consent::Red),
@@ -449,28 +427,16 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     assert_eq!(d.history[0].channel, Channel::Kiosk);
 
     // Reprint: the badge follows the current consent.
-    let r = org
-        .post_json(
+    let b: app::types::Badge = org
+        .call(
             "/api/attendees/badge",
-            &serde_json::json!({ "event_id": ev, "attendee_id": ilze }).to_string(),
+            serde_json::json!({ "event_id": ev, "attendee_id": ilze }),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let b: app::types::Badge = serde_json::from_str(&r.body).unwrap();
     assert_eq!(b.consent, Consent::Red);
 
     // Another organiser sees none of it.
-    server
-        .add_user(
-            "other@example.lv",
-            "a long enough password",
-            app::types::Role::Organiser,
-        )
-        .await;
-    let mut other = server.client();
-    other
-        .login("other@example.lv", "a long enough password")
-        .await;
+    let mut other = server.organiser("other@example.lv").await;
     let r = other
         .post_json(
             "/api/attendees/detail",
@@ -480,7 +446,7 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     assert_eq!(r.status, 404);
 
     let me = format!("user:{user_id}");
-    let log = audit_actions(dir.path());
+    let log = audit_actions(&server);
     for (action, subject) in [
         ("attendee.register", format!("attendee:{ilze}")),
         ("attendee.list", "event:".to_string()),

@@ -1,15 +1,12 @@
 //! Kiosk registration over the API (issue 3, requirements 1, 3, 4, 6, 7, 8; in progress).
 
-mod common;
-
-use app::types::{EventSettings, EventSettingsView, KioskEvent, Registered};
-use common::{organiser_and_kiosk, registration, Server};
+use crate::common::{registration, TestApp};
+use app::types::{EventSettings, KioskEvent, Registered};
 
 #[tokio::test]
 async fn count_only_event_registers_without_personal_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (_org, mut kiosk, _) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (_org, mut kiosk, _) = server.organiser_and_kiosk().await;
 
     let ev: KioskEvent =
         serde_json::from_str(&kiosk.post("/api/kiosk/event", &[]).await.body).unwrap();
@@ -52,8 +49,8 @@ async fn count_only_event_registers_without_personal_data() {
     );
     assert!(reg.badge.qr_svg.contains("<svg"));
     assert_eq!(reg.private_code.len(), 34);
-    let db = std::fs::read(dir.path().join("lanyard.sqlite3")).unwrap();
-    let wal = std::fs::read(dir.path().join("lanyard.sqlite3-wal")).unwrap_or_default();
+    let db = std::fs::read(server.dir().join("lanyard.sqlite3")).unwrap();
+    let wal = std::fs::read(server.dir().join("lanyard.sqlite3-wal")).unwrap_or_default();
     for bytes in [&db, &wal] {
         assert!(
             !bytes.windows(4).any(|w| w == b"Anna"),
@@ -65,9 +62,8 @@ async fn count_only_event_registers_without_personal_data() {
 
 #[tokio::test]
 async fn required_fields_minors_and_printed_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, event_id) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, event_id) = server.organiser_and_kiosk().await;
 
     let mut settings = EventSettings::default();
     settings.fields.first_name.enabled = true;
@@ -75,10 +71,7 @@ async fn required_fields_minors_and_printed_names() {
     settings.fields.last_name.enabled = true;
     settings.print_name = true;
     settings.controller_name = "Valsts kanceleja".into();
-    let body = serde_json::json!({ "event_id": event_id, "settings": settings }).to_string();
-    let saved = org.post_json("/api/events/settings/save", &body).await;
-    assert_eq!(saved.status, 200, "{}", saved.body);
-    let view: EventSettingsView = serde_json::from_str(&saved.body).unwrap();
+    let view = org.save_settings(&event_id, &settings).await;
     assert!(
         view.notices
             .iter()
@@ -112,18 +105,13 @@ async fn required_fields_minors_and_printed_names() {
         (400, r#"{"BadInput":"guardian_required"}"#)
     );
 
-    let ok = kiosk
-        .post_json(
-            "/api/kiosk/register",
-            &registration(
-                serde_json::json!({ "first_name": " Anna ", "last_name": "Bērziņa" }),
-                false,
-                Some("red"),
-            ),
+    let reg = kiosk
+        .register_at_kiosk(
+            serde_json::json!({ "first_name": " Anna ", "last_name": "Bērziņa" }),
+            false,
+            Some("red"),
         )
         .await;
-    assert_eq!(ok.status, 200, "{}", ok.body);
-    let reg: Registered = serde_json::from_str(&ok.body).unwrap();
     assert_eq!(reg.badge.name.as_deref(), Some("Anna Bērziņa"));
     assert_eq!(reg.badge.consent, app::types::Consent::Red);
     server.stop();
@@ -131,9 +119,8 @@ async fn required_fields_minors_and_printed_names() {
 
 #[tokio::test]
 async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_signature() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (_org, mut kiosk, _) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (_org, mut kiosk, _) = server.organiser_and_kiosk().await;
     // A real (1×1) PNG, as the signature pad's canvas.toDataURL() would send.
     let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
     let body = serde_json::json!({ "registration": {
@@ -154,7 +141,7 @@ async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_s
         (400, r#"{"BadInput":"signature_invalid"}"#)
     );
 
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let (name, confirmed, channel, sig_len): (String, bool, String, i64) = db
         .query_row(
             "SELECT c.guardian_name, c.guardian_confirmed, c.channel_ref, length(s.png)
@@ -181,29 +168,16 @@ async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_s
 
 #[tokio::test]
 async fn badge_url_shows_only_the_colour_and_unknown_tokens_a_neutral_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, event_id) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, event_id) = server.organiser_and_kiosk().await;
     let mut settings = EventSettings::default();
     settings.fields.first_name.enabled = true;
     settings.fields.email.enabled = true;
-    let body = serde_json::json!({ "event_id": event_id, "settings": settings }).to_string();
-    assert_eq!(
-        org.post_json("/api/events/settings/save", &body)
-            .await
-            .status,
-        200
-    );
+    org.save_settings(&event_id, &settings).await;
     let fields = serde_json::json!({ "first_name": "Ilze", "email": "ilze@example.lv" });
-    let r = kiosk
-        .post_json(
-            "/api/kiosk/register",
-            &registration(fields, false, Some("red")),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    kiosk.register_at_kiosk(fields, false, Some("red")).await;
 
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let token: String = db
         .query_row("SELECT badge_token FROM attendees", [], |r| r.get(0))
         .unwrap();

@@ -1,12 +1,8 @@
 //! `GET /b/{token}/badge.png`: organisers get the badge as a PNG whose QR holds the badge
 //! URL; everyone else gets 401/403/404, and a badge before any consent 409.
 
-mod common;
-
-use app::types::{EventSettings, Registered, Role};
-use common::{Client, Server};
-
-const PW: &str = "a long enough password";
+use crate::common::{registration, Client, TestApp};
+use app::types::{EventSettings, Registered};
 
 struct Png {
     status: u16,
@@ -40,19 +36,15 @@ async fn get_png(c: &Client, path: &str) -> Png {
 }
 
 /// An organiser with an event (Latvian, names printed) and a kiosk paired to it.
-async fn organiser_and_kiosk(server: &Server, email: &str) -> (Client, Client, String) {
-    server.add_user(email, PW, Role::Organiser).await;
-    let mut org = server.client();
-    assert_eq!(org.login(email, PW).await.status, 200);
-    let event = common::create_event(&mut org, "Summit", "lv").await;
+async fn organiser_and_kiosk(server: &TestApp, email: &str) -> (Client, Client, String) {
+    let mut org = server.organiser(email).await;
+    let event = org.create_event("Summit", "lv").await;
     let mut settings = EventSettings::default();
     settings.fields.first_name.enabled = true;
     settings.fields.last_name.enabled = true;
     settings.print_name = true;
-    let body = serde_json::json!({ "event_id": event.id, "settings": settings }).to_string();
-    let saved = org.post_json("/api/events/settings/save", &body).await;
-    assert_eq!(saved.status, 200, "{}", saved.body);
-    let kiosk = common::pair_kiosk(server, &mut org, &event.id).await;
+    org.save_settings(&event.id, &settings).await;
+    let kiosk = server.pair_kiosk(&mut org, &event.id).await;
     (org, kiosk, event.id)
 }
 
@@ -70,21 +62,20 @@ fn decode_qr(png: &[u8]) -> Vec<String> {
 
 #[tokio::test]
 async fn organisers_get_the_badge_png_and_its_qr_is_the_badge_url() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let (org, mut kiosk, _) = organiser_and_kiosk(&server, "org@example.lv").await;
-    let registration = serde_json::json!({ "registration": {
+    let body = serde_json::json!({ "registration": {
         "lang": "lv", "fields": { "first_name": "Anna", "last_name": "Bērziņa" },
         "is_minor": false, "choice": "red",
         "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
     }})
     .to_string();
-    let r = kiosk.post_json("/api/kiosk/register", &registration).await;
+    let r = kiosk.post_json("/api/kiosk/register", &body).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let reg: Registered = serde_json::from_str(&r.body).unwrap();
     assert_eq!(reg.badge.name.as_deref(), Some("Anna Bērziņa"));
 
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let (attendee_id, token): (i64, String) = db
         .query_row("SELECT id, badge_token FROM attendees", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -130,31 +121,26 @@ async fn organisers_get_the_badge_png_and_its_qr_is_the_badge_url() {
     assert!(!page.body.contains("Bērziņa"));
 
     // Admins manage every event.
-    server.add_user("admin@example.lv", PW, Role::Admin).await;
-    let mut admin = server.client();
-    assert_eq!(admin.login("admin@example.lv", PW).await.status, 200);
+    let admin = server.admin("admin@example.lv").await;
     assert_eq!(get_png(&admin, &path).await.status, 200);
     server.stop();
 }
 
 #[tokio::test]
 async fn badge_png_is_for_the_events_organiser_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
+    let server = TestApp::start().await;
     let (org, mut kiosk, event_id) = organiser_and_kiosk(&server, "org@example.lv").await;
-    let registration = serde_json::json!({ "registration": {
-        "lang": "en", "fields": {}, "is_minor": false, "choice": "green",
-        "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
-    }})
-    .to_string();
     assert_eq!(
         kiosk
-            .post_json("/api/kiosk/register", &registration)
+            .post_json(
+                "/api/kiosk/register",
+                &registration(serde_json::json!({}), false, Some("green"))
+            )
             .await
             .status,
         200
     );
-    let db = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+    let db = server.db();
     let token: String = db
         .query_row("SELECT badge_token FROM attendees", [], |r| r.get(0))
         .unwrap();
@@ -174,11 +160,7 @@ async fn badge_png_is_for_the_events_organiser_only() {
     assert!(anonymous.content_type.starts_with("text/plain"));
     assert_eq!(get_png(&kiosk, &path).await.status, 403, "kiosk");
 
-    server
-        .add_user("photo@example.lv", PW, Role::Photographer)
-        .await;
-    let mut photographer = server.client();
-    assert_eq!(photographer.login("photo@example.lv", PW).await.status, 200);
+    let photographer = server.photographer("photo@example.lv").await;
     assert_eq!(get_png(&photographer, &path).await.status, 403);
 
     let (other, _, _) = organiser_and_kiosk(&server, "other@example.lv").await;

@@ -3,14 +3,10 @@
 //! files get a 4xx and add nothing; the same file twice is one photo; the export holds
 //! only publishable (and chosen blurred) photos, blurred exactly where it should be.
 
-mod common;
-
+use crate::common::{Client, Reply, TestApp};
 use app::domain::imaging::fixtures::{self, FixtureMeta};
-use app::types::{PhotoDetail, PhotoLibrary, PhotoState, Role};
-use common::{organiser_and_kiosk, Client, Server};
+use app::types::{PhotoDetail, PhotoState};
 use std::io::Read;
-
-const PW: &str = "a long enough password";
 
 fn meta_all(orientation: u16) -> FixtureMeta {
     FixtureMeta {
@@ -22,29 +18,8 @@ fn meta_all(orientation: u16) -> FixtureMeta {
     }
 }
 
-async fn library(org: &mut Client, ev: &str) -> PhotoLibrary {
-    let r = org
-        .post_json(
-            "/api/photos/library",
-            &serde_json::json!({ "event_id": ev, "filter": {} }).to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    serde_json::from_str(&r.body).unwrap()
-}
-
-async fn detail(org: &mut Client, photo: &str) -> PhotoDetail {
-    let r = org
-        .post_json(
-            "/api/photos/detail",
-            &serde_json::json!({ "photo_id": photo }).to_string(),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    serde_json::from_str(&r.body).unwrap()
-}
-
-fn uploaded(r: &common::Reply) -> String {
+/// The new or already stored photo's id from an upload's answer (201 or 200).
+fn uploaded(r: &Reply) -> String {
     assert!(
         r.status == 201 || r.status == 200,
         "{} {}",
@@ -56,7 +31,8 @@ fn uploaded(r: &common::Reply) -> String {
 }
 
 /// Files in the photo dirs (originals, thumbs, previews, tmp).
-fn photo_files(dir: &std::path::Path) -> usize {
+fn photo_files(server: &TestApp) -> usize {
+    let dir = server.dir();
     ["originals", "thumbs", "previews", "tmp"]
         .iter()
         .map(|d| {
@@ -69,9 +45,8 @@ fn photo_files(dir: &std::path::Path) -> usize {
 
 #[tokio::test]
 async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
 
     // A landscape JPEG (600x400 stored) whose EXIF says "rotate 90° clockwise", with
     // EXIF, XMP and IPTC in it.
@@ -100,7 +75,7 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
     assert_eq!(fixtures::decode_rgb(&thumb).1, 320, "thumbnail long side");
 
     // The organiser sees the camera's serial and clock; the capture time is in UTC.
-    let d = detail(&mut org, &id).await;
+    let d = org.photo_detail(&id).await;
     assert_eq!((d.width, d.height), (400, 600));
     assert_eq!(d.camera_serial.as_deref(), Some("SN-4711"));
     assert_eq!(d.original_name.as_deref(), Some("IMG_0001.JPG"));
@@ -126,11 +101,7 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
 
     // A photographer uploads and sees their own photo, without names or the original,
     // and cannot see the organiser's photos.
-    server
-        .add_user("ph@example.lv", PW, Role::Photographer)
-        .await;
-    let mut ph = server.client();
-    assert_eq!(ph.login("ph@example.lv", PW).await.status, 200);
+    let mut ph = server.photographer("ph@example.lv").await;
     let mine = uploaded(
         &ph.upload_photo(
             &ev,
@@ -139,7 +110,7 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
         )
         .await,
     );
-    let lib = library(&mut ph, &ev).await;
+    let lib = ph.photo_library(&ev).await;
     assert_eq!(
         lib.photos.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
         vec![mine.as_str()]
@@ -157,7 +128,7 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
         .get_bytes(&format!("/media/photos/{id}/thumb.jpg"))
         .await;
     assert_eq!(status, 401);
-    assert_eq!(library(&mut org, &ev).await.counts.total, 3);
+    assert_eq!(org.photo_library(&ev).await.counts.total, 3);
 }
 
 /// Issue 12 point 1: a real camera file (24 MP, over 12 MB of JPEG that does not
@@ -167,11 +138,9 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
 /// body limit refused every camera file.
 #[tokio::test]
 async fn camera_size_photos_go_in_and_the_photo_limit_is_the_only_limit() {
-    let dir = tempfile::tempdir().unwrap();
     let limit: usize = 40 * 1024 * 1024;
-    let server =
-        Server::start_configured(dir.path(), false, |s| s.with_max_photo_bytes(limit as u64)).await;
-    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start_configured(false, |s| s.with_max_photo_bytes(limit as u64)).await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
 
     let photo = fixtures::camera_jpeg(6000, 4000, 11);
     assert!(
@@ -210,17 +179,15 @@ async fn camera_size_photos_go_in_and_the_photo_limit_is_the_only_limit() {
     assert_eq!(r.status, 413, "{}", r.body);
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(v["error"], "photo_too_big");
-    assert_eq!(library(&mut org, &ev).await.counts.total, 2);
-    assert_eq!(photo_files(dir.path()), 6, "two photos, no leftovers");
+    assert_eq!(org.photo_library(&ev).await.counts.total, 2);
+    assert_eq!(photo_files(&server), 6, "two photos, no leftovers");
 }
 
 #[tokio::test]
 async fn bad_files_get_a_clear_4xx_and_add_nothing() {
-    let dir = tempfile::tempdir().unwrap();
     // A 1 MB limit, so the over-limit file stays small.
-    let server =
-        Server::start_configured(dir.path(), false, |s| s.with_max_photo_bytes(1024 * 1024)).await;
-    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start_configured(false, |s| s.with_max_photo_bytes(1024 * 1024)).await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
 
     let good = fixtures::jpeg(400, 300, 1, &FixtureMeta::NONE);
     let mut truncated = fixtures::jpeg(800, 600, 2, &FixtureMeta::NONE);
@@ -266,20 +233,19 @@ async fn bad_files_get_a_clear_4xx_and_add_nothing() {
         }
         // The server stays up and nothing was added.
         assert_eq!(server.client().get("/healthz").await.status, 200);
-        assert_eq!(library(&mut org, &ev).await.counts.total, 0, "{name}");
-        assert_eq!(photo_files(dir.path()), 0, "{name}: no file left behind");
+        assert_eq!(org.photo_library(&ev).await.counts.total, 0, "{name}");
+        assert_eq!(photo_files(&server), 0, "{name}: no file left behind");
     }
     // ...and a good photo still goes in afterwards.
     uploaded(&org.upload_photo(&ev, "ok.jpg", good).await);
-    assert_eq!(library(&mut org, &ev).await.counts.total, 1);
-    assert_eq!(photo_files(dir.path()), 3, "original, thumbnail, preview");
+    assert_eq!(org.photo_library(&ev).await.counts.total, 1);
+    assert_eq!(photo_files(&server), 3, "original, thumbnail, preview");
 }
 
 #[tokio::test]
 async fn the_same_file_twice_is_one_photo() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, _kiosk, ev) = organiser_and_kiosk(&server).await;
+    let server = TestApp::start().await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
     let bytes = fixtures::jpeg(640, 480, 5, &meta_all(1));
     let first = org.upload_photo(&ev, "a.jpg", bytes.clone()).await;
     assert_eq!(first.status, 201);
@@ -289,25 +255,15 @@ async fn the_same_file_twice_is_one_photo() {
     let v: serde_json::Value = serde_json::from_str(&again.body).unwrap();
     assert_eq!(v["duplicate"], true);
     assert_eq!(uploaded(&first), uploaded(&again));
-    assert_eq!(library(&mut org, &ev).await.counts.total, 1);
-    assert_eq!(photo_files(dir.path()), 3);
+    assert_eq!(org.photo_library(&ev).await.counts.total, 1);
+    assert_eq!(photo_files(&server), 3);
 }
 
 /// Registers an attendee at the kiosk and returns their badge token.
-async fn attendee(dir: &std::path::Path, kiosk: &mut Client, first: &str, choice: &str) -> String {
-    common::kiosk_attendee(
-        dir,
-        kiosk,
-        serde_json::json!({ "first_name": first }),
-        choice,
-    )
-    .await
-}
-
-async fn call(org: &mut Client, path: &str, body: serde_json::Value) -> PhotoDetail {
-    let r = org.post_json(path, &body.to_string()).await;
-    assert_eq!(r.status, 200, "{path}: {}", r.body);
-    serde_json::from_str(&r.body).unwrap()
+async fn attendee(server: &TestApp, kiosk: &mut Client, first: &str, choice: &str) -> String {
+    server
+        .kiosk_attendee(kiosk, serde_json::json!({ "first_name": first }), choice)
+        .await
 }
 
 fn mean_abs_diff(a: &[u8], b: &[u8], w: u32, rect: (u32, u32, u32, u32), inside: bool) -> f64 {
@@ -328,11 +284,10 @@ fn mean_abs_diff(a: &[u8], b: &[u8], w: u32, rect: (u32, u32, u32, u32), inside:
 
 #[tokio::test]
 async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path()).await;
-    let (mut org, mut kiosk, ev) = organiser_and_kiosk(&server).await;
-    let green = attendee(dir.path(), &mut kiosk, "Gita", "green").await;
-    let red = attendee(dir.path(), &mut kiosk, "Rihards", "red").await;
+    let server = TestApp::start().await;
+    let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
+    let green = attendee(&server, &mut kiosk, "Gita", "green").await;
+    let red = attendee(&server, &mut kiosk, "Rihards", "red").await;
 
     let meta = meta_all(1);
     let mut ids = Vec::new();
@@ -349,25 +304,12 @@ async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
     let (p_green, p_blur, p_red, _p_untagged, p_nobody) =
         (&ids[0], &ids[1], &ids[2], &ids[3], &ids[4]);
     let region = serde_json::json!({ "x": 0.25, "y": 0.25, "w": 0.5, "h": 0.5 });
-    call(
-        &mut org,
-        "/api/photos/tag",
-        serde_json::json!({ "photo_id": p_green, "by": { "by": "badge", "code": green }, "region": null }),
-    )
-    .await;
-    call(
-        &mut org,
-        "/api/photos/tag",
-        serde_json::json!({ "photo_id": p_blur, "by": { "by": "badge", "code": red }, "region": region }),
-    )
-    .await;
+    let no_region = serde_json::Value::Null;
+    org.tag_badge(p_green, &green, no_region.clone()).await;
+    org.tag_badge(p_blur, &red, region).await;
     // "Publish blurred" needs regions: refused for the red photo without one.
-    call(
-        &mut org,
-        "/api/photos/tag",
-        serde_json::json!({ "photo_id": p_red, "by": { "by": "badge", "code": format!("http://x/b/{red}") }, "region": null }),
-    )
-    .await;
+    org.tag_badge(p_red, &format!("http://x/b/{red}"), no_region)
+        .await;
     let refused = org
         .post_json(
             "/api/photos/blur",
@@ -375,51 +317,27 @@ async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
         )
         .await;
     assert_eq!(refused.status, 400, "{}", refused.body);
-    let d = call(
-        &mut org,
-        "/api/photos/blur",
-        serde_json::json!({ "photo_id": p_blur, "value": true }),
-    )
-    .await;
-    assert_eq!(d.state, PhotoState::PublishableBlurred);
-    let d = call(
-        &mut org,
-        "/api/photos/no-people",
-        serde_json::json!({ "photo_id": p_nobody, "value": true }),
-    )
-    .await;
-    assert_eq!(d.state, PhotoState::Publishable);
-    assert_eq!(detail(&mut org, p_red).await.state, PhotoState::Blocked);
-
-    // Build the export at 640 px and wait for it.
-    let r = org
-        .post_json(
-            "/api/photos/export",
-            &serde_json::json!({ "event_id": ev, "max_side": 640 }).to_string(),
+    let d: PhotoDetail = org
+        .call(
+            "/api/photos/blur",
+            serde_json::json!({ "photo_id": p_blur, "value": true }),
         )
         .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let status: app::types::ExportStatus = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(d.state, PhotoState::PublishableBlurred);
+    let d: PhotoDetail = org
+        .call(
+            "/api/photos/no-people",
+            serde_json::json!({ "photo_id": p_nobody, "value": true }),
+        )
+        .await;
+    assert_eq!(d.state, PhotoState::Publishable);
+    assert_eq!(org.photo_detail(p_red).await.state, PhotoState::Blocked);
+
+    // Build the export at 640 px and wait for it.
+    let status = org.start_export(&ev, 640).await;
     assert_eq!(status.total, 3);
     let job = status.job.clone();
-    let mut ready = false;
-    for _ in 0..200 {
-        let r = org
-            .post_json(
-                "/api/photos/export-status",
-                &serde_json::json!({ "job": job }).to_string(),
-            )
-            .await;
-        let s: app::types::ExportStatus = serde_json::from_str(&r.body).unwrap();
-        assert!(!s.failed);
-        if s.ready {
-            assert_eq!(s.done, 3);
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert!(ready, "export finished");
+    assert_eq!(org.wait_for_export(&job).await.done, 3);
     // Someone else cannot fetch it.
     let (status, _) = server
         .client()

@@ -1,0 +1,493 @@
+//! `TestApp`: the real router on port 0 with its own temporary data dir, and a small
+//! HTTP client that keeps the session cookie by hand (so tests can see every
+//! Set-Cookie). Typed helpers for the calls many tests make (sign in, create an event,
+//! pair a kiosk, register at the kiosk, upload a photo, open a case) assert success and
+//! return the parsed answer; a test that expects a refusal calls the endpoint itself.
+
+#![allow(dead_code)] // the verdict_lookup bench includes this file and uses a part of it
+
+use app::domain::store::Actor;
+use app::domain::AppState;
+use app::types::{
+    AttendeeList, CaseRow, EventOverview, EventSettings, EventSettingsView, EventSummary,
+    ExportStatus, PairingCode, PhotoDetail, PhotoLibrary, Registered, Role,
+};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+use std::net::SocketAddr;
+use std::path::Path;
+use tempfile::TempDir;
+use tokio::task::JoinHandle;
+
+/// The password of every user the helpers create.
+pub const PW: &str = "a long enough password";
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    dir: TempDir,
+    task: JoinHandle<()>,
+}
+
+impl TestApp {
+    /// A server on a new temporary data dir.
+    pub async fn start() -> TestApp {
+        Self::start_with(false).await
+    }
+
+    /// With `secure_cookies` (as behind an https public URL).
+    pub async fn start_with(secure_cookies: bool) -> TestApp {
+        Self::start_configured(secure_cookies, |s| s).await
+    }
+
+    /// A server whose state `configure` adjusts first (a smaller upload limit, say).
+    pub async fn start_configured(
+        secure_cookies: bool,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        Self::launch(dir, secure_cookies, configure).await
+    }
+
+    /// A server on a data dir an earlier one used (see [`TestApp::stop`]).
+    pub async fn start_in(dir: TempDir) -> TestApp {
+        Self::launch(dir, false, |s| s).await
+    }
+
+    async fn launch(
+        dir: TempDir,
+        secure_cookies: bool,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
+        let state = configure(
+            lanyard_server::open_state(dir.path())
+                .await
+                .expect("open data dir"),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let options = lanyard_server::leptos_options(addr).unwrap();
+        let router = lanyard_server::router(state.clone(), options, secure_cookies);
+        let task = tokio::spawn(async move {
+            lanyard_server::serve(listener, router).await.unwrap();
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            state,
+            dir,
+            task,
+        }
+    }
+
+    /// Stops the server and hands back its data dir (deleted when that is dropped), to
+    /// read the files or start again on it.
+    pub fn stop(self) -> TempDir {
+        self.task.abort();
+        self.dir
+    }
+
+    /// The data dir: `lanyard.sqlite3`, `photos/`.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The database, opened beside the server (to read what the API does not show).
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.dir().join("lanyard.sqlite3")).unwrap()
+    }
+
+    pub async fn add_user(&self, email: &str, password: &str, role: Role) -> i64 {
+        let hash = app::domain::auth::hash_password(password).unwrap();
+        self.state
+            .store
+            .create_user(Actor::Cli, email.into(), hash, role)
+            .await
+            .unwrap()
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            base: self.base.clone(),
+            http: http(),
+            cookie: None,
+        }
+    }
+
+    /// A new user with `role` and password [`PW`], signed in.
+    pub async fn signed_in(&self, email: &str, role: Role) -> Client {
+        self.add_user(email, PW, role).await;
+        let mut c = self.client();
+        assert_eq!(c.login(email, PW).await.status, 200, "{email} signs in");
+        c
+    }
+
+    pub async fn organiser(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Organiser).await
+    }
+
+    pub async fn photographer(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Photographer).await
+    }
+
+    pub async fn admin(&self, email: &str) -> Client {
+        self.signed_in(email, Role::Admin).await
+    }
+
+    /// An organiser (org@example.lv) signed in, an event "Summit" (default language lv)
+    /// and a kiosk tablet paired with it: (organiser, kiosk, event public id).
+    pub async fn organiser_and_kiosk(&self) -> (Client, Client, String) {
+        let mut org = self.organiser("org@example.lv").await;
+        let event = org.create_event("Summit", "lv").await;
+        let kiosk = self.pair_kiosk(&mut org, &event.id).await;
+        (org, kiosk, event.id)
+    }
+
+    /// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.
+    pub async fn pair_kiosk(&self, org: &mut Client, event_id: &str) -> Client {
+        let code = org.pairing_code(event_id).await;
+        self.kiosk_with_code(&code.code).await
+    }
+
+    /// A new tablet paired with a pairing code.
+    pub async fn kiosk_with_code(&self, code: &str) -> Client {
+        let mut kiosk = self.client();
+        let paired = kiosk.post("/api/kiosk/pair", &[("code", code)]).await;
+        assert_eq!(paired.status, 200, "{}", paired.body);
+        kiosk
+    }
+
+    /// Registers an attendee at `kiosk` with `fields` and `choice` and returns their
+    /// badge token (read from the database: the kiosk never sees it).
+    pub async fn kiosk_attendee(&self, kiosk: &mut Client, fields: Value, choice: &str) -> String {
+        kiosk.register_at_kiosk(fields, false, Some(choice)).await;
+        self.last_badge_token()
+    }
+
+    /// The badge token of the attendee registered last.
+    pub fn last_badge_token(&self) -> String {
+        self.db()
+            .query_row(
+                "SELECT badge_token FROM attendees ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        // A request that gets no answer fails the test instead of holding the run (one
+        // clean-clone run once waited on an answer for ten minutes).
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .unwrap()
+}
+
+pub struct Client {
+    pub base: String,
+    pub http: reqwest::Client,
+    /// `name=value` of the session cookie, if any.
+    pub cookie: Option<String>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub set_cookies: Vec<String>,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+impl Client {
+    pub fn with_base(&self, base: &str) -> Client {
+        Client {
+            base: base.into(),
+            http: http(),
+            cookie: self.cookie.clone(),
+        }
+    }
+
+    fn remember(&mut self, res: &reqwest::Response) -> Vec<String> {
+        let set: Vec<String> = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(String::from))
+            .collect();
+        for c in &set {
+            if let Some(pair) = c.split(';').next() {
+                if pair.starts_with(lanyard_server::SESSION_COOKIE) {
+                    let removed = c.contains("Max-Age=0") || pair.ends_with('=');
+                    self.cookie = if removed {
+                        None
+                    } else {
+                        Some(pair.to_string())
+                    };
+                }
+            }
+        }
+        set
+    }
+
+    async fn finish(&mut self, res: reqwest::Response) -> Reply {
+        let set_cookies = self.remember(&res);
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        let body = res.text().await.unwrap_or_default();
+        Reply {
+            status,
+            set_cookies,
+            location,
+            body,
+        }
+    }
+
+    /// Calls a server function with a form-encoded body.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    /// Calls a server function that takes a JSON body.
+    pub async fn post_json(&mut self, path: &str, json: &str) -> Reply {
+        let mut req = self
+            .http
+            .post(format!("{}{}", self.base, path))
+            .header("content-type", "application/json")
+            .body(json.to_string());
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    /// Calls a JSON server function that must answer 200, and parses the answer.
+    pub async fn call<T: DeserializeOwned>(&mut self, path: &str, body: Value) -> T {
+        let r = self.post_json(path, &body.to_string()).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{path}: {e}: {}", r.body))
+    }
+
+    /// Uploads one photo to `/media/photos` as the browser does (multipart).
+    pub async fn upload_photo(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> Reply {
+        let form = reqwest::multipart::Form::new()
+            .text("event", event.to_string())
+            .text("utc_offset", "120")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
+        let mut req = self
+            .http
+            .post(format!("{}/media/photos", self.base))
+            .multipart(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    /// GET returning the body as bytes, with the status.
+    pub async fn get_bytes(&mut self, path: &str) -> (u16, Vec<u8>) {
+        let mut req = self.http.get(format!("{}{}", self.base, path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.remember(&res);
+        let status = res.status().as_u16();
+        (status, res.bytes().await.unwrap_or_default().to_vec())
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let mut req = self.http.get(format!("{}{}", self.base, path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/auth/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    // ---- Organisers: events and attendees ----
+
+    /// Creates an event (no dates, no venue) as this signed-in organiser.
+    pub async fn create_event(&mut self, name: &str, default_lang: &str) -> EventSummary {
+        let created = self
+            .post(
+                "/api/events/create",
+                &[
+                    ("name", name),
+                    ("starts_on", ""),
+                    ("ends_on", ""),
+                    ("venue", ""),
+                    ("default_lang", default_lang),
+                ],
+            )
+            .await;
+        assert_eq!(created.status, 200, "{}", created.body);
+        serde_json::from_str(&created.body).unwrap()
+    }
+
+    /// Saves the event's settings.
+    pub async fn save_settings(
+        &mut self,
+        event_id: &str,
+        settings: &EventSettings,
+    ) -> EventSettingsView {
+        let body = json!({ "event_id": event_id, "settings": settings }).to_string();
+        let saved = self.post_json("/api/events/settings/save", &body).await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        serde_json::from_str(&saved.body).unwrap()
+    }
+
+    /// A kiosk pairing code for the event.
+    pub async fn pairing_code(&mut self, event_id: &str) -> PairingCode {
+        let code = self
+            .post("/api/kiosk/pairing-code", &[("event_id", event_id)])
+            .await;
+        assert_eq!(code.status, 200, "{}", code.body);
+        serde_json::from_str(&code.body).unwrap()
+    }
+
+    /// The event's attendees after `filter`.
+    pub async fn attendees(&mut self, event_id: &str, filter: Value) -> AttendeeList {
+        self.call(
+            "/api/attendees/list",
+            json!({ "event_id": event_id, "filter": filter }),
+        )
+        .await
+    }
+
+    /// The event's counts.
+    pub async fn event_stats(&mut self, event_id: &str) -> EventOverview {
+        self.call("/api/events/stats", json!({ "event_id": event_id }))
+            .await
+    }
+
+    // ---- Kiosks ----
+
+    /// Registers at this kiosk (see [`registration`]); must succeed.
+    pub async fn register_at_kiosk(
+        &mut self,
+        fields: Value,
+        is_minor: bool,
+        choice: Option<&str>,
+    ) -> Registered {
+        let r = self
+            .post_json(
+                "/api/kiosk/register",
+                &registration(fields, is_minor, choice),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str(&r.body).unwrap()
+    }
+
+    // ---- Photos ----
+
+    /// Uploads a new photo (201) and returns its id.
+    pub async fn upload(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> String {
+        let r = self.upload_photo(event, name, bytes).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        v["photo"].as_str().unwrap().to_string()
+    }
+
+    /// The event's photo library (unfiltered).
+    pub async fn photo_library(&mut self, event_id: &str) -> PhotoLibrary {
+        self.call(
+            "/api/photos/library",
+            json!({ "event_id": event_id, "filter": {} }),
+        )
+        .await
+    }
+
+    /// The photo page.
+    pub async fn photo_detail(&mut self, photo_id: &str) -> PhotoDetail {
+        self.call("/api/photos/detail", json!({ "photo_id": photo_id }))
+            .await
+    }
+
+    /// Tags the person behind a badge code in the photo, with an optional region
+    /// (`{"x","y","w","h"}`).
+    pub async fn tag_badge(&mut self, photo_id: &str, code: &str, region: Value) -> PhotoDetail {
+        self.call(
+            "/api/photos/tag",
+            json!({ "photo_id": photo_id, "by": { "by": "badge", "code": code }, "region": region }),
+        )
+        .await
+    }
+
+    /// Starts the event's photo export (longest side `max_side`).
+    pub async fn start_export(&mut self, event_id: &str, max_side: u32) -> ExportStatus {
+        self.call(
+            "/api/photos/export",
+            json!({ "event_id": event_id, "max_side": max_side }),
+        )
+        .await
+    }
+
+    /// Waits (up to 10 s) until the export is ready; it must not fail.
+    pub async fn wait_for_export(&mut self, job: &str) -> ExportStatus {
+        for _ in 0..200 {
+            let r = self
+                .post_json(
+                    "/api/photos/export-status",
+                    &json!({ "job": job }).to_string(),
+                )
+                .await;
+            let s: ExportStatus = serde_json::from_str(&r.body).unwrap();
+            assert!(!s.failed);
+            if s.ready {
+                return s;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("export finished");
+    }
+
+    // ---- Cases ----
+
+    /// Opens a case for the event (`case` as the `NewCase` JSON) and returns its id.
+    pub async fn open_case(&mut self, event_id: &str, case: Value) -> String {
+        self.call(
+            "/api/cases/open",
+            json!({ "event_id": event_id, "case": case }),
+        )
+        .await
+    }
+
+    /// The event's cases.
+    pub async fn cases(&mut self, event_id: &str) -> Vec<CaseRow> {
+        self.call("/api/cases/list", json!({ "event_id": event_id }))
+            .await
+    }
+}
+
+/// A kiosk registration body for `/api/kiosk/register`.
+pub fn registration(fields: Value, is_minor: bool, choice: Option<&str>) -> String {
+    json!({ "registration": {
+        "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
+        "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
+    }})
+    .to_string()
+}

@@ -1,0 +1,14 @@
+//! The API tests, one test binary: each module starts the real router on port 0 with a
+//! temporary data dir (`common`) and talks to it over HTTP.
+//!
+//! `cli.rs` beside this folder stays its own binary: it runs the built `lanyard`
+//! executable as a subprocess.
+
+mod access;
+mod attendees;
+mod badge_png;
+mod common;
+mod kiosk;
+mod photos;
+mod removals;
+mod scans;
