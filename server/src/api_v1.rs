@@ -19,16 +19,9 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 
-/// `{"error": code, "message": sentence}`, the shape of every error Lanyard answers.
+/// `{"error": code}`, the documented shape of this versioned API (README).
 fn error(status: StatusCode, code: &str) -> Response {
-    let message = match code {
-        "rate_limited" => "Too many requests from this address; wait a minute.",
-        "unknown_badge" => "No badge has this code.",
-        "malformed_request" => "Send JSON: {\"scans\": [...]}.",
-        _ => "Something went wrong on the server. Try again.",
-    };
-    let body = Json(serde_json::json!({ "error": code, "message": message }));
-    (status, body).into_response()
+    (status, Json(serde_json::json!({ "error": code }))).into_response()
 }
 
 #[derive(Serialize)]
@@ -82,8 +75,7 @@ pub async fn scans(
         Ok(s) => s,
         // A unit `BadInput` serialises as its code: `{"error":"scan_id_invalid"}`.
         Err(problem) => {
-            let message = "A scan in the upload is malformed; nothing was stored.";
-            let body = Json(serde_json::json!({ "error": problem, "message": message }));
+            let body = Json(serde_json::json!({ "error": problem }));
             return (StatusCode::BAD_REQUEST, body).into_response();
         }
     };
