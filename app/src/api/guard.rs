@@ -62,11 +62,9 @@ pub async fn sign_in(session: &Session, who: SessionPrincipal) -> Result<(), Api
         .map_err(ApiError::from)
 }
 
+/// The principal a session holds, for server functions ([`principal_of`]).
 pub async fn principal(session: &Session) -> Result<Option<SessionPrincipal>, ApiError> {
-    session
-        .get::<SessionPrincipal>(PRINCIPAL_KEY)
-        .await
-        .map_err(ApiError::from)
+    Ok(principal_of(session).await?)
 }
 
 /// Why a caller was refused before any work: no session (401), the wrong principal or

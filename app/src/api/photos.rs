@@ -8,14 +8,9 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use super::guard::{self, fail};
+use super::guard::{self, fail, AnyUser, Roles};
 #[cfg(feature = "ssr")]
 use crate::domain::photos::{self, PhotoAction};
-#[cfg(feature = "ssr")]
-use crate::types::Role;
-
-#[cfg(feature = "ssr")]
-const PHOTO_USERS: &[Role] = &[Role::Admin, Role::Organiser, Role::Photographer];
 
 /// The photo page after `action`, for a user who may see the photo (404 otherwise; 403
 /// when `managers_only` and they are its photographer).
@@ -25,7 +20,7 @@ async fn act(
     managers_only: bool,
     action: PhotoAction,
 ) -> Result<PhotoDetail, ApiError> {
-    let actor = guard::require_user(PHOTO_USERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     let state = guard::state()?;
     let hand = photos::find(&state, actor, photo_id, managers_only).await?;
     Ok(photos::act(&state, hand, action).await?)
@@ -37,7 +32,7 @@ pub async fn get_photo_library(
     event_id: String,
     filter: PhotoFilter,
 ) -> Result<PhotoLibrary, ApiError> {
-    let actor = guard::require_user(PHOTO_USERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(photos::library(&guard::state()?, actor, event_id, &filter).await?)
 }
 

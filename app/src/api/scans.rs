@@ -7,28 +7,21 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use super::guard;
+use super::guard::{self, AnyUser, Roles};
 #[cfg(feature = "ssr")]
 use crate::domain::scans;
-
-#[cfg(feature = "ssr")]
-const SCANNERS: &[crate::types::Role] = &[
-    crate::types::Role::Admin,
-    crate::types::Role::Organiser,
-    crate::types::Role::Photographer,
-];
 
 /// Events the user may scan at: photographers and admins all, organisers their own.
 #[server(endpoint = "scan/events")]
 pub async fn scan_events() -> Result<Vec<EventSummary>, ApiError> {
-    let actor = guard::require_user(SCANNERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(scans::events(&guard::state()?.store, actor).await?)
 }
 
 /// The event's badge tokens and colours (no names) for verdicts while offline.
 #[server(endpoint = "scan/cache", input = Json)]
 pub async fn get_scan_cache(event_id: String) -> Result<ScanCache, ApiError> {
-    let actor = guard::require_user(SCANNERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(scans::cache(&guard::state()?.store, actor, event_id).await?)
 }
 
@@ -36,14 +29,14 @@ pub async fn get_scan_cache(event_id: String) -> Result<ScanCache, ApiError> {
 /// current consent, so the device can correct what it showed offline.
 #[server(endpoint = "scan/record", input = Json)]
 pub async fn upload_scans(scans: Vec<ScanIn>) -> Result<Vec<ScanAck>, ApiError> {
-    let actor = guard::require_user(SCANNERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(scans::record_checked(&guard::state()?.store, actor, scans).await?)
 }
 
 /// The user's own latest scans: colour and time only.
 #[server(endpoint = "scan/mine")]
 pub async fn get_my_scans() -> Result<Vec<MyScan>, ApiError> {
-    let actor = guard::require_user(SCANNERS).await?;
+    let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(scans::mine(&guard::state()?.store, actor).await?)
 }
 
