@@ -6,7 +6,6 @@ use crate::i18n::*;
 use crate::pages::{
     attendees::{AttendeePage, AttendeesPage, RegisterPage},
     audit::AuditPage,
-    cases::{CasePage, CasesPage},
     dashboard::DashboardPage,
     event::EventPage,
     home::HomePage,
@@ -18,6 +17,7 @@ use crate::pages::{
     not_found::NotFound,
     photo::PhotoPage,
     photos::PhotosPage,
+    requests::{RequestPage, RequestsPage},
     scan::ScanPage,
     settings::SettingsPage,
     verdict::VerdictPage,
@@ -81,8 +81,8 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>
             <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
             <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
-            <Route path=path!("/dashboard/events/:id/requests") view=CasesPage/>
-            <Route path=path!("/dashboard/events/:id/requests/:case") view=CasePage/>
+            <Route path=path!("/dashboard/events/:id/requests") view=RequestsPage/>
+            <Route path=path!("/dashboard/events/:id/requests/:request") view=RequestPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
             <Route path=path!("/kiosk/staff") view=KioskStaffPage/>
             <Route path=path!("/scan") view=ScanPage/>

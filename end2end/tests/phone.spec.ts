@@ -123,7 +123,7 @@ test('a. /me on a phone: no sideways scrolling, the email on one line, a short p
   await me.getByRole('button', { name: 'Download my data (JSON)' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
 
-  // Object and restrict: each opens a case, listed with its due date.
+  // Object and restrict: each opens a request, listed with its due date.
   await me.getByLabel('Why you object (optional)').fill('Please do not publish photos of me.');
   await me.getByRole('button', { name: 'Send my objection' }).click();
   await expect(me.getByRole('status').filter({ hasText: 'Your request is received (Objection to processing)' })).toBeVisible();

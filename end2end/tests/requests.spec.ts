@@ -1,5 +1,5 @@
 // Issue 6 in the browser: an attendee uses their private code on /me (download their
-// data, switch to red, ask for removal), and the organiser works a removal case to the
+// data, switch to red, ask for removal), and the organiser works a removal request to the
 // end (delete, blur, keep with a reason, takedowns, close) and exports afterwards.
 // Requirements 5, 15, 16, 17, 19.
 import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
@@ -110,7 +110,7 @@ async function openRequests(org: Page, eventId: string) {
   await expect(org.getByRole('heading', { name: 'Data-subject requests' })).toBeVisible();
 }
 
-test('an attendee downloads their data, switches to red and asks for removal; the organiser sees the case', async ({ browser }) => {
+test('an attendee downloads their data, switches to red and asks for removal; the organiser sees the request', async ({ browser }) => {
   const org = await organiser(browser);
   const eventId = await createEvent(org.request, 'Open day', FIELDS);
   const liga = await register(org.request, eventId, 'Līga', 'liga@example.lv');
@@ -177,21 +177,21 @@ test('an attendee downloads their data, switches to red and asks for removal; th
   await expect(me.getByText('liga@example.lv')).toHaveCount(0);
   await ctx.close();
 
-  // The organiser sees the case, due one month after today, with both photos.
+  // The organiser sees the request, due one month after today, with both photos.
   await openRequests(org, eventId);
   const today = new Date();
   const received = today.toISOString().slice(0, 10);
-  const caseLink = org.getByRole('link', { name: `Open the request of Līga (photo removal, received ${received})` });
-  await expect(caseLink).toBeVisible();
+  const requestLink = org.getByRole('link', { name: `Open the request of Līga (photo removal, received ${received})` });
+  await expect(requestLink).toBeVisible();
   const due = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
   const lastDay = new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth() + 1, 0)).getUTCDate();
   due.setUTCDate(Math.min(today.getUTCDate(), lastDay));
   const dueIso = due.toISOString().slice(0, 10);
-  const row = org.getByRole('row').filter({ has: caseLink });
+  const row = org.getByRole('row').filter({ has: requestLink });
   await expect(row).toContainText(dueIso);
   const days = Math.round((due.getTime() - Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) / 86_400_000);
   await expect(row).toContainText(`${days} days left`);
-  await caseLink.click();
+  await requestLink.click();
   await expect(org.getByRole('heading', { level: 1 })).toContainText('Līga');
   await expect(org.getByText(dueIso)).toBeVisible();
   await expect(org.getByText('Please take down the photos of me.')).toBeVisible();

@@ -44,7 +44,11 @@ pub async fn badge(
         return error(StatusCode::NOT_FOUND, "unknown_badge");
     };
     match app::domain::scans::verdict(&state.store, token).await {
-        Ok(Some((consent, event))) => Json(Verdict { consent, event }).into_response(),
+        Ok(Some((consent, event))) => Json(Verdict {
+            consent,
+            event: event.into_string(),
+        })
+        .into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, "unknown_badge"),
         Err(e) => {
             tracing::error!(error = %e, "verdict lookup failed");

@@ -17,7 +17,7 @@ use app::domain::consent::RegisterError;
 use app::domain::imaging::{self, ImageError};
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
 use app::domain::{Actor, AppState, StoreError};
-use app::types::{Role, UploadError};
+use app::types::{PublicId, Role, UploadError};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -120,17 +120,20 @@ pub async fn upload(
                         "Bad event.",
                     );
                 };
+                let Some(public_id) = PublicId::parse(public_id.trim()) else {
+                    return error(
+                        StatusCode::BAD_REQUEST,
+                        UploadError::NotAnId,
+                        "That is not an event id.",
+                    );
+                };
                 // Photographers upload at every event, as they scan at every event.
                 let as_role = if role.manages_events() {
                     role
                 } else {
                     Role::Admin
                 };
-                match state
-                    .store
-                    .event_for_user(id, as_role, public_id.trim().to_string())
-                    .await
-                {
+                match state.store.event_for_user(id, as_role, public_id).await {
                     Ok((row, _)) => event_row = Some(row),
                     Err(StoreError::NotFound) => {
                         return error(
@@ -271,6 +274,13 @@ pub async fn file(
     req: Request,
 ) -> Response {
     let (id, role) = (user.id, user.role);
+    let Some(photo_id) = PublicId::parse(&photo_id) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            UploadError::NotAnId,
+            "That is not a photo id.",
+        );
+    };
     // The same access check as the photo pages: 404 when it is not theirs to see.
     let (photo, access) =
         match photos::find(&state, Actor::User { id, role }, &photo_id, false).await {

@@ -3,6 +3,8 @@
 //! badge reprints, CSV import and the event's counts. Organisers and admins only; every
 //! read and change of personal data is audited by the store.
 
+use crate::types::AttendeeId;
+use crate::types::PublicId;
 use crate::types::{
     ApiError, AttendeeDetail, AttendeeFilter, AttendeeList, Badge, ColumnMapping, ConsentInput,
     EventOverview, ImportOutcome, ImportPreview, OrganiserRegistration, Registered,
@@ -18,7 +20,7 @@ use crate::domain::{attendees, badges};
 /// The event's attendees, filtered; at most `LIST_LIMIT` rows with the total.
 #[server(endpoint = "attendees/list", input = Json)]
 pub async fn list_attendees(
-    event_id: String,
+    event_id: PublicId,
     filter: AttendeeFilter,
 ) -> Result<AttendeeList, ApiError> {
     let m = guard::managed_event(event_id).await?;
@@ -27,7 +29,10 @@ pub async fn list_attendees(
 
 /// The attendee's data and their whole consent history with the notice texts.
 #[server(endpoint = "attendees/detail", input = Json)]
-pub async fn get_attendee(event_id: String, attendee_id: i64) -> Result<AttendeeDetail, ApiError> {
+pub async fn get_attendee(
+    event_id: PublicId,
+    attendee_id: AttendeeId,
+) -> Result<AttendeeDetail, ApiError> {
     let m = guard::managed_event(event_id).await?;
     Ok(attendees::detail(&m.state.store, m.actor, m.row, attendee_id).await?)
 }
@@ -36,7 +41,7 @@ pub async fn get_attendee(event_id: String, attendee_id: i64) -> Result<Attendee
 /// the private code to hand over, shown once.
 #[server(endpoint = "attendees/register", input = Json)]
 pub async fn register_attendee(
-    event_id: String,
+    event_id: PublicId,
     registration: OrganiserRegistration,
 ) -> Result<Registered, ApiError> {
     let m = guard::managed_event(event_id).await?;
@@ -47,8 +52,8 @@ pub async fn register_attendee(
 /// channel "organiser" and the organiser's id; earlier rows stay.
 #[server(endpoint = "attendees/consent", input = Json)]
 pub async fn change_consent(
-    event_id: String,
-    attendee_id: i64,
+    event_id: PublicId,
+    attendee_id: AttendeeId,
     consent: ConsentInput,
 ) -> Result<AttendeeDetail, ApiError> {
     let m = guard::managed_event(event_id).await?;
@@ -58,7 +63,10 @@ pub async fn change_consent(
 
 /// The attendee's badge for reprinting (the same print view as the kiosk's).
 #[server(endpoint = "attendees/badge", input = Json)]
-pub async fn attendee_badge(event_id: String, attendee_id: i64) -> Result<Badge, ApiError> {
+pub async fn attendee_badge(
+    event_id: PublicId,
+    attendee_id: AttendeeId,
+) -> Result<Badge, ApiError> {
     let m = guard::managed_event(event_id).await?;
     let st = &m.state;
     let b = badges::badge_for_attendee(&st.store, m.actor, m.row, attendee_id, &st.public_url);
@@ -67,7 +75,7 @@ pub async fn attendee_badge(event_id: String, attendee_id: i64) -> Result<Badge,
 
 /// Reads an uploaded CSV and proposes the column mapping. Stores nothing.
 #[server(endpoint = "attendees/import/preview", input = Json)]
-pub async fn preview_import(event_id: String, csv: String) -> Result<ImportPreview, ApiError> {
+pub async fn preview_import(event_id: PublicId, csv: String) -> Result<ImportPreview, ApiError> {
     guard::managed_event(event_id).await?;
     Ok(crate::domain::import::preview(&csv)?)
 }
@@ -76,7 +84,7 @@ pub async fn preview_import(event_id: String, csv: String) -> Result<ImportPrevi
 /// Returns each attendee's check-in code once.
 #[server(endpoint = "attendees/import", input = Json)]
 pub async fn import_attendees(
-    event_id: String,
+    event_id: PublicId,
     csv: String,
     mapping: ColumnMapping,
 ) -> Result<ImportOutcome, ApiError> {
@@ -86,7 +94,7 @@ pub async fn import_attendees(
 
 /// Registered, checked in, green, red and minors (numbers only, no personal data).
 #[server(endpoint = "events/stats", input = Json)]
-pub async fn get_event_stats(event_id: String) -> Result<EventOverview, ApiError> {
+pub async fn get_event_stats(event_id: PublicId) -> Result<EventOverview, ApiError> {
     let m = guard::managed_event(event_id).await?;
     let stats = m.state.store.event_counts(m.row).await?;
     Ok(EventOverview {

@@ -7,7 +7,7 @@ use crate::domain::auth::CredentialError;
 use crate::domain::consent::RegisterError;
 use crate::domain::import::ImportError;
 use crate::domain::kiosk::UnpairError;
-use crate::domain::removals::CaseError;
+use crate::domain::requests::RequestError;
 use crate::domain::{Conflict, StoreError};
 use crate::types::{ApiError, BadInput};
 use leptos::prelude::use_context;
@@ -50,7 +50,7 @@ fn conflict(c: Conflict) -> ApiError {
         Conflict::NoConsentYet => BadInput::NoConsentYet,
         Conflict::RequestOpen => BadInput::RequestOpen,
         Conflict::RecordErased => BadInput::RecordErased,
-        Conflict::CaseClosed => BadInput::CaseClosed,
+        Conflict::RequestClosed => BadInput::RequestClosed,
         Conflict::PhotoUnknown => BadInput::PhotoUnknown,
         Conflict::PhotoDeleted => BadInput::PhotoDeleted,
         Conflict::RegionMissing => BadInput::RegionMissing,
@@ -71,11 +71,11 @@ impl From<RegisterError> for ApiError {
     }
 }
 
-impl From<CaseError> for ApiError {
-    fn from(e: CaseError) -> Self {
+impl From<RequestError> for ApiError {
+    fn from(e: RequestError) -> Self {
         match e {
-            CaseError::Invalid(b) => bad(b),
-            CaseError::Store(e) => e.into(),
+            RequestError::Invalid(b) => bad(b),
+            RequestError::Store(e) => e.into(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Who is calling, and what they may do (requirement 22). Server only.
 
 use crate::domain::{Actor, AppState};
+use crate::types::EventId;
+use crate::types::PublicId;
 use crate::types::{ApiError, Role};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,7 +16,7 @@ pub const PRINCIPAL_KEY: &str = "principal";
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SessionPrincipal {
     User { id: i64, role: Role },
-    Kiosk { device_id: i64, event_id: i64 },
+    Kiosk { device_id: i64, event_id: EventId },
 }
 
 pub use super::error::fail;
@@ -208,12 +210,12 @@ pub struct ManagedEvent {
     pub actor: Actor,
     pub state: AppState,
     /// The event's row id.
-    pub row: i64,
+    pub row: EventId,
     pub event: crate::types::EventSummary,
 }
 
 /// 401/403 as `require_user`; 404 when the event is not the organiser's.
-pub async fn managed_event(public_id: String) -> Result<ManagedEvent, ApiError> {
+pub async fn managed_event(public_id: PublicId) -> Result<ManagedEvent, ApiError> {
     let actor = require_user(MANAGERS).await?;
     let Actor::User { id, role } = actor else {
         return Err(fail(ApiError::Forbidden));

@@ -1,5 +1,8 @@
 //! Pairing kiosk tablets with events.
 
+#[cfg(feature = "ssr")]
+use crate::types::AttendeeId;
+use crate::types::PublicId;
 use crate::types::{ApiError, Me, PairingCode};
 use leptos::prelude::*;
 
@@ -10,7 +13,7 @@ use crate::types::BadInput;
 
 /// An organiser makes a one-time pairing code for one of their events.
 #[server(endpoint = "kiosk/pairing-code")]
-pub async fn create_pairing_code(event_id: String) -> Result<PairingCode, ApiError> {
+pub async fn create_pairing_code(event_id: PublicId) -> Result<PairingCode, ApiError> {
     let m = guard::managed_event(event_id).await?;
     let code = crate::domain::kiosk::new_pairing_code(&m.state.store, m.actor, m.row).await?;
     Ok(PairingCode {
@@ -59,7 +62,7 @@ pub async fn unpair_kiosk(email: String, password: String) -> Result<(), ApiErro
 
 /// The paired kiosk calling: its actor, event and device ids.
 #[cfg(feature = "ssr")]
-async fn kiosk_ids() -> Result<(crate::domain::Actor, i64, i64), ApiError> {
+async fn kiosk_ids() -> Result<(crate::domain::Actor, crate::types::EventId, i64), ApiError> {
     match guard::require_kiosk().await? {
         actor @ crate::domain::Actor::Kiosk {
             event_id,
@@ -94,7 +97,7 @@ pub async fn checkin_find(
 ) -> Result<crate::types::CheckinFound, ApiError> {
     let (actor, _, _) = kiosk_ids().await?;
     let session = guard::session().await?;
-    let _ = session.remove::<(i64, i64)>(CHECKIN_KEY).await;
+    let _ = session.remove::<(AttendeeId, i64)>(CHECKIN_KEY).await;
     let (attendee, found) =
         crate::domain::kiosk::find_for_checkin(&guard::state()?, actor, &code, &email).await?;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -104,10 +107,10 @@ pub async fn checkin_find(
 
 /// The attendee found by `checkin_find` in this kiosk session, taken out of it.
 #[cfg(feature = "ssr")]
-async fn take_checkin() -> Result<i64, ApiError> {
+async fn take_checkin() -> Result<AttendeeId, ApiError> {
     let found = guard::session()
         .await?
-        .remove::<(i64, i64)>(CHECKIN_KEY)
+        .remove::<(AttendeeId, i64)>(CHECKIN_KEY)
         .await?;
     match found {
         Some((id, at))

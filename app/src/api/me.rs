@@ -67,7 +67,7 @@ pub async fn me_consent(
     act(&code, action).await
 }
 
-/// Asks for photo removal, erasure, objection or restriction: opens a case.
+/// Asks for photo removal, erasure, objection or restriction: opens a request.
 #[server(endpoint = "me/request", input = Json)]
 pub async fn me_request(code: String, request: MyRequestInput) -> Result<MyData, ApiError> {
     act(&code, SubjectAction::Request(request)).await

@@ -5,11 +5,11 @@ pub mod attendees;
 pub mod audit;
 pub mod auth;
 pub mod badges;
-pub mod cases;
 pub mod events;
 pub mod kiosk;
 pub mod me;
 pub mod photos;
+pub mod requests;
 pub mod scans;
 pub mod settings;
 

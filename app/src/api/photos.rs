@@ -3,6 +3,7 @@
 //! their events, with names, the organiser's tools and the export. Uploads, photo files
 //! and the export download are plain axum routes in the server crate.
 
+use crate::types::PublicId;
 use crate::types::{ApiError, ExportStatus, PhotoDetail, PhotoFilter, PhotoLibrary, Region, TagBy};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -16,7 +17,7 @@ use crate::domain::photos::{self, PhotoAction};
 /// when `managers_only` and they are its photographer).
 #[cfg(feature = "ssr")]
 async fn act(
-    photo_id: &str,
+    photo_id: &PublicId,
     managers_only: bool,
     action: PhotoAction,
 ) -> Result<PhotoDetail, ApiError> {
@@ -29,7 +30,7 @@ async fn act(
 /// The library grid with counts and filters. Photographers get their own uploads.
 #[server(endpoint = "photos/library", input = Json)]
 pub async fn get_photo_library(
-    event_id: String,
+    event_id: PublicId,
     filter: PhotoFilter,
 ) -> Result<PhotoLibrary, ApiError> {
     let actor = guard::require_user(AnyUser::ROLES).await?;
@@ -38,7 +39,7 @@ pub async fn get_photo_library(
 
 /// The photo page: preview, tags and regions, state and reason, suggestions, ledger.
 #[server(endpoint = "photos/detail", input = Json)]
-pub async fn get_photo(photo_id: String) -> Result<PhotoDetail, ApiError> {
+pub async fn get_photo(photo_id: PublicId) -> Result<PhotoDetail, ApiError> {
     act(&photo_id, false, PhotoAction::View).await
 }
 
@@ -46,7 +47,7 @@ pub async fn get_photo(photo_id: String) -> Result<PhotoDetail, ApiError> {
 /// found by search. Audited as `photo.tag`.
 #[server(endpoint = "photos/tag", input = Json)]
 pub async fn tag_person(
-    photo_id: String,
+    photo_id: PublicId,
     by: TagBy,
     region: Option<Region>,
 ) -> Result<PhotoDetail, ApiError> {
@@ -55,14 +56,14 @@ pub async fn tag_person(
 
 /// Removes a person from a photo. Audited.
 #[server(endpoint = "photos/untag", input = Json)]
-pub async fn untag_person(photo_id: String, tag_id: i64) -> Result<PhotoDetail, ApiError> {
+pub async fn untag_person(photo_id: PublicId, tag_id: i64) -> Result<PhotoDetail, ApiError> {
     act(&photo_id, false, PhotoAction::Untag { tag_id }).await
 }
 
 /// Sets (or with `None` clears) the rectangle a tagged person occupies. Audited.
 #[server(endpoint = "photos/region", input = Json)]
 pub async fn set_region(
-    photo_id: String,
+    photo_id: PublicId,
     tag_id: i64,
     region: Option<Region>,
 ) -> Result<PhotoDetail, ApiError> {
@@ -71,21 +72,21 @@ pub async fn set_region(
 
 /// Marks the photo as showing no identifiable people, or clears the mark. Audited.
 #[server(endpoint = "photos/no-people", input = Json)]
-pub async fn set_no_people(photo_id: String, value: bool) -> Result<PhotoDetail, ApiError> {
+pub async fn set_no_people(photo_id: PublicId, value: bool) -> Result<PhotoDetail, ApiError> {
     act(&photo_id, false, PhotoAction::NoPeople(value)).await
 }
 
 /// The organiser's "publish blurred" choice; only offered when every red person in the
 /// photo has a region. Audited.
 #[server(endpoint = "photos/blur", input = Json)]
-pub async fn set_publish_blurred(photo_id: String, value: bool) -> Result<PhotoDetail, ApiError> {
+pub async fn set_publish_blurred(photo_id: PublicId, value: bool) -> Result<PhotoDetail, ApiError> {
     act(&photo_id, true, PhotoAction::PublishBlurred(value)).await
 }
 
 /// Records where the photo was published (website, social, press, print). Audited.
 #[server(endpoint = "photos/publication", input = Json)]
 pub async fn add_publication(
-    photo_id: String,
+    photo_id: PublicId,
     channel: String,
     url: String,
     published_on: String,
@@ -102,7 +103,7 @@ pub async fn add_publication(
 /// at most a day either way). Organisers only. Audited.
 #[server(endpoint = "photos/clock", input = Json)]
 pub async fn set_clock_offset(
-    event_id: String,
+    event_id: PublicId,
     user_id: i64,
     offset_seconds: i64,
 ) -> Result<(), ApiError> {
@@ -113,7 +114,7 @@ pub async fn set_clock_offset(
 
 /// Starts building the export ZIP (longest side `max_side` px). Organisers only.
 #[server(endpoint = "photos/export", input = Json)]
-pub async fn start_export(event_id: String, max_side: u32) -> Result<ExportStatus, ApiError> {
+pub async fn start_export(event_id: PublicId, max_side: u32) -> Result<ExportStatus, ApiError> {
     let m = guard::managed_event(event_id).await?;
     Ok(crate::domain::photo_export::start(&m.state, m.actor, m.row, max_side).await?)
 }

@@ -2,6 +2,7 @@
 //! events they can scan at, an event's token → colour map for offline use, scan uploads
 //! (idempotent), their own recent scans, and the organiser's scan log with names.
 
+use crate::types::PublicId;
 use crate::types::{ApiError, EventScan, EventSummary, MyScan, ScanAck, ScanCache, ScanIn};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -20,7 +21,7 @@ pub async fn scan_events() -> Result<Vec<EventSummary>, ApiError> {
 
 /// The event's badge tokens and colours (no names) for verdicts while offline.
 #[server(endpoint = "scan/cache", input = Json)]
-pub async fn get_scan_cache(event_id: String) -> Result<ScanCache, ApiError> {
+pub async fn get_scan_cache(event_id: PublicId) -> Result<ScanCache, ApiError> {
     let actor = guard::require_user(AnyUser::ROLES).await?;
     Ok(scans::cache(&guard::state()?.store, actor, event_id).await?)
 }
@@ -42,7 +43,7 @@ pub async fn get_my_scans() -> Result<Vec<MyScan>, ApiError> {
 
 /// The event's scan log with names, for its organiser. Audited.
 #[server(endpoint = "scan/event-log", input = Json)]
-pub async fn get_event_scans(event_id: String) -> Result<Vec<EventScan>, ApiError> {
+pub async fn get_event_scans(event_id: PublicId) -> Result<Vec<EventScan>, ApiError> {
     let m = guard::managed_event(event_id).await?;
     Ok(m.state.store.event_scans(m.actor, m.row, 500).await?)
 }

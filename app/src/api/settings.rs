@@ -1,5 +1,6 @@
 //! Event settings on the organiser dashboard (requirement 12).
 
+use crate::types::PublicId;
 use crate::types::{ApiError, EventSettings, EventSettingsView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -9,7 +10,7 @@ use super::guard;
 
 /// The settings of one of the organiser's events and its current notice texts.
 #[server(endpoint = "events/settings", input = Json)]
-pub async fn get_event_settings(event_id: String) -> Result<EventSettingsView, ApiError> {
+pub async fn get_event_settings(event_id: PublicId) -> Result<EventSettingsView, ApiError> {
     let m = guard::managed_event(event_id).await?;
     Ok(crate::domain::events::settings_view(&m.state.store, m.row, m.event).await?)
 }
@@ -17,7 +18,7 @@ pub async fn get_event_settings(event_id: String) -> Result<EventSettingsView, A
 /// Saves the settings; a changed notice text becomes a new notice version.
 #[server(endpoint = "events/settings/save", input = Json)]
 pub async fn save_event_settings(
-    event_id: String,
+    event_id: PublicId,
     settings: EventSettings,
 ) -> Result<EventSettingsView, ApiError> {
     let m = guard::managed_event(event_id).await?;

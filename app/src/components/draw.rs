@@ -1,6 +1,6 @@
 //! Marking a person on a photo: a transparent surface laid over the image on which a box
 //! is dragged with the mouse, a pen or a finger. Used by the photo page (tag regions) and
-//! the removal case page (the region to blur).
+//! the removal request page (the region to blur).
 
 use crate::types::Region;
 use leptos::prelude::*;

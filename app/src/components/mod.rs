@@ -1,10 +1,12 @@
 //! Pieces shared by several screens.
 
+pub mod audit_table;
 pub mod auth;
 pub mod badge;
 pub mod camera;
 pub mod consent_tag;
 pub mod credential_fields;
+pub mod data_table;
 pub mod draw;
 pub mod errors;
 pub mod files;
@@ -14,6 +16,7 @@ pub mod loaded;
 pub mod person_fields;
 pub mod signature;
 pub mod state_icon;
+pub mod text_field;
 pub mod time;
 pub mod uploader;
 pub mod words;

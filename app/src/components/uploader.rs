@@ -45,7 +45,7 @@ struct Item {
 /// The upload box. `on_finished` runs after each batch (to reload the library).
 #[component]
 pub fn PhotoUploader(
-    event_id: String,
+    event_id: crate::types::PublicId,
     #[prop(into)] max_bytes: Signal<u64>,
     on_finished: Callback<()>,
 ) -> impl IntoView {

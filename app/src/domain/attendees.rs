@@ -10,14 +10,15 @@ use crate::types::{
     AttendeeDetail, Channel, ColumnMapping, ConsentInput, ImportOutcome, OrganiserRegistration,
     Registered,
 };
+use crate::types::{AttendeeId, EventId};
 
 /// One attendee of the event with their whole consent history: 404 for an attendee of
 /// another event.
 pub async fn detail(
     store: &Store,
     actor: Actor,
-    event_id: i64,
-    attendee_id: i64,
+    event_id: EventId,
+    attendee_id: AttendeeId,
 ) -> Result<AttendeeDetail, StoreError> {
     let (event_row, detail) = store.attendee_detail(actor, attendee_id).await?;
     if event_row != event_id {
@@ -31,7 +32,7 @@ pub async fn detail(
 pub async fn register_on_behalf(
     st: &AppState,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     r: OrganiserRegistration,
 ) -> Result<Registered, RegisterError> {
     let settings = st.store.event_settings(event_id).await?;
@@ -63,8 +64,8 @@ pub async fn register_on_behalf(
 pub async fn change_consent(
     store: &Store,
     actor: Actor,
-    event_id: i64,
-    attendee_id: i64,
+    event_id: EventId,
+    attendee_id: AttendeeId,
     input: ConsentInput,
 ) -> Result<AttendeeDetail, RegisterError> {
     let (event_row, _) = store.attendee_event_and_minor(attendee_id).await?;
@@ -82,7 +83,7 @@ pub async fn change_consent(
 pub async fn import(
     store: &Store,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     csv: &str,
     mapping: &ColumnMapping,
 ) -> Result<ImportOutcome, super::import::ImportError> {

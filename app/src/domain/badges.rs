@@ -1,6 +1,7 @@
 //! Badge contents (requirement 7): the QR carries only `{public URL}/b/{badge token}`.
 
 use super::store::{Actor, Conflict, Store, StoreError, StoreResult};
+use crate::types::{AttendeeId, EventId};
 use crate::types::{Badge, BadgeStock, Consent, EventSettings, Field, Registered};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -70,8 +71,8 @@ pub fn printed_name(
 pub async fn badge_for_attendee(
     store: &Store,
     actor: Actor,
-    event_row: i64,
-    attendee_id: i64,
+    event_row: EventId,
+    attendee_id: AttendeeId,
     public_url: &str,
 ) -> StoreResult<BadgeData> {
     let src = store.badge_source(actor, attendee_id).await?;

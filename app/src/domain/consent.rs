@@ -2,6 +2,7 @@
 
 use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
 use super::store::{Actor, Conflict, NewAttendee, NewConsent, NoticeVersion, Store, StoreError};
+use crate::types::{AttendeeId, EventId};
 use crate::types::{BadInput, Channel, Consent, ConsentInput, Field, FieldRules, PersonFields};
 use crate::validate::{looks_like_email, looks_like_phone};
 
@@ -85,7 +86,7 @@ pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, BadInput> 
 /// The attendee's secrets, returned once and never stored in clear.
 #[derive(Clone, Debug)]
 pub struct Issued {
-    pub attendee_id: i64,
+    pub attendee_id: AttendeeId,
     /// Printed in the badge QR as `{base}/b/{token}`.
     pub badge_token: String,
     /// For self-service later: 7 groups of 4 symbols (~138 bits).
@@ -93,7 +94,7 @@ pub struct Issued {
 }
 
 pub struct Registration {
-    pub event_id: i64,
+    pub event_id: EventId,
     pub fields: PersonFields,
     pub is_minor: bool,
     pub decision: Decision,
@@ -119,11 +120,11 @@ impl From<StoreError> for RegisterError {
     }
 }
 
-impl From<super::removals::CaseError> for RegisterError {
-    fn from(e: super::removals::CaseError) -> Self {
+impl From<super::requests::RequestError> for RegisterError {
+    fn from(e: super::requests::RequestError) -> Self {
         match e {
-            super::removals::CaseError::Invalid(b) => RegisterError::Invalid(b),
-            super::removals::CaseError::Store(e) => RegisterError::Store(e),
+            super::requests::RequestError::Invalid(b) => RegisterError::Invalid(b),
+            super::requests::RequestError::Store(e) => RegisterError::Store(e),
         }
     }
 }
@@ -229,7 +230,7 @@ impl Decision {
 pub async fn check_in(
     store: &Store,
     actor: Actor,
-    attendee_id: i64,
+    attendee_id: AttendeeId,
     is_minor: bool,
     d: Decision,
 ) -> Result<Issued, RegisterError> {
@@ -257,7 +258,7 @@ pub async fn check_in(
 pub async fn change(
     store: &Store,
     actor: Actor,
-    attendee_id: i64,
+    attendee_id: AttendeeId,
     d: Decision,
 ) -> Result<i64, RegisterError> {
     let (_, is_minor) = store.attendee_event_and_minor(attendee_id).await?;
@@ -476,7 +477,7 @@ mod tests {
         };
         let kiosk = Actor::Kiosk {
             device_id: 3,
-            event_id: 1,
+            event_id: 1.into(),
         };
         let missing = Decision::from_input(&kiosk, Channel::Kiosk, input(None), &notice);
         assert!(matches!(
@@ -501,7 +502,9 @@ mod tests {
         };
         let by_user = |c| Decision::from_input(&user, c, input(Some(Consent::Red)), &notice);
         assert_eq!(by_user(Channel::Organiser).unwrap().channel_ref, "user:5");
-        let me = Actor::DataSubject { attendee_id: 9 };
+        let me = Actor::DataSubject {
+            attendee_id: 9.into(),
+        };
         let d = Decision::from_input(
             &me,
             Channel::SelfService,

@@ -3,6 +3,7 @@
 use super::auth::{hash_password, random_token};
 use super::consent::RegisterError;
 use super::store::{Actor, Store, StoreError};
+use crate::types::EventId;
 use crate::types::{BadInput, EventSettings, EventSettingsView, EventSummary, NewEvent, Role};
 
 /// Checks and tidies a new event. The error is a [`BadInput`] the UI words.
@@ -123,7 +124,7 @@ pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, BadInput
 pub async fn save_settings(
     store: &Store,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     event_name: &str,
     settings: EventSettings,
 ) -> Result<(), StoreError> {
@@ -138,7 +139,7 @@ pub async fn save_settings(
 /// settings page shows them.
 pub async fn settings_view(
     store: &Store,
-    event_id: i64,
+    event_id: EventId,
     event: EventSummary,
 ) -> Result<EventSettingsView, StoreError> {
     let settings = store.event_settings(event_id).await?;
@@ -155,7 +156,7 @@ pub async fn settings_view(
 pub async fn update_settings(
     store: &Store,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     event: EventSummary,
     settings: EventSettings,
 ) -> Result<EventSettingsView, RegisterError> {

@@ -6,6 +6,7 @@
 use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
 use super::consent::clean_fields;
 use super::store::{Actor, ImportedAttendee, Store, StoreError};
+use crate::types::EventId;
 use crate::types::{
     BadInput, ColumnMapping, FieldRules, ImportOutcome, ImportPreview, ImportedCode, PersonFields,
 };
@@ -289,7 +290,7 @@ pub fn map_rows(
 pub async fn import(
     store: &Store,
     actor: Actor,
-    event_row: i64,
+    event_row: EventId,
     rules: &FieldRules,
     text: &str,
     mapping: &ColumnMapping,

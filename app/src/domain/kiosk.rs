@@ -6,6 +6,8 @@ use super::badges;
 use super::consent::{self, Decision, RegisterError, Registration};
 use super::store::{now_unix, Actor, CheckinKey, Conflict, KioskDevice, Store, StoreError};
 use super::AppState;
+use crate::types::AttendeeId;
+use crate::types::EventId;
 use crate::types::{
     BadInput, Badge, Channel, CheckinFound, Consent, ConsentInput, KioskEvent, KioskRegistration,
     Me, PersonFields, Registered,
@@ -19,7 +21,7 @@ pub const PAIRING_TTL_SECS: i64 = 15 * 60;
 pub async fn new_pairing_code(
     store: &Store,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
 ) -> Result<String, StoreError> {
     let code = random_typed_code(3);
     store
@@ -66,7 +68,7 @@ pub async fn pair(
 }
 
 /// What a kiosk's event asks of attendees: fields, notices, languages, idle timeout.
-pub async fn event_for_kiosk(store: &Store, event_id: i64) -> Result<KioskEvent, StoreError> {
+pub async fn event_for_kiosk(store: &Store, event_id: EventId) -> Result<KioskEvent, StoreError> {
     let event = store.event_by_id(event_id).await?;
     let s = store.event_settings(event_id).await?;
     let notices = super::notice::current_all(store, event_id, &s.languages).await?;
@@ -102,7 +104,7 @@ pub enum UnpairError {
 pub async fn unpair_by_staff(
     st: &super::AppState,
     device_id: i64,
-    event_id: i64,
+    event_id: EventId,
     client_ip: &str,
     email: &str,
     password: String,
@@ -145,7 +147,7 @@ pub async fn unpair_by_staff(
 }
 
 /// The kiosk making a call: its device and the event it serves.
-fn kiosk_of(actor: &Actor) -> Result<(i64, i64), RegisterError> {
+fn kiosk_of(actor: &Actor) -> Result<(i64, EventId), RegisterError> {
     match actor {
         Actor::Kiosk {
             device_id,
@@ -174,7 +176,7 @@ pub async fn find_for_checkin(
     actor: Actor,
     code: &str,
     email: &str,
-) -> Result<(i64, CheckinFound), RegisterError> {
+) -> Result<(AttendeeId, CheckinFound), RegisterError> {
     let (device_id, event_id) = kiosk_of(&actor)?;
     let limit_key = lookup_limit(st, device_id)?;
     let code = normalise_code(code);
@@ -216,7 +218,7 @@ pub async fn register(
     st: &AppState,
     actor: Actor,
     r: KioskRegistration,
-    checked_in: Option<i64>,
+    checked_in: Option<AttendeeId>,
 ) -> Result<Registered, RegisterError> {
     let (device_id, event_id) = kiosk_of(&actor)?;
     if r.choice.is_none() {
@@ -260,7 +262,7 @@ pub async fn register(
         }
     };
     tracing::info!(
-        attendee_id = issued.attendee_id,
+        attendee_id = issued.attendee_id.get(),
         kiosk_id = device_id,
         "registered at kiosk"
     );
@@ -280,9 +282,9 @@ pub async fn register(
 /// typed. Unknown, malformed and other events' badges look the same.
 async fn own_badge(
     st: &AppState,
-    event_id: i64,
+    event_id: EventId,
     code: &str,
-) -> Result<(i64, Option<Consent>), RegisterError> {
+) -> Result<(AttendeeId, Option<Consent>), RegisterError> {
     let unknown = || RegisterError::Invalid(BadInput::WithdrawUnknownBadge);
     let token = crate::types::BadgeToken::from_scan(code).ok_or_else(unknown)?;
     let (attendee, event) = st
@@ -337,7 +339,7 @@ pub async fn withdraw(
     let d = Decision::from_input(&actor, Channel::BadgeScan, input, &notice)?;
     consent::change(&st.store, actor.clone(), attendee, d).await?;
     tracing::info!(
-        attendee_id = attendee,
+        attendee_id = attendee.get(),
         kiosk_id = device_id,
         "withdrawn at kiosk"
     );

@@ -14,7 +14,7 @@ pub mod kiosk;
 pub mod notice;
 pub mod photo_export;
 pub mod photos;
-pub mod removals;
+pub mod requests;
 pub mod scans;
 pub mod store;
 pub mod subject;

@@ -5,6 +5,7 @@
 use super::consent::RegisterError;
 use super::store::{NoticeVersion, Store, StoreError};
 use crate::i18n::*;
+use crate::types::EventId;
 use crate::types::{BadInput, EventSettings, NoticeText};
 
 fn or_not_set(locale: Locale, s: &str) -> String {
@@ -80,7 +81,7 @@ pub fn render_all(event_name: &str, s: &EventSettings) -> Vec<(String, String)> 
 /// the evidence, so kiosk, organiser and self-service all choose it here.
 pub async fn for_lang(
     store: &Store,
-    event_id: i64,
+    event_id: EventId,
     requested: Option<&str>,
 ) -> Result<NoticeVersion, RegisterError> {
     let event = store.event_by_id(event_id).await?;
@@ -100,7 +101,7 @@ pub async fn for_lang(
 /// settings page previews it.
 pub async fn current_all(
     store: &Store,
-    event_id: i64,
+    event_id: EventId,
     languages: &[String],
 ) -> Result<Vec<NoticeText>, StoreError> {
     let mut out = Vec::new();

@@ -9,6 +9,7 @@ use super::imaging::{self, Limits};
 use super::photos::{self, PhotoFiles, Rendition};
 use super::store::{Actor, StoreError};
 use super::AppState;
+use crate::types::{EventId, PublicId};
 use crate::types::{ExportStatus, PhotoState};
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -30,7 +31,7 @@ pub struct ExportJobs {
 
 pub struct Job {
     pub user_id: i64,
-    pub event_id: i64,
+    pub event_id: EventId,
     created: Instant,
     pub total: usize,
     done: AtomicUsize,
@@ -86,7 +87,7 @@ impl ExportJobs {
     }
 
     /// Deletes every finished export file of an event (a photo was deleted, say).
-    pub fn forget_event(&self, event_id: i64) {
+    pub fn forget_event(&self, event_id: EventId) {
         if let Ok(mut jobs) = self.jobs.lock() {
             jobs.retain(|_, j| {
                 if j.event_id != event_id {
@@ -103,7 +104,7 @@ impl ExportJobs {
 
 /// One photo to put in the ZIP.
 struct Item {
-    public_id: String,
+    public_id: PublicId,
     state: PhotoState,
     reason: String,
     blur: Vec<crate::types::Region>,
@@ -123,7 +124,7 @@ pub fn status(state: &AppState, actor: Actor, job_id: &str) -> Option<ExportStat
 pub async fn start(
     state: &AppState,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     max_side: u32,
 ) -> Result<ExportStatus, super::consent::RegisterError> {
     let Actor::User { id: user_id, .. } = actor else {
@@ -209,7 +210,7 @@ fn build(
         manifest.write_record(["file", "photo_id", "state", "reason"])?;
         let mut n = 0;
         for item in items {
-            let jpeg = std::fs::read(files.path(&item.public_id, Rendition::Original))
+            let jpeg = std::fs::read(files.path(item.public_id.as_str(), Rendition::Original))
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     let info =

@@ -9,6 +9,7 @@ pub use act::{act, find, library, set_clock_offset, PhotoAction, PhotoInHand};
 use super::imaging::{self, ImageError, Inspected, Limits};
 use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagRow};
 use super::AppState;
+use crate::types::{AttendeeId, EventId, PublicId};
 use crate::types::{
     Consent, GateReason, PhotoCard, PhotoCounts, PhotoDetail, PhotoFilter, PhotoState, PhotoTag,
     Role, TagSuggestion,
@@ -66,7 +67,8 @@ impl PhotoFiles {
         Ok(())
     }
 
-    pub fn path(&self, public_id: &str, which: Rendition) -> PathBuf {
+    pub fn path(&self, public_id: &(impl AsRef<str> + ?Sized), which: Rendition) -> PathBuf {
+        let public_id = public_id.as_ref();
         match which {
             Rendition::Thumb => self.root.join("thumbs").join(format!("{public_id}.jpg")),
             Rendition::Preview => self.root.join("previews").join(format!("{public_id}.jpg")),
@@ -164,7 +166,7 @@ pub struct Ingested {
 pub async fn ingest(
     state: &AppState,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     uploaded_by: i64,
     upload: Upload,
 ) -> Result<Ingested, IngestError> {
@@ -183,7 +185,7 @@ pub async fn ingest(
 async fn ingest_inner(
     state: &AppState,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     uploaded_by: i64,
     upload: Upload,
 ) -> Result<Ingested, IngestError> {
@@ -326,7 +328,7 @@ pub struct Gate {
 /// call, so a change to red blocks the photo at once.
 ///
 /// People blurred out for good by a removal decision (issue 6) no longer count once
-/// their case is closed: the stored image no longer shows them. While the case is open
+/// their request is closed: the stored image no longer shows them. While the request is open
 /// they still block the photo.
 pub fn gate(no_people: bool, publish_blurred: bool, tags: &[TagRow], names: bool) -> Gate {
     let name = |t: &TagRow| (names && !t.name.is_empty()).then(|| t.name.clone());
@@ -437,13 +439,13 @@ pub fn suggestions(
     taken_at: &str,
     offset_seconds: i64,
     scans: &[ScanRow],
-    already_tagged: &[i64],
+    already_tagged: &[AttendeeId],
 ) -> Vec<(ScanRow, i64)> {
     let Some(taken) = unix(taken_at) else {
         return Vec::new();
     };
     let true_time = taken - offset_seconds;
-    let mut best: std::collections::HashMap<i64, (ScanRow, i64)> = Default::default();
+    let mut best: std::collections::HashMap<AttendeeId, (ScanRow, i64)> = Default::default();
     for s in scans {
         if already_tagged.contains(&s.attendee_id) {
             continue;
@@ -565,7 +567,7 @@ pub async fn detail(
     access: PhotoAccess,
     photo: PhotoRow,
     tags: Vec<TagRow>,
-    event_public_id: String,
+    event_public_id: PublicId,
 ) -> Result<PhotoDetail, StoreError> {
     let manager = access == PhotoAccess::Manager;
     let g = gate(photo.no_people, photo.publish_blurred, &tags, manager);
@@ -575,7 +577,7 @@ pub async fn detail(
     let scans = store
         .scans_of_user(photo.event_id, photo.uploaded_by)
         .await?;
-    let tagged: Vec<i64> = tags.iter().map(|t| t.attendee_id).collect();
+    let tagged: Vec<AttendeeId> = tags.iter().map(|t| t.attendee_id).collect();
     let suggestions = photo
         .taken_at
         .as_deref()
@@ -637,8 +639,8 @@ mod tests {
         TagRow {
             blurred: false,
             id: 1,
-            photo_id: 1,
-            attendee_id: 1,
+            photo_id: 1.into(),
+            attendee_id: 1.into(),
             name: "Anna Bērziņa".into(),
             consent,
             removal_pending: pending,
@@ -758,7 +760,7 @@ mod tests {
     fn scan(id: i64, attendee: i64, at: &str) -> ScanRow {
         ScanRow {
             scan_id: id,
-            attendee_id: attendee,
+            attendee_id: attendee.into(),
             at: at.into(),
             name: format!("Person {attendee}"),
             consent: Some(Green),
@@ -780,9 +782,10 @@ mod tests {
             scan(7, 15, "2026-11-22T12:00:30+02:00"),
         ];
         let got = |taken: &str, offset: i64, tagged: &[i64]| -> Vec<(i64, i64)> {
-            suggestions(taken, offset, &scans, tagged)
+            let tagged: Vec<AttendeeId> = tagged.iter().map(|&n| n.into()).collect();
+            suggestions(taken, offset, &scans, &tagged)
                 .into_iter()
-                .map(|(s, d)| (s.attendee_id, d))
+                .map(|(s, d)| (s.attendee_id.get(), d))
                 .collect()
         };
         // Exactly at the window's edges: 10:01:59 (+119) in, 10:02:01 (+121) out,

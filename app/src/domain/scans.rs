@@ -2,7 +2,7 @@
 //! records it. The verdict itself is the attendee's current consent.
 
 use super::store::{Actor, Store, StoreResult};
-use crate::types::{BadInput, Consent, ScanAck, ScanIn};
+use crate::types::{BadInput, Consent, PublicId, ScanAck, ScanIn};
 
 /// Most scans in one upload (an offline queue of a long afternoon fits).
 pub const MAX_SCANS_PER_UPLOAD: usize = 1000;
@@ -67,7 +67,7 @@ pub async fn record(
 pub async fn verdict(
     store: &Store,
     token: crate::types::BadgeToken,
-) -> StoreResult<Option<(Consent, String)>> {
+) -> StoreResult<Option<(Consent, PublicId)>> {
     let Some((attendee, event)) = store.attendee_by_badge(token.into_string()).await? else {
         return Ok(None);
     };
@@ -95,7 +95,7 @@ pub async fn record_checked(
 pub async fn cache(
     store: &Store,
     actor: Actor,
-    event_id: String,
+    event_id: PublicId,
 ) -> Result<crate::types::ScanCache, super::StoreError> {
     use crate::types::Role;
     let Actor::User { id, role } = actor else {
@@ -109,7 +109,7 @@ pub async fn cache(
     let (row, event) = store.event_for_user(id, as_role, event_id).await?;
     let entries = store.scan_cache(row).await?;
     Ok(crate::types::ScanCache {
-        event_id: event.id,
+        event_id: event.id.into_string(),
         entries,
     })
 }

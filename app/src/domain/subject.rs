@@ -6,12 +6,13 @@
 use super::auth::{normalise_code, token_hash};
 use super::consent::{self, Decision, RegisterError};
 use super::photos::Rendition;
-use super::removals;
+use super::requests;
 use super::{Actor, AppState, StoreError};
 use crate::types::{
     AttendeeDetail, BadInput, Channel, Consent, ConsentInput, DataExport, Field, MyData, MyField,
     MyPhoto, MyRequest, MyRequestInput,
 };
+use crate::types::{AttendeeId, EventId, PublicId};
 use base64::Engine;
 
 /// Most thumbnails the self-service page receives at once.
@@ -24,7 +25,7 @@ pub const CODE_ATTEMPTS: u32 = 10;
 pub async fn attendee_for_code(
     state: &AppState,
     code: &str,
-) -> Result<Option<(i64, i64)>, StoreError> {
+) -> Result<Option<(AttendeeId, EventId)>, StoreError> {
     let normal = normalise_code(code);
     if normal.is_empty() || normal.len() > 64 {
         return Ok(None);
@@ -35,8 +36,8 @@ pub async fn attendee_for_code(
 /// An attendee proven by their private code on the self-service page.
 #[derive(Clone, Copy, Debug)]
 pub struct Subject {
-    pub attendee_id: i64,
-    pub event_id: i64,
+    pub attendee_id: AttendeeId,
+    pub event_id: EventId,
 }
 
 impl Subject {
@@ -126,7 +127,7 @@ pub async fn act(
             consent::change(store, who.actor(), who.attendee_id, d).await?;
         }
         SubjectAction::Request(request) => {
-            removals::open_by_subject(store, who.attendee_id, request).await?;
+            requests::open_by_subject(store, who.attendee_id, request).await?;
         }
     }
     Ok(my_data(state, who.attendee_id).await?)
@@ -137,8 +138,8 @@ pub async fn act(
 pub async fn export_for_event(
     state: &AppState,
     actor: Actor,
-    event_id: i64,
-    attendee_id: i64,
+    event_id: EventId,
+    attendee_id: AttendeeId,
 ) -> Result<DataExport, StoreError> {
     let (event, _) = state.store.attendee_event_and_minor(attendee_id).await?;
     if event != event_id {
@@ -148,7 +149,7 @@ pub async fn export_for_event(
 }
 
 /// Everything the page shows. Audited as the subject viewing their own record.
-pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, StoreError> {
+pub async fn my_data(state: &AppState, attendee_id: AttendeeId) -> Result<MyData, StoreError> {
     let actor = Actor::DataSubject { attendee_id };
     let (event_id, detail) = state
         .store
@@ -169,7 +170,7 @@ pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, Store
     let green = detail.consent == Some(crate::types::Consent::Green);
     let thumbs = if green {
         let files = state.photos.clone();
-        let ids: Vec<String> = photos
+        let ids: Vec<PublicId> = photos
             .iter()
             .take(MAX_THUMBS)
             .map(|p| p.public_id.clone())
@@ -177,10 +178,10 @@ pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, Store
         tokio::task::spawn_blocking(move || {
             ids.into_iter()
                 .filter_map(|id| {
-                    let bytes = std::fs::read(files.path(&id, Rendition::Thumb)).ok()?;
+                    let bytes = std::fs::read(files.path(id.as_str(), Rendition::Thumb)).ok()?;
                     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
                     Some(MyPhoto {
-                        id,
+                        id: id.into_string(),
                         thumb: format!("data:image/jpeg;base64,{b64}"),
                     })
                 })
@@ -191,14 +192,14 @@ pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, Store
     } else {
         Vec::new()
     };
-    let today = removals::today();
+    let today = requests::today();
     let requests = state
         .store
-        .subject_cases(attendee_id)
+        .subject_requests(attendee_id)
         .await?
         .iter()
         .map(|c| {
-            let (due_on, _, _) = removals::deadline(c, today);
+            let (due_on, _, _) = requests::deadline(c, today);
             MyRequest {
                 kind: c.kind,
                 status: c.status,
@@ -228,7 +229,7 @@ pub async fn my_data(state: &AppState, attendee_id: i64) -> Result<MyData, Store
 pub async fn export(
     state: &AppState,
     actor: Actor,
-    attendee_id: i64,
+    attendee_id: AttendeeId,
 ) -> Result<DataExport, StoreError> {
     let (event_id, detail) = state
         .store
@@ -239,13 +240,13 @@ pub async fn export(
         .store
         .subject_photos(actor.clone(), attendee_id)
         .await?;
-    let cases = state.store.subject_cases(attendee_id).await?;
+    let requests = state.store.subject_requests(attendee_id).await?;
     state
         .store
         .audit(actor, "attendee.export", format!("attendee:{attendee_id}"))
         .await?;
-    let today = removals::today();
-    let json = to_json(&event.name, &detail, &photos, &cases, today);
+    let today = requests::today();
+    let json = to_json(&event.name, &detail, &photos, &requests, today);
     let csv = to_csv(&json).map_err(|e| StoreError::Internal(e.to_string()))?;
     let stamp = format!(
         "{:04}-{:02}-{:02}",
@@ -265,7 +266,7 @@ fn to_json(
     event_name: &str,
     d: &AttendeeDetail,
     photos: &[super::store::SubjectPhoto],
-    cases: &[super::store::CaseRecord],
+    requests: &[super::store::RequestRecord],
     today: time::Date,
 ) -> serde_json::Value {
     use serde_json::{json, Map, Value};
@@ -304,8 +305,8 @@ fn to_json(
             "taken_at": p.taken_at,
             "uploaded_at": p.uploaded_at,
         })).collect::<Vec<_>>(),
-        "requests": cases.iter().map(|c| {
-            let (due_on, _, _) = removals::deadline(c, today);
+        "requests": requests.iter().map(|c| {
+            let (due_on, _, _) = requests::deadline(c, today);
             json!({
                 "kind": c.kind.as_str(),
                 "status": c.status.as_str(),

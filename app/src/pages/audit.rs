@@ -1,6 +1,7 @@
 //! The audit log (requirement 19): who viewed, exported or changed personal data.
 
 use crate::api::audit::list_audit;
+use crate::components::audit_table::AuditTable;
 use crate::components::auth::RequireManager;
 use crate::components::loaded::loaded;
 use crate::i18n::*;
@@ -44,36 +45,7 @@ fn AuditPanel() -> impl IntoView {
                                 view! { <p class="empty">{t!(i18n, audit.empty)}</p> }.into_any()
                             } else {
                                 view! {
-                                    <div class="table-wrap">
-                                        <table>
-                                            <thead>
-                                                <tr>
-                                                    <th scope="col">{t!(i18n, audit.at)}</th>
-                                                    <th scope="col">{t!(i18n, audit.actor)}</th>
-                                                    <th scope="col">{t!(i18n, audit.kind)}</th>
-                                                    <th scope="col">{t!(i18n, audit.action)}</th>
-                                                    <th scope="col">{t!(i18n, audit.subject)}</th>
-                                                </tr>
-                                            </thead>
-                                            <tbody>
-                                                {view
-                                                    .rows
-                                                    .into_iter()
-                                                    .map(|r| {
-                                                        view! {
-                                                            <tr>
-                                                                <td>{r.at}</td>
-                                                                <td>{r.actor}</td>
-                                                                <td>{r.principal_kind}</td>
-                                                                <td>{r.action}</td>
-                                                                <td>{r.subject}</td>
-                                                            </tr>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </tbody>
-                                        </table>
-                                    </div>
+                                    <AuditTable rows=view.rows full=true/>
                                     <p class="meta">{t!(i18n, audit.total, count)}</p>
                                     {oldest
                                         .filter(|id| *id > 1)

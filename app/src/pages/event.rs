@@ -6,6 +6,7 @@ use crate::api::attendees::get_event_stats;
 use crate::api::scans::GetEventScans;
 use crate::components::auth::RequireManager;
 use crate::components::badge::ConsentIcon;
+use crate::components::data_table::DataTable;
 use crate::components::errors::ErrorText;
 use crate::components::loaded::loaded;
 use crate::i18n::*;
@@ -27,7 +28,7 @@ fn EventPanel() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let data = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
+        move || crate::types::PublicId::from_route(params.read().get("id")),
         get_event_stats,
     );
     view! {
@@ -93,7 +94,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
 
 /// The event's badge scans with names, loaded on request (reading it is audited).
 #[component]
-fn ScanLog(event_id: String) -> impl IntoView {
+fn ScanLog(event_id: crate::types::PublicId) -> impl IntoView {
     let i18n = use_i18n();
     let load = ServerAction::<GetEventScans>::new();
     view! {
@@ -115,17 +116,12 @@ fn ScanLog(event_id: String) -> impl IntoView {
                     .map(|r| match r {
                         Ok(list) if list.is_empty() => view! { <p class="empty">{t!(i18n, ev.scans_none)}</p> }.into_any(),
                         Ok(list) => view! {
-                            <div class="table-wrap">
-                                <table>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{t!(i18n, ev.scans_time)}</th>
-                                            <th scope="col">{t!(i18n, att.col_name)}</th>
-                                            <th scope="col">{t!(i18n, ev.scans_shown)}</th>
-                                            <th scope="col">{t!(i18n, ev.scans_by)}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
+                            <DataTable heads=vec![
+                                t!(i18n, ev.scans_time).into_any(),
+                                t!(i18n, att.col_name).into_any(),
+                                t!(i18n, ev.scans_shown).into_any(),
+                                t!(i18n, ev.scans_by).into_any(),
+                            ]>
                                         {list
                                             .into_iter()
                                             .map(|s| {
@@ -144,9 +140,7 @@ fn ScanLog(event_id: String) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            </DataTable>
                         }
                             .into_any(),
                         Err(e) => view! { <ErrorText error=e/> }.into_any(),

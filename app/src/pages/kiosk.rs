@@ -33,6 +33,7 @@ use crate::api::auth::whoami;
 use crate::api::kiosk::PairKiosk;
 use crate::components::auth::use_auth;
 use crate::components::errors::ErrorText;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::types::Me;
 use flow_loader::KioskFlow;
@@ -70,18 +71,13 @@ pub fn KioskPage() -> impl IntoView {
                                     <p class="lead">{t!(i18n, kiosk.unpaired_help)}</p>
                                     <p>{t!(i18n, kiosk.unpair_later)}</p>
                                     <ActionForm action=pair>
-                                        <div class="field">
-                                            <label for="pair-code">{t!(i18n, kiosk.code)}</label>
-                                            <input
-                                                id="pair-code"
-                                                name="code"
-                                                autocomplete="off"
-                                                autocapitalize="characters"
-                                                spellcheck="false"
-                                                required
-                                                class="code-input"
-                                            />
-                                        </div>
+                                        <TextField
+                                            id="pair-code"
+                                            name="code"
+                                            required=true
+                                            kind=FieldKind::Code
+                                            label=move || t!(i18n, kiosk.code)
+                                        />
                                         <button type="submit" class="primary" disabled=move || pairing.get()>
                                             {move || {
                                                 if pairing.get() {

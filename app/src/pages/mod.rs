@@ -2,7 +2,6 @@
 
 pub mod attendees;
 pub mod audit;
-pub mod cases;
 pub mod dashboard;
 pub mod event;
 pub mod home;
@@ -14,6 +13,7 @@ pub mod me;
 pub mod not_found;
 pub mod photo;
 pub mod photos;
+pub mod requests;
 pub mod scan;
 pub mod settings;
 pub mod verdict;

@@ -37,7 +37,7 @@ fn state_class(s: PhotoState) -> &'static str {
 fn Library() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let event_id = move || params.read().get("event").unwrap_or_default();
+    let event_id = move || crate::types::PublicId::from_route(params.read().get("event"));
     let filter = RwSignal::new(PhotoFilter::default());
     let reload = RwSignal::new(0u32);
     let data = Resource::new(
@@ -56,7 +56,7 @@ fn Library() -> impl IntoView {
             </Transition>
             {move || {
                 let ev = event_id();
-                (!ev.is_empty()).then(|| view! {
+                Some(view! {
                     <PhotoUploader
                         event_id=ev
                         max_bytes
@@ -239,7 +239,7 @@ fn LibraryView(
 
 /// Builds the export ZIP with a progress bar, then offers the download.
 #[component]
-fn ExportPanel(event_id: String) -> impl IntoView {
+fn ExportPanel(event_id: crate::types::PublicId) -> impl IntoView {
     let i18n = use_i18n();
     let start = ServerAction::<StartExport>::new();
     let size = RwSignal::new(2048u32);
@@ -358,7 +358,7 @@ async fn gloo_sleep(ms: i32) {
 /// Per-photographer camera clock offsets (organisers).
 #[component]
 fn ClockPanel(
-    event_id: String,
+    event_id: crate::types::PublicId,
     photographers: Vec<Photographer>,
     reload: RwSignal<u32>,
 ) -> impl IntoView {

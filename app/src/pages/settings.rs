@@ -34,7 +34,7 @@ fn SettingsPanel() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let data = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
+        move || crate::types::PublicId::from_route(params.read().get("id")),
         get_event_settings,
     );
     view! {

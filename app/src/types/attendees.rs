@@ -1,6 +1,7 @@
 //! Attendees: what they typed, the organiser's list and detail, registration on
 //! their behalf and CSV import (issue 3; requirements 4, 7-9).
 
+use super::AttendeeId;
 use super::{Consent, ConsentInput, ConsentRecord, Field};
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +59,7 @@ pub struct AttendeeFilter {
 /// One line of the organiser's attendee list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendeeRow {
-    pub id: i64,
+    pub id: AttendeeId,
     pub fields: PersonFields,
     pub is_minor: bool,
     pub checked_in: bool,
@@ -77,7 +78,7 @@ pub struct AttendeeList {
 /// One attendee with their whole consent history (requirement 4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttendeeDetail {
-    pub id: i64,
+    pub id: AttendeeId,
     pub fields: PersonFields,
     pub is_minor: bool,
     pub source: String,

@@ -1,5 +1,6 @@
 //! Who is signed in: account roles and the current principal.
 
+use super::PublicId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,7 +44,7 @@ pub enum Me {
         role: Role,
     },
     Kiosk {
-        event_id: String,
+        event_id: PublicId,
         event_name: String,
     },
 }

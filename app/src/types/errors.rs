@@ -57,7 +57,7 @@ impl ApiError {
     }
 }
 
-/// What is wrong with a request: a closed list, so every case has a sentence in both
+/// What is wrong with a request: a closed list, so every request has a sentence in both
 /// languages (`components::errors` matches it exhaustively; issue 12 point 5). On the wire
 /// a unit variant is its snake_case name (`{"BadInput":"choice_missing"}`), a variant
 /// with data a one-key object (`{"BadInput":{"field_required":"first_name"}}`).
@@ -157,7 +157,7 @@ pub enum BadInput {
     UploadMalformed,
     UploadNoFile,
 
-    // ---- Self-service and data-subject cases ----
+    // ---- Self-service and data-subject requests ----
     CodeMissing,
     CodeWrong,
     FieldNotCollected,
@@ -167,8 +167,8 @@ pub enum BadInput {
     IdentityCheckMissing,
     BadgeUnknown,
     MessageTooLong,
-    CaseClosed,
-    CaseBlocked,
+    RequestClosed,
+    RequestBlocked,
     ReasonMissing,
     RegionMissing,
     NotErasure,
@@ -193,6 +193,9 @@ pub enum UploadError {
     /// No such photo (or not one this account may see).
     NotFound,
     EventNotFound,
+    /// The address names a photo or event with something that cannot be an id (400,
+    /// refused before any look-up).
+    NotAnId,
     /// The export ZIP is not ready, expired, or someone else's.
     ExportNotFound,
     UploadMalformed,
@@ -216,6 +219,7 @@ impl From<UploadError> for ApiError {
                 ApiError::NotFound
             }
             UploadError::UploadMalformed => BadInput::UploadMalformed.into(),
+            UploadError::NotAnId => BadInput::MalformedRequest.into(),
             UploadError::UploadNoFile => BadInput::UploadNoFile.into(),
             UploadError::PhotoTooBig => BadInput::PhotoTooBig.into(),
             UploadError::PhotoEmpty => BadInput::PhotoEmpty.into(),

@@ -1,11 +1,12 @@
 //! Events: the summary, a new event, and the event page with its counts.
 
+use super::PublicId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventSummary {
     /// Random public id, used in URLs instead of the row id.
-    pub id: String,
+    pub id: PublicId,
     pub name: String,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,

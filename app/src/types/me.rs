@@ -1,7 +1,7 @@
 //! The self-service page (`/me`): the attendee's own data by private code, a copy of
 //! it, and their requests (issue 6; requirement 17).
 
-use super::{CaseStatus, Consent, ConsentRecord, Field, RequestKind};
+use super::{Consent, ConsentRecord, Field, RequestKind, RequestStatus};
 use serde::{Deserialize, Serialize};
 
 /// One of the attendee's own fields, as the event collects it.
@@ -24,7 +24,7 @@ pub struct MyPhoto {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyRequest {
     pub kind: RequestKind,
-    pub status: CaseStatus,
+    pub status: RequestStatus,
     pub received_at: String,
     /// `YYYY-MM-DD`: received + one month (GDPR Art. 12(3)).
     pub due_on: String,

@@ -1,6 +1,6 @@
 //! The photo library (issue 5; requirements 11, 14, 16, 22, 23).
 
-use super::{Consent, EventSummary};
+use super::{AttendeeId, Consent, EventSummary, PublicId};
 use serde::{Deserialize, Serialize};
 
 /// Whether a photo may be published, computed from its tags and the people's current
@@ -102,7 +102,7 @@ pub struct PhotoFilter {
 /// One thumbnail in the library grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhotoCard {
-    pub id: String,
+    pub id: PublicId,
     pub state: PhotoState,
     pub taken_at: Option<String>,
     pub photographer: String,
@@ -185,8 +185,8 @@ pub struct Publication {
 /// The photo page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhotoDetail {
-    pub id: String,
-    pub event_id: String,
+    pub id: PublicId,
+    pub event_id: PublicId,
     pub width: u32,
     pub height: u32,
     pub taken_at: Option<String>,
@@ -220,7 +220,7 @@ pub enum TagBy {
     /// A badge code scanned or typed (the token or the badge URL).
     Badge { code: String },
     /// An attendee found by the organiser's search.
-    Attendee { attendee_id: i64 },
+    Attendee { attendee_id: AttendeeId },
 }
 
 /// An export ZIP being built or ready.

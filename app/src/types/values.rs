@@ -173,12 +173,73 @@ impl PublicId {
         ok.then(|| PublicId(s.to_string()))
     }
 
+    /// The id in a page address (a route segment): that id when it can be one, else an
+    /// id no row has (real ids are 32 hex digits), so the page asks the server and shows
+    /// "not found" as for any unknown id.
+    pub fn from_route(segment: Option<String>) -> PublicId {
+        segment
+            .as_deref()
+            .and_then(PublicId::parse)
+            .unwrap_or_else(|| PublicId("-".to_string()))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     pub fn into_string(self) -> String {
         self.0
+    }
+}
+
+/// Public ids are stored as text; one read from the database is checked like any other.
+#[cfg(feature = "ssr")]
+impl rusqlite::types::ToSql for PublicId {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        self.0.to_sql()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl rusqlite::types::FromSql for PublicId {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        PublicId::parse(s).ok_or(rusqlite::types::FromSqlError::InvalidType)
+    }
+}
+
+/// Read as text anywhere (`&PublicId` is a `&str`); made only by `parse`.
+impl std::ops::Deref for PublicId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for PublicId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for PublicId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Test code names ids by literals; a literal that is not an id is a bug in the test.
+#[cfg(test)]
+impl From<&str> for PublicId {
+    fn from(s: &str) -> PublicId {
+        PublicId::parse(s).expect("a test's public id")
+    }
+}
+
+#[cfg(test)]
+impl From<String> for PublicId {
+    fn from(s: String) -> PublicId {
+        PublicId::parse(&s).expect("a test's public id")
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::common::{Client, Reply, TestApp, PW};
 use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{
-    CaseView, EventSettings, Field, FieldRule, ImportOutcome, ImportPreview, Role, ScanAck,
+    EventSettings, Field, FieldRule, ImportOutcome, ImportPreview, RequestView, Role, ScanAck,
 };
 use serde_json::json;
 
@@ -90,65 +90,67 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         NO_IDS,
     ),
     (
-        "/api/cases/list",
+        "/api/requests/list",
         Access::Managers,
         Json(r#"{"event_id":"{event}"}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/open",
+        "/api/requests/open",
         Access::Managers,
         Json(
-            r#"{"event_id":"{event}","case":{"subject":{"by":"attendee","value":{attendee}},"kind":"removal","identity_check":"x","lang":"en"}}"#,
+            r#"{"event_id":"{event}","request":{"subject":{"by":"attendee","value":{attendee}},"kind":"removal","identity_check":"x","lang":"en"}}"#,
         ),
         NOT_OURS,
     ),
     (
-        "/api/cases/get",
+        "/api/requests/get",
         Access::Managers,
-        Json(r#"{"case_id":"{case}"}"#),
+        Json(r#"{"request_id":"{request}"}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/review",
+        "/api/requests/review",
         Access::Managers,
-        Json(r#"{"case_id":"{case}"}"#),
+        Json(r#"{"request_id":"{request}"}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/decide",
+        "/api/requests/decide",
         Access::Managers,
-        Json(r#"{"case_id":"{case}","decision":{"item":{item},"decision":"keep","reason":"x"}}"#),
+        Json(
+            r#"{"request_id":"{request}","decision":{"item":{item},"decision":"keep","reason":"x"}}"#,
+        ),
         NOT_OURS,
     ),
     (
-        "/api/cases/tag",
+        "/api/requests/tag",
         Access::Managers,
-        Json(r#"{"case_id":"{case}","photo_id":"{photo}"}"#),
+        Json(r#"{"request_id":"{request}","photo_id":"{photo}"}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/takedown",
+        "/api/requests/takedown",
         Access::Managers,
-        Json(r#"{"case_id":"{case}","takedown_id":{takedown},"done":true,"note":""}"#),
+        Json(r#"{"request_id":"{request}","takedown_id":{takedown},"done":true,"note":""}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/close",
+        "/api/requests/close",
         Access::Managers,
-        Json(r#"{"case_id":"{case}","note":""}"#),
+        Json(r#"{"request_id":"{request}","note":""}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/refuse",
+        "/api/requests/refuse",
         Access::Managers,
-        Json(r#"{"case_id":"{case}","reason":"x"}"#),
+        Json(r#"{"request_id":"{request}","reason":"x"}"#),
         NOT_OURS,
     ),
     (
-        "/api/cases/erase",
+        "/api/requests/erase",
         Access::Managers,
-        Json(r#"{"case_id":"{case}"}"#),
+        Json(r#"{"request_id":"{request}"}"#),
         NOT_OURS,
     ),
     (
@@ -389,8 +391,8 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
     ),
 ];
 
-/// Organiser A's OWN event, case or photo with organiser B's ids inside: the event
-/// check passes, so these reach the checks that the attendee, photo, tag, case item or
+/// Organiser A's OWN event, request or photo with organiser B's ids inside: the event
+/// check passes, so these reach the checks that the attendee, photo, tag, request item or
 /// takedown belongs to it. Probed by organiser A.
 const MIXED: &[(&str, &str, u16)] = &[
     (
@@ -414,28 +416,28 @@ const MIXED: &[(&str, &str, u16)] = &[
         404,
     ),
     (
-        "/api/cases/open",
-        r#"{"event_id":"{own_event}","case":{"subject":{"by":"attendee","value":{attendee}},"kind":"removal","identity_check":"x","lang":"en"}}"#,
+        "/api/requests/open",
+        r#"{"event_id":"{own_event}","request":{"subject":{"by":"attendee","value":{attendee}},"kind":"removal","identity_check":"x","lang":"en"}}"#,
         404,
     ),
     (
-        "/api/cases/open",
-        r#"{"event_id":"{own_event}","case":{"subject":{"by":"badge","value":"{badge}"},"kind":"removal","identity_check":"x","lang":"en"}}"#,
+        "/api/requests/open",
+        r#"{"event_id":"{own_event}","request":{"subject":{"by":"badge","value":"{badge}"},"kind":"removal","identity_check":"x","lang":"en"}}"#,
         400,
     ),
     (
-        "/api/cases/tag",
-        r#"{"case_id":"{own_case}","photo_id":"{photo}"}"#,
+        "/api/requests/tag",
+        r#"{"request_id":"{own_request}","photo_id":"{photo}"}"#,
         404,
     ),
     (
-        "/api/cases/decide",
-        r#"{"case_id":"{own_case}","decision":{"item":{item},"decision":"keep","reason":"x"}}"#,
+        "/api/requests/decide",
+        r#"{"request_id":"{own_request}","decision":{"item":{item},"decision":"keep","reason":"x"}}"#,
         404,
     ),
     (
-        "/api/cases/takedown",
-        r#"{"case_id":"{own_case}","takedown_id":{takedown},"done":true,"note":""}"#,
+        "/api/requests/takedown",
+        r#"{"request_id":"{own_request}","takedown_id":{takedown},"done":true,"note":""}"#,
         404,
     ),
     (
@@ -584,7 +586,7 @@ impl Ids {
         Ids(vec![
             ("{event}", "no-such-event".into()),
             ("{attendee}", "1".into()),
-            ("{case}", "no-such-case".into()),
+            ("{request}", "no-such-request".into()),
             ("{item}", "1".into()),
             ("{takedown}", "1".into()),
             ("{photo}", "no-such-photo".into()),
@@ -658,7 +660,7 @@ async fn principals(server: &TestApp) -> Principals {
         organiser,
         photographer,
         kiosk,
-        event: event.id,
+        event: event.id.into_string(),
     }
 }
 
@@ -993,7 +995,7 @@ async fn pairing_codes_work_once_and_wrong_codes_are_rate_limited() {
 
 /// Organiser B (b-org@example.lv) with real data of every kind in their event: a named
 /// attendee (green, scanned, tagged in a published photo), an imported attendee with a
-/// check-in code, an open removal case whose photo was blurred (a takedown to do), and
+/// check-in code, an open removal request whose photo was blurred (a takedown to do), and
 /// a finished export. Returns B's client and the placeholders' values.
 async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str, String)>) {
     let mut b = server.organiser("b-org@example.lv").await;
@@ -1060,25 +1062,25 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
             json!({ "photo_id": photo, "channel": "website", "url": "https://b.example.lv/1", "published_on": "2026-11-23" }),
         )
         .await;
-    let case = b
-        .open_case(
+    let request = b
+        .open_request(
             &event,
             json!({ "subject": { "by": "attendee", "value": attendee }, "kind": "removal", "message": "", "identity_check": "Phoned back", "lang": "en" }),
         )
         .await;
-    let view: CaseView = b
-        .call("/api/cases/review", json!({ "case_id": case }))
+    let view: RequestView = b
+        .call("/api/requests/review", json!({ "request_id": request }))
         .await;
     let item = view.photos[0].item;
-    let view: CaseView = b
+    let view: RequestView = b
         .call(
-            "/api/cases/decide",
-            json!({ "case_id": case, "decision": { "item": item, "decision": "blur", "region": region } }),
+            "/api/requests/decide",
+            json!({ "request_id": request, "decision": { "item": item, "decision": "blur", "region": region } }),
         )
         .await;
     let takedown = view.takedowns[0].id;
     // An export (after the decision, which drops the event's earlier exports) of a
-    // photo without people (the case holds the person's photos back).
+    // photo without people (the request holds the person's photos back).
     let crowd = b
         .upload(
             &event,
@@ -1105,9 +1107,9 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
         .unwrap()
         .id;
     let ids = vec![
-        ("{event}", event),
+        ("{event}", event.to_string()),
         ("{attendee}", attendee.to_string()),
-        ("{case}", case),
+        ("{request}", request),
         ("{item}", item.to_string()),
         ("{takedown}", takedown.to_string()),
         ("{photo}", photo),
@@ -1152,17 +1154,17 @@ impl Probers {
 }
 
 /// Requirement 22 past the role check: organiser A, a photographer and organiser A's
-/// kiosk name organiser B's REAL event, attendee, photo, tag, case, case item, takedown,
+/// kiosk name organiser B's REAL event, attendee, photo, tag, request, request item, takedown,
 /// export job, badge and check-in code, on every server function and plain route, and
 /// get exactly the refusal the code gives for an unknown id (organiser B, the control,
 /// gets the data). No answer carries B's attendees' names or emails, or B's photo or
-/// case id.
+/// request id.
 #[tokio::test]
 async fn another_organisers_real_ids_are_refused_on_every_route() {
     let server = TestApp::start().await;
     let mut p = principals(&server).await;
     let (owner, mut values) = other_organisers_event(&server).await;
-    // Organiser A's own attendee, photo and case, for the mixed probes.
+    // Organiser A's own attendee, photo and request, for the mixed probes.
     let own_badge = server
         .kiosk_attendee(&mut p.kiosk, json!({}), "green")
         .await;
@@ -1182,9 +1184,9 @@ async fn another_organisers_real_ids_are_refused_on_every_route() {
             fixtures::jpeg(640, 480, 71, &FixtureMeta::NONE),
         )
         .await;
-    let own_case = p
+    let own_request = p
         .organiser
-        .open_case(
+        .open_request(
             &p.event,
             json!({ "subject": { "by": "attendee", "value": own_attendee }, "kind": "removal", "message": "", "identity_check": "Phoned back", "lang": "en" }),
         )
@@ -1198,12 +1200,12 @@ async fn another_organisers_real_ids_are_refused_on_every_route() {
         "Cilda".into(),
         "cilda@".into(),
         value("{photo}"),
-        value("{case}"),
+        value("{request}"),
     ];
     values.extend([
         ("{own_event}", p.event.clone()),
         ("{own_photo}", own_photo),
-        ("{own_case}", own_case),
+        ("{own_request}", own_request),
     ]);
     let ids = Ids(values);
     let mut who = Probers {

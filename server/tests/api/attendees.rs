@@ -379,7 +379,7 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     .is_empty());
 
     // Change on request: red, then a minor's green without a guardian is refused.
-    let change = |id: i64, consent: serde_json::Value| serde_json::json!({ "event_id": ev, "attendee_id": id, "consent": consent });
+    let change = |id: app::types::AttendeeId, consent: serde_json::Value| serde_json::json!({ "event_id": ev, "attendee_id": id, "consent": consent });
     let d: AttendeeDetail = org
         .call(
             "/api/attendees/consent",

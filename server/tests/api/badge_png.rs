@@ -45,7 +45,7 @@ async fn organiser_and_kiosk(server: &TestApp, email: &str) -> (Client, Client, 
     settings.print_name = true;
     org.save_settings(&event.id, &settings).await;
     let kiosk = server.pair_kiosk(&mut org, &event.id).await;
-    (org, kiosk, event.id)
+    (org, kiosk, event.id.into_string())
 }
 
 fn decode_qr(png: &[u8]) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! `TestApp`: the real router on port 0 with its own temporary data dir, and a small
 //! HTTP client that keeps the session cookie by hand (so tests can see every
 //! Set-Cookie). Typed helpers for the calls many tests make (sign in, create an event,
-//! pair a kiosk, register at the kiosk, upload a photo, open a case) assert success and
+//! pair a kiosk, register at the kiosk, upload a photo, open a request) assert success and
 //! return the parsed answer; a test that expects a refusal calls the endpoint itself.
 
 #![allow(dead_code)] // the verdict_lookup bench includes this file and uses a part of it
@@ -9,8 +9,8 @@
 use app::domain::store::Actor;
 use app::domain::AppState;
 use app::types::{
-    AttendeeList, CaseRow, EventOverview, EventSettings, EventSettingsView, EventSummary,
-    ExportStatus, PairingCode, PhotoDetail, PhotoLibrary, Registered, Role,
+    AttendeeList, EventOverview, EventSettings, EventSettingsView, EventSummary, ExportStatus,
+    PairingCode, PhotoDetail, PhotoLibrary, Registered, RequestRow, Role,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -138,8 +138,8 @@ impl TestApp {
     pub async fn organiser_and_kiosk(&self) -> (Client, Client, String) {
         let mut org = self.organiser("org@example.lv").await;
         let event = org.create_event("Summit", "lv").await;
-        let kiosk = self.pair_kiosk(&mut org, &event.id).await;
-        (org, kiosk, event.id)
+        let kiosk = self.pair_kiosk(&mut org, event.id.as_str()).await;
+        (org, kiosk, event.id.into_string())
     }
 
     /// A kiosk tablet paired with `event_id` by the signed-in organiser `org`.
@@ -465,20 +465,20 @@ impl Client {
         panic!("export finished");
     }
 
-    // ---- Cases ----
+    // ---- Requests ----
 
-    /// Opens a case for the event (`case` as the `NewCase` JSON) and returns its id.
-    pub async fn open_case(&mut self, event_id: &str, case: Value) -> String {
+    /// Opens a request for the event (`request` as the `NewRequest` JSON) and returns its id.
+    pub async fn open_request(&mut self, event_id: &str, request: Value) -> String {
         self.call(
-            "/api/cases/open",
-            json!({ "event_id": event_id, "case": case }),
+            "/api/requests/open",
+            json!({ "event_id": event_id, "request": request }),
         )
         .await
     }
 
-    /// The event's cases.
-    pub async fn cases(&mut self, event_id: &str) -> Vec<CaseRow> {
-        self.call("/api/cases/list", json!({ "event_id": event_id }))
+    /// The event's requests.
+    pub async fn requests(&mut self, event_id: &str) -> Vec<RequestRow> {
+        self.call("/api/requests/list", json!({ "event_id": event_id }))
             .await
     }
 }

@@ -10,5 +10,5 @@ mod badge_png;
 mod common;
 mod kiosk;
 mod photos;
-mod removals;
+mod requests;
 mod scans;

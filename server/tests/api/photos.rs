@@ -196,7 +196,7 @@ async fn bad_files_get_a_clear_4xx_and_add_nothing() {
     let just_over = vec![0xFFu8; 1024 * 1024 + 10];
     // Far over: refused from the declared size before anything is read.
     let far_over = vec![0xFFu8; 2 * 1024 * 1024];
-    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+    let requests: Vec<(&str, Vec<u8>, u16, &str)> = vec![
         (
             "bomb.jpg",
             fixtures::jpeg_bomb(),
@@ -220,7 +220,7 @@ async fn bad_files_get_a_clear_4xx_and_add_nothing() {
         ("big.jpg", just_over, 413, "photo_too_big"),
         ("huge.jpg", far_over, 413, ""),
     ];
-    for (name, bytes, status, code) in cases {
+    for (name, bytes, status, code) in requests {
         let r = org.upload_photo(&ev, name, bytes).await;
         assert_eq!(r.status, status, "{name}: {}", r.body);
         if code.is_empty() {

@@ -31,7 +31,7 @@ pub(super) fn start_batch(
     list: web_sys::FileList,
     items: RwSignal<Vec<Item>>,
     busy: RwSignal<bool>,
-    event_id: StoredValue<String>,
+    event_id: StoredValue<crate::types::PublicId>,
     max_bytes: Signal<u64>,
     on_finished: Callback<()>,
 ) {

@@ -6,6 +6,7 @@ use super::{access, detail, gate, library_cards, PhotoAccess};
 use crate::domain::consent::RegisterError;
 use crate::domain::store::{Actor, PhotoRow, StoreError};
 use crate::domain::AppState;
+use crate::types::EventId;
 use crate::types::{
     BadInput, PhotoDetail, PhotoFilter, PhotoLibrary, PublicId, Region, Role, TagBy,
 };
@@ -24,17 +25,13 @@ pub struct PhotoInHand {
 pub async fn find(
     state: &AppState,
     actor: Actor,
-    photo_id: &str,
+    photo_id: &PublicId,
     managers_only: bool,
 ) -> Result<PhotoInHand, RegisterError> {
     let Actor::User { id, role } = actor else {
         return Err(RegisterError::Forbidden);
     };
-    let photo_id = PublicId::parse(photo_id).ok_or(StoreError::NotFound)?;
-    let photo = state
-        .store
-        .photo_by_public_id(photo_id.into_string())
-        .await?;
+    let photo = state.store.photo_by_public_id(photo_id.clone()).await?;
     let access = access(&state.store, id, role, &photo)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -194,7 +191,7 @@ async fn tag(
 pub async fn library(
     state: &AppState,
     actor: Actor,
-    event_id: String,
+    event_id: PublicId,
     filter: &PhotoFilter,
 ) -> Result<PhotoLibrary, StoreError> {
     let Actor::User { id, role } = actor else {
@@ -227,7 +224,7 @@ pub async fn library(
 pub async fn set_clock_offset(
     state: &AppState,
     actor: Actor,
-    event_id: i64,
+    event_id: EventId,
     user_id: i64,
     offset_seconds: i64,
 ) -> Result<(), RegisterError> {

@@ -7,10 +7,11 @@ use crate::types::{
     AttendeeDetail, AttendeeFilter, AttendeeList, AttendeeRow, Channel, Consent, ConsentRecord,
     EventStats, PersonFields,
 };
+use crate::types::{AttendeeId, EventId};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub struct NewAttendee {
-    pub event_id: i64,
+    pub event_id: EventId,
     pub fields: PersonFields,
     pub is_minor: bool,
     /// `kiosk`, `organiser` or `import`.
@@ -31,7 +32,7 @@ pub struct NewConsent {
     pub signature_png: Option<Vec<u8>>,
 }
 
-fn insert_consent(tx: &Transaction, attendee_id: i64, c: NewConsent) -> StoreResult<i64> {
+fn insert_consent(tx: &Transaction, attendee_id: AttendeeId, c: NewConsent) -> StoreResult<i64> {
     let (event_id, notice_event): (i64, Option<i64>) = tx.query_row(
         "SELECT a.event_id, (SELECT event_id FROM notice_versions WHERE id = ?2) FROM attendees a WHERE a.id = ?1",
         params![attendee_id, c.notice_version_id],
@@ -83,7 +84,7 @@ pub enum CheckinKey {
 
 /// A pre-registered attendee found at the kiosk.
 pub struct CheckinCandidate {
-    pub id: i64,
+    pub id: AttendeeId,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub checked_in: bool,
@@ -150,7 +151,7 @@ fn matches(row: &AttendeeRow, f: &AttendeeFilter, q: &str) -> bool {
 
 /// What a badge is made from: the attendee's name fields, token and current consent.
 pub struct BadgeSource {
-    pub event_id: i64,
+    pub event_id: EventId,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub badge_token: String,
@@ -160,7 +161,11 @@ pub struct BadgeSource {
 
 impl Store {
     /// Reads what a (re)printed badge shows. Audited: the name is personal data.
-    pub async fn badge_source(&self, actor: Actor, attendee_id: i64) -> StoreResult<BadgeSource> {
+    pub async fn badge_source(
+        &self,
+        actor: Actor,
+        attendee_id: AttendeeId,
+    ) -> StoreResult<BadgeSource> {
         self.tx(move |tx| {
             let found = tx
                 .query_row(
@@ -193,7 +198,7 @@ impl Store {
         actor: Actor,
         a: NewAttendee,
         consent: NewConsent,
-    ) -> StoreResult<i64> {
+    ) -> StoreResult<AttendeeId> {
         self.tx(move |tx| {
             let f = &a.fields;
             tx.execute(
@@ -217,7 +222,7 @@ impl Store {
                     now_rfc3339()
                 ],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = AttendeeId::inserted(tx.last_insert_rowid());
             let consent_id = insert_consent(tx, id, consent)?;
             append(tx, &actor, "attendee.register", &format!("attendee:{id}"))?;
             append(
@@ -235,7 +240,7 @@ impl Store {
     pub async fn record_consent(
         &self,
         actor: Actor,
-        attendee_id: i64,
+        attendee_id: AttendeeId,
         c: NewConsent,
     ) -> StoreResult<i64> {
         self.tx(move |tx| {
@@ -252,7 +257,7 @@ impl Store {
     }
 
     /// The current consent: the newest row.
-    pub async fn current_consent(&self, attendee_id: i64) -> StoreResult<Option<Consent>> {
+    pub async fn current_consent(&self, attendee_id: AttendeeId) -> StoreResult<Option<Consent>> {
         self.with_conn(move |c| {
             let s: Option<String> = c
                 .query_row(
@@ -270,7 +275,7 @@ impl Store {
     pub async fn consent_history(
         &self,
         actor: Actor,
-        attendee_id: i64,
+        attendee_id: AttendeeId,
     ) -> StoreResult<Vec<ConsentRecord>> {
         self.audit(
             actor,
@@ -282,7 +287,10 @@ impl Store {
     }
 
     /// The history without an audit row; callers audit the read themselves.
-    async fn consent_history_rows(&self, attendee_id: i64) -> StoreResult<Vec<ConsentRecord>> {
+    async fn consent_history_rows(
+        &self,
+        attendee_id: AttendeeId,
+    ) -> StoreResult<Vec<ConsentRecord>> {
         self.with_conn(move |tx| {
             let mut stmt = tx.prepare(
                 "SELECT c.id, c.choice, c.at, c.channel, c.channel_ref, c.notice_version_id, n.sha256, n.text,
@@ -316,7 +324,10 @@ impl Store {
     }
 
     /// Badge token → (attendee id, event id). The token is the only key a badge carries.
-    pub async fn attendee_by_badge(&self, badge_token: String) -> StoreResult<Option<(i64, i64)>> {
+    pub async fn attendee_by_badge(
+        &self,
+        badge_token: String,
+    ) -> StoreResult<Option<(AttendeeId, EventId)>> {
         self.with_conn(move |c| {
             Ok(c.query_row(
                 "SELECT id, event_id FROM attendees WHERE badge_token = ?1",
@@ -333,7 +344,7 @@ impl Store {
     pub async fn list_attendees(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         filter: AttendeeFilter,
     ) -> StoreResult<AttendeeList> {
         self.tx(move |tx| {
@@ -377,8 +388,8 @@ impl Store {
     pub async fn attendee_detail(
         &self,
         actor: Actor,
-        attendee_id: i64,
-    ) -> StoreResult<(i64, AttendeeDetail)> {
+        attendee_id: AttendeeId,
+    ) -> StoreResult<(EventId, AttendeeDetail)> {
         let (event_id, mut detail) = self
             .tx(move |tx| {
                 let found = tx
@@ -390,7 +401,7 @@ impl Store {
                         [attendee_id],
                         |r| {
                             Ok((
-                                r.get::<_, i64>(0)?,
+                                r.get::<_, EventId>(0)?,
                                 AttendeeDetail {
                                     id: r.get(1)?,
                                     is_minor: r.get(2)?,
@@ -420,9 +431,9 @@ impl Store {
     pub async fn import_attendees(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         people: Vec<ImportedAttendee>,
-    ) -> StoreResult<Vec<i64>> {
+    ) -> StoreResult<Vec<AttendeeId>> {
         self.tx(move |tx| {
             let now = now_rfc3339();
             let mut ids = Vec::with_capacity(people.len());
@@ -446,7 +457,7 @@ impl Store {
                         now
                     ],
                 )?;
-                let id = tx.last_insert_rowid();
+                let id = AttendeeId::inserted(tx.last_insert_rowid());
                 append(tx, &actor, "attendee.import", &format!("attendee:{id}"))?;
                 ids.push(id);
             }
@@ -461,7 +472,7 @@ impl Store {
     pub async fn find_for_checkin(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         key: CheckinKey,
     ) -> StoreResult<Option<CheckinCandidate>> {
         self.tx(move |tx| {
@@ -503,7 +514,7 @@ impl Store {
     pub async fn check_in(
         &self,
         actor: Actor,
-        attendee_id: i64,
+        attendee_id: AttendeeId,
         is_minor: bool,
         private_code_hash: String,
         consent: NewConsent,
@@ -540,7 +551,10 @@ impl Store {
     }
 
     /// The attendee's event and minor flag, for rule checks (not shown to anyone).
-    pub async fn attendee_event_and_minor(&self, attendee_id: i64) -> StoreResult<(i64, bool)> {
+    pub async fn attendee_event_and_minor(
+        &self,
+        attendee_id: AttendeeId,
+    ) -> StoreResult<(EventId, bool)> {
         self.with_conn(move |c| {
             c.query_row(
                 "SELECT event_id, is_minor FROM attendees WHERE id = ?1",
@@ -553,7 +567,7 @@ impl Store {
         .await
     }
 
-    pub async fn event_counts(&self, event_id: i64) -> StoreResult<EventCounts> {
+    pub async fn event_counts(&self, event_id: EventId) -> StoreResult<EventCounts> {
         self.with_conn(move |c| {
             Ok(c.query_row(
                 "WITH cur AS (
@@ -596,7 +610,7 @@ mod tests {
         }
     }
 
-    fn attendee(event_id: i64, token: &str) -> NewAttendee {
+    fn attendee(event_id: EventId, token: &str) -> NewAttendee {
         NewAttendee {
             event_id,
             fields: PersonFields {

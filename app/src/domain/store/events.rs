@@ -2,12 +2,13 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::types::{EventId, PublicId};
 use crate::types::{EventSummary, NewEvent, Role};
 use rusqlite::{params, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, public_id, name, starts_on, ends_on, venue, default_lang";
 
-fn summary(r: &Row) -> rusqlite::Result<(i64, EventSummary)> {
+fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
     Ok((
         r.get(0)?,
         EventSummary {
@@ -28,14 +29,14 @@ impl Store {
         owner_id: i64,
         public_id: String,
         e: NewEvent,
-    ) -> StoreResult<(i64, EventSummary)> {
+    ) -> StoreResult<(EventId, EventSummary)> {
         self.tx(move |tx| {
             tx.execute(
                 "INSERT INTO events (public_id, owner_id, name, starts_on, ends_on, venue, default_lang, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![public_id, owner_id, e.name, e.starts_on, e.ends_on, e.venue, e.default_lang, now_rfc3339()],
             )?;
-            let id = tx.last_insert_rowid();
+            let id = EventId::inserted(tx.last_insert_rowid());
             append(tx, &actor, "event.create", &format!("event:{id}"))?;
             Ok(tx.query_row(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"), [id], summary)?)
         })
@@ -63,10 +64,10 @@ impl Store {
         &self,
         user_id: i64,
         role: Role,
-        public_id: String,
-    ) -> StoreResult<(i64, EventSummary)> {
+        public_id: PublicId,
+    ) -> StoreResult<(EventId, EventSummary)> {
         self.with_conn(move |c| {
-            let found: Option<(i64, i64, EventSummary)> = c
+            let found: Option<(EventId, i64, EventSummary)> = c
                 .query_row(
                     &format!("SELECT {COLUMNS}, owner_id FROM events WHERE public_id = ?1"),
                     [&public_id],
@@ -85,7 +86,7 @@ impl Store {
         .await
     }
 
-    pub async fn event_by_id(&self, id: i64) -> StoreResult<EventSummary> {
+    pub async fn event_by_id(&self, id: EventId) -> StoreResult<EventSummary> {
         self.with_conn(move |c| {
             c.query_row(
                 &format!("SELECT {COLUMNS} FROM events WHERE id = ?1"),

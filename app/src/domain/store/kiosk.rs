@@ -2,18 +2,19 @@
 
 use super::audit::append;
 use super::{now_rfc3339, now_unix, Actor, Store, StoreResult};
+use crate::types::EventId;
 use rusqlite::{params, OptionalExtension};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KioskDevice {
     pub id: i64,
-    pub event_id: i64,
+    pub event_id: EventId,
     pub revoked: bool,
 }
 
 impl KioskDevice {
     /// Paired, not revoked, and still for the event its session names.
-    pub fn serves(&self, event_id: i64) -> bool {
+    pub fn serves(&self, event_id: EventId) -> bool {
         !self.revoked && self.event_id == event_id
     }
 }
@@ -23,7 +24,7 @@ impl Store {
     pub async fn create_pairing(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         code_hash: String,
         expires_at: i64,
     ) -> StoreResult<()> {
@@ -47,7 +48,7 @@ impl Store {
     /// unknown, expired or already used.
     pub async fn redeem_pairing(&self, code_hash: String) -> StoreResult<Option<KioskDevice>> {
         self.tx(move |tx| {
-            let found: Option<(i64, i64, i64)> = tx
+            let found: Option<(i64, EventId, i64)> = tx
                 .query_row(
                     "SELECT id, event_id, created_by FROM kiosk_pairings
                      WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
@@ -73,7 +74,7 @@ impl Store {
     /// Revokes a paired tablet: its session serves no event any more (audited).
     pub async fn revoke_kiosk_device(&self, actor: Actor, device_id: i64) -> StoreResult<()> {
         self.tx(move |tx| {
-            let event_id: i64 = tx.query_row(
+            let event_id: EventId = tx.query_row(
                 "SELECT event_id FROM kiosk_devices WHERE id = ?1",
                 [device_id],
                 |r| r.get(0),

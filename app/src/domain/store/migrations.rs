@@ -308,6 +308,30 @@ WHEN NOT (NEW.id IS OLD.id AND NEW.attendee_id IS OLD.attendee_id AND NEW.choice
 BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 "#;
 
+/// Issue 13: one name for data-subject requests, from the URL to the table. The V4/V5
+/// `removal_*` tables become `requests`, `request_photos` and `request_takedowns`
+/// (SQLite rewrites the foreign keys that point at them); the indexes follow.
+const V6: &str = r#"
+ALTER TABLE removal_requests RENAME TO requests;
+ALTER TABLE removal_photos RENAME TO request_photos;
+ALTER TABLE removal_takedowns RENAME TO request_takedowns;
+DROP INDEX removal_requests_attendee;
+CREATE INDEX requests_attendee ON requests(attendee_id, status);
+DROP INDEX removal_requests_public;
+CREATE UNIQUE INDEX requests_public ON requests(public_id);
+DROP INDEX removal_photos_photo;
+CREATE INDEX request_photos_photo ON request_photos(photo_id);
+DROP INDEX removal_takedowns_request;
+CREATE INDEX request_takedowns_request ON request_takedowns(request_id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }

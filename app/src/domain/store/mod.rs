@@ -9,7 +9,7 @@ mod kiosk;
 pub mod migrations;
 pub(crate) mod notices;
 mod photos;
-pub mod removals;
+pub mod requests;
 mod scans;
 mod sessions;
 mod users;
@@ -22,11 +22,12 @@ pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagRow};
-pub use removals::{CaseItemRow, CaseRecord, NewCaseRow, SubjectPhoto};
+pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 
 use crate::types::Role;
+use crate::types::{AttendeeId, EventId};
 use deadpool_sqlite::{Config, Hook, HookError, Pool, PoolConfig, Runtime};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::Path;
@@ -41,7 +42,7 @@ pub enum Actor {
     },
     Kiosk {
         device_id: i64,
-        event_id: i64,
+        event_id: EventId,
     },
     /// The `lanyard admin` command line, run by whoever has the server's shell.
     Cli,
@@ -51,7 +52,7 @@ pub enum Actor {
     Anonymous,
     /// An attendee on the self-service page, proven by their private code.
     DataSubject {
-        attendee_id: i64,
+        attendee_id: AttendeeId,
     },
 }
 
@@ -100,7 +101,7 @@ pub enum StoreError {
 /// match the variant (never text); `api::guard::store_err` words each for the browser.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Conflict {
-    /// The actor must be a signed-in user (pairing a kiosk, deciding a case photo).
+    /// The actor must be a signed-in user (pairing a kiosk, deciding a request photo).
     #[error("not a user")]
     NotAUser,
     #[error("email already registered")]
@@ -115,8 +116,8 @@ pub enum Conflict {
     RequestOpen,
     #[error("record erased")]
     RecordErased,
-    #[error("case closed")]
-    CaseClosed,
+    #[error("request closed")]
+    RequestClosed,
     #[error("photo unknown")]
     PhotoUnknown,
     #[error("photo deleted")]

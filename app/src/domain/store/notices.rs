@@ -2,6 +2,7 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::types::EventId;
 use crate::types::EventSettings;
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -16,7 +17,7 @@ pub struct NoticeVersion {
 }
 
 impl Store {
-    pub async fn event_settings(&self, event_id: i64) -> StoreResult<EventSettings> {
+    pub async fn event_settings(&self, event_id: EventId) -> StoreResult<EventSettings> {
         self.with_conn(move |c| {
             let json: Option<String> = c
                 .query_row(
@@ -37,7 +38,7 @@ impl Store {
     pub async fn save_event_settings(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         settings: EventSettings,
         notices: Vec<(String, String)>,
     ) -> StoreResult<Vec<i64>> {
@@ -76,7 +77,7 @@ impl Store {
     /// The newest notice version of an event in a language.
     pub async fn current_notice(
         &self,
-        event_id: i64,
+        event_id: EventId,
         lang: String,
     ) -> StoreResult<Option<NoticeVersion>> {
         self.with_conn(move |c| {
@@ -91,7 +92,7 @@ impl Store {
         .await
     }
 
-    pub async fn notice_versions(&self, event_id: i64) -> StoreResult<Vec<NoticeVersion>> {
+    pub async fn notice_versions(&self, event_id: EventId) -> StoreResult<Vec<NoticeVersion>> {
         self.with_conn(move |c| {
             let mut stmt =
                 c.prepare("SELECT id, lang, text, sha256 FROM notice_versions WHERE event_id = ?1 ORDER BY id")?;
@@ -111,7 +112,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::types::{NewEvent, Role};
 
-    pub(crate) async fn store_with_event() -> (Store, i64, Actor) {
+    pub(crate) async fn store_with_event() -> (Store, EventId, Actor) {
         let s = Store::open_in_memory().await.unwrap();
         let u = s
             .create_user(Actor::Cli, "o@x.lv".into(), "h".into(), Role::Organiser)

@@ -4,6 +4,7 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::types::{AttendeeId, EventId, PhotoId, PublicId};
 use crate::types::{Consent, Photographer, Publication, Region};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -11,7 +12,7 @@ const CURRENT: &str =
     "(SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1)";
 /// Held back: a request of the person is open, or they objected to or restricted
 /// processing and the organiser accepted it (issue 6).
-const PENDING: &str = "EXISTS (SELECT 1 FROM removal_requests r
+const PENDING: &str = "EXISTS (SELECT 1 FROM requests r
      WHERE r.attendee_id = a.id AND (r.status IN ('received', 'in_review')
         OR (r.status = 'done' AND r.kind IN ('objection', 'restriction'))))";
 const NAME: &str = "trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_name, ''))";
@@ -19,7 +20,7 @@ const NAME: &str = "trim(coalesce(a.first_name, '') || ' ' || coalesce(a.last_na
 /// A photo as ingested, before it has a row.
 pub struct NewPhoto {
     pub public_id: String,
-    pub event_id: i64,
+    pub event_id: EventId,
     pub uploaded_by: i64,
     pub sha256: String,
     /// `jpeg` or `png`.
@@ -37,9 +38,9 @@ pub struct NewPhoto {
 /// A photo's row.
 #[derive(Clone, Debug)]
 pub struct PhotoRow {
-    pub id: i64,
-    pub public_id: String,
-    pub event_id: i64,
+    pub id: PhotoId,
+    pub public_id: PublicId,
+    pub event_id: EventId,
     pub uploaded_by: i64,
     pub photographer: String,
     pub format: String,
@@ -58,8 +59,8 @@ pub struct PhotoRow {
 #[derive(Clone, Debug)]
 pub struct TagRow {
     pub id: i64,
-    pub photo_id: i64,
-    pub attendee_id: i64,
+    pub photo_id: PhotoId,
+    pub attendee_id: AttendeeId,
     /// First and last name; empty when the event collects no names.
     pub name: String,
     pub consent: Option<Consent>,
@@ -74,7 +75,7 @@ pub struct TagRow {
 #[derive(Clone, Debug)]
 pub struct ScanRow {
     pub scan_id: i64,
-    pub attendee_id: i64,
+    pub attendee_id: AttendeeId,
     /// The scanning device's time if it sent one, else the server's, RFC 3339.
     pub at: String,
     pub name: String,
@@ -108,9 +109,9 @@ fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
 /// Photos of an event (optionally one uploader's, or one photo) with their tags.
 fn photos_with_tags(
     c: &Connection,
-    event_id: i64,
+    event_id: EventId,
     uploader: Option<i64>,
-    photo: Option<i64>,
+    photo: Option<PhotoId>,
 ) -> StoreResult<Vec<(PhotoRow, Vec<TagRow>)>> {
     let mut stmt = c.prepare(&format!(
         "SELECT {PHOTO_COLS} FROM photos p JOIN users u ON u.id = p.uploaded_by
@@ -152,7 +153,7 @@ fn photos_with_tags(
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let mut by_photo: std::collections::HashMap<i64, Vec<TagRow>> = Default::default();
+    let mut by_photo: std::collections::HashMap<PhotoId, Vec<TagRow>> = Default::default();
     for t in tags {
         by_photo.entry(t.photo_id).or_default().push(t);
     }
@@ -216,7 +217,7 @@ impl Store {
     /// The public id of the event's photo with this content hash, if any.
     pub async fn photo_by_hash(
         &self,
-        event_id: i64,
+        event_id: EventId,
         sha256: String,
     ) -> StoreResult<Option<String>> {
         self.with_conn(move |c| {
@@ -232,7 +233,7 @@ impl Store {
 
     /// A photo's row by its public id (for access checks and serving files; not audited
     /// here, the caller audits what it shows).
-    pub async fn photo_by_public_id(&self, public_id: String) -> StoreResult<PhotoRow> {
+    pub async fn photo_by_public_id(&self, public_id: PublicId) -> StoreResult<PhotoRow> {
         self.with_conn(move |c| {
             c.query_row(
                 &format!(
@@ -253,7 +254,7 @@ impl Store {
     pub async fn photo_library(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         uploader: Option<i64>,
     ) -> StoreResult<Vec<(PhotoRow, Vec<TagRow>)>> {
         self.tx(move |tx| {
@@ -268,10 +269,10 @@ impl Store {
         &self,
         actor: Actor,
         action: &'static str,
-        photo_id: i64,
+        photo_id: PhotoId,
     ) -> StoreResult<(PhotoRow, Vec<TagRow>)> {
         self.tx(move |tx| {
-            let (event_id, public_id): (i64, String) = tx
+            let (event_id, public_id): (EventId, String) = tx
                 .query_row(
                     "SELECT event_id, public_id FROM photos WHERE id = ?1",
                     [photo_id],
@@ -291,7 +292,7 @@ impl Store {
     pub async fn photos_for_export(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
     ) -> StoreResult<Vec<(PhotoRow, Vec<TagRow>)>> {
         self.tx(move |tx| {
             append(tx, &actor, "photo.export", &format!("event:{event_id}"))?;
@@ -301,7 +302,11 @@ impl Store {
     }
 
     /// The badges `user_id` scanned at the event that belong to an attendee.
-    pub async fn scans_of_user(&self, event_id: i64, user_id: i64) -> StoreResult<Vec<ScanRow>> {
+    pub async fn scans_of_user(
+        &self,
+        event_id: EventId,
+        user_id: i64,
+    ) -> StoreResult<Vec<ScanRow>> {
         self.with_conn(move |c| {
             let mut stmt = c.prepare(&format!(
                 "SELECT s.id, s.attendee_id, coalesce(s.device_time, s.received_at), {NAME}, {CURRENT}
@@ -328,15 +333,15 @@ impl Store {
     /// The attendee a scan of `user_id` belongs to, if it is at this event.
     pub async fn scan_attendee(
         &self,
-        event_id: i64,
+        event_id: EventId,
         user_id: i64,
         scan_id: i64,
-    ) -> StoreResult<Option<i64>> {
+    ) -> StoreResult<Option<AttendeeId>> {
         self.with_conn(move |c| {
             Ok(c.query_row(
                 "SELECT attendee_id FROM scans WHERE id = ?1 AND event_id = ?2 AND user_id = ?3",
                 params![scan_id, event_id, user_id],
-                |r| r.get::<_, Option<i64>>(0),
+                |r| r.get::<_, Option<AttendeeId>>(0),
             )
             .optional()?
             .flatten())
@@ -347,9 +352,9 @@ impl Store {
     /// The attendee with this badge token at this event, if any.
     pub async fn attendee_at_event_by_badge(
         &self,
-        event_id: i64,
+        event_id: EventId,
         token: String,
-    ) -> StoreResult<Option<i64>> {
+    ) -> StoreResult<Option<AttendeeId>> {
         self.with_conn(move |c| {
             Ok(c.query_row(
                 "SELECT id FROM attendees WHERE badge_token = ?1 AND event_id = ?2",
@@ -366,8 +371,8 @@ impl Store {
     pub async fn add_tag(
         &self,
         actor: Actor,
-        photo_id: i64,
-        attendee_id: i64,
+        photo_id: PhotoId,
+        attendee_id: AttendeeId,
         source: &'static str,
         region: Option<Region>,
     ) -> StoreResult<()> {
@@ -415,7 +420,12 @@ impl Store {
     }
 
     /// Removes a tag. Audited as `photo.untag`.
-    pub async fn remove_tag(&self, actor: Actor, photo_id: i64, tag_id: i64) -> StoreResult<()> {
+    pub async fn remove_tag(
+        &self,
+        actor: Actor,
+        photo_id: PhotoId,
+        tag_id: i64,
+    ) -> StoreResult<()> {
         self.tx(move |tx| {
             let (public_id, attendee): (String, i64) = tag_subject(tx, photo_id, tag_id)?;
             tx.execute("DELETE FROM photo_tags WHERE id = ?1", [tag_id])?;
@@ -434,7 +444,7 @@ impl Store {
     pub async fn set_tag_region(
         &self,
         actor: Actor,
-        photo_id: i64,
+        photo_id: PhotoId,
         tag_id: i64,
         region: Option<Region>,
     ) -> StoreResult<()> {
@@ -463,7 +473,12 @@ impl Store {
     }
 
     /// Marks a photo as showing no identifiable people (or clears the mark). Audited.
-    pub async fn set_no_people(&self, actor: Actor, photo_id: i64, value: bool) -> StoreResult<()> {
+    pub async fn set_no_people(
+        &self,
+        actor: Actor,
+        photo_id: PhotoId,
+        value: bool,
+    ) -> StoreResult<()> {
         self.set_photo_flag(actor, photo_id, "no_people", value)
             .await
     }
@@ -472,7 +487,7 @@ impl Store {
     pub async fn set_publish_blurred(
         &self,
         actor: Actor,
-        photo_id: i64,
+        photo_id: PhotoId,
         value: bool,
     ) -> StoreResult<()> {
         self.set_photo_flag(actor, photo_id, "publish_blurred", value)
@@ -482,7 +497,7 @@ impl Store {
     async fn set_photo_flag(
         &self,
         actor: Actor,
-        photo_id: i64,
+        photo_id: PhotoId,
         column: &'static str,
         value: bool,
     ) -> StoreResult<()> {
@@ -505,7 +520,7 @@ impl Store {
     }
 
     /// A photographer's camera clock offset at an event (0 when never set).
-    pub async fn clock_offset(&self, event_id: i64, user_id: i64) -> StoreResult<i64> {
+    pub async fn clock_offset(&self, event_id: EventId, user_id: i64) -> StoreResult<i64> {
         self.with_conn(move |c| {
             Ok(c.query_row(
                 "SELECT offset_seconds FROM photographer_clocks WHERE event_id = ?1 AND user_id = ?2",
@@ -522,7 +537,7 @@ impl Store {
     pub async fn set_clock_offset(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         user_id: i64,
         offset_seconds: i64,
     ) -> StoreResult<()> {
@@ -555,7 +570,7 @@ impl Store {
 
     /// Everyone who uploaded photos to the event, and everyone who scanned there, with
     /// their clock offsets.
-    pub async fn event_photographers(&self, event_id: i64) -> StoreResult<Vec<Photographer>> {
+    pub async fn event_photographers(&self, event_id: EventId) -> StoreResult<Vec<Photographer>> {
         self.with_conn(move |c| {
             let mut stmt = c.prepare(
                 "SELECT u.id, u.email, coalesce(
@@ -583,7 +598,7 @@ impl Store {
     pub async fn add_publication(
         &self,
         actor: Actor,
-        photo_id: i64,
+        photo_id: PhotoId,
         channel: &'static str,
         url: String,
         published_on: String,
@@ -608,7 +623,7 @@ impl Store {
     }
 
     /// Where a photo was published, oldest first.
-    pub async fn publications(&self, photo_id: i64) -> StoreResult<Vec<Publication>> {
+    pub async fn publications(&self, photo_id: PhotoId) -> StoreResult<Vec<Publication>> {
         self.with_conn(move |c| {
             let mut stmt = c.prepare(
                 "SELECT id, channel, url, published_on, recorded_at FROM publications
@@ -631,7 +646,7 @@ impl Store {
     }
 }
 
-fn public_id_of(c: &Connection, photo_id: i64) -> StoreResult<String> {
+fn public_id_of(c: &Connection, photo_id: PhotoId) -> StoreResult<String> {
     c.query_row(
         "SELECT public_id FROM photos WHERE id = ?1",
         [photo_id],
@@ -641,7 +656,7 @@ fn public_id_of(c: &Connection, photo_id: i64) -> StoreResult<String> {
     .ok_or(StoreError::NotFound)
 }
 
-fn tag_subject(c: &Connection, photo_id: i64, tag_id: i64) -> StoreResult<(String, i64)> {
+fn tag_subject(c: &Connection, photo_id: PhotoId, tag_id: i64) -> StoreResult<(String, i64)> {
     c.query_row(
         "SELECT p.public_id, t.attendee_id FROM photo_tags t JOIN photos p ON p.id = t.photo_id
          WHERE t.id = ?1 AND t.photo_id = ?2",
@@ -669,7 +684,13 @@ mod tests {
     use crate::domain::store::{NewAttendee, NewConsent};
     use crate::types::{Channel, EventSettings, PersonFields, PhotoState, Role, ScanIn};
 
-    async fn attendee(s: &Store, actor: &Actor, ev: i64, token: &str, choice: Consent) -> i64 {
+    async fn attendee(
+        s: &Store,
+        actor: &Actor,
+        ev: EventId,
+        token: &str,
+        choice: Consent,
+    ) -> AttendeeId {
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
         s.register_attendee(
             actor.clone(),
@@ -703,7 +724,7 @@ mod tests {
         }
     }
 
-    fn photo(ev: i64, by: i64, sha: &str, taken_at: Option<&str>) -> NewPhoto {
+    fn photo(ev: EventId, by: i64, sha: &str, taken_at: Option<&str>) -> NewPhoto {
         NewPhoto {
             public_id: format!("pid-{sha}"),
             event_id: ev,
@@ -721,7 +742,7 @@ mod tests {
         }
     }
 
-    async fn setup() -> (Store, i64, Actor, i64) {
+    async fn setup() -> (Store, EventId, Actor, i64) {
         let (s, ev, actor) = store_with_event().await;
         s.save_event_settings(
             actor.clone(),
@@ -737,7 +758,7 @@ mod tests {
         (s, ev, actor, id)
     }
 
-    async fn state_of(s: &Store, actor: &Actor, photo_id: i64) -> PhotoState {
+    async fn state_of(s: &Store, actor: &Actor, photo_id: PhotoId) -> PhotoState {
         let (p, tags) = s
             .photo_with_tags(actor.clone(), "photo.view", photo_id)
             .await
@@ -756,7 +777,7 @@ mod tests {
             .await
             .unwrap();
         assert!(!dup);
-        let row = s.photo_by_public_id(pid.clone()).await.unwrap().id;
+        let row = s.photo_by_public_id(pid.clone().into()).await.unwrap().id;
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview);
         s.add_tag(actor.clone(), row, anna, "badge", None)
             .await
@@ -773,10 +794,10 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
-        let case = s
-            .open_case(
+        let request = s
+            .open_request(
                 actor.clone(),
-                crate::domain::store::NewCaseRow {
+                crate::domain::store::NewRequestRow {
                     attendee_id: anna,
                     kind: crate::types::RequestKind::Removal,
                     channel: "organiser",
@@ -789,11 +810,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Blocked);
-        let (req, _) = s.case_ids(case).await.unwrap();
-        s.close_case(
+        let (req, _) = s.request_ids(request.into()).await.unwrap();
+        s.close_request(
             actor.clone(),
             req,
-            crate::types::CaseStatus::Refused,
+            crate::types::RequestStatus::Refused,
             "no".into(),
         )
         .await
@@ -879,7 +900,7 @@ mod tests {
             .await
             .unwrap();
         let view = |s: Store, pid: String| async move {
-            let row = s.photo_by_public_id(pid).await.unwrap();
+            let row = s.photo_by_public_id(pid.into()).await.unwrap();
             let (p, tags) = s
                 .photo_with_tags(Actor::System, "photo.view", row.id)
                 .await
@@ -911,7 +932,7 @@ mod tests {
         );
         assert_eq!(d.clock_offset_seconds, 300);
         // Tagging from a suggestion removes it from the list.
-        let row = s.photo_by_public_id(pid.clone()).await.unwrap().id;
+        let row = s.photo_by_public_id(pid.clone().into()).await.unwrap().id;
         let scan_id = d.suggestions[0].scan_id;
         let att = s.scan_attendee(ev, ph, scan_id).await.unwrap();
         assert_eq!(att, Some(a));

@@ -3,6 +3,7 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreResult};
+use crate::types::EventId;
 use crate::types::{Consent, EventScan, EventSummary, MyScan, Role, ScanIn};
 use rusqlite::{params, OptionalExtension};
 
@@ -62,7 +63,7 @@ impl Store {
     }
 
     /// Every badge token of an event that has a consent, with its colour.
-    pub async fn scan_cache(&self, event_id: i64) -> StoreResult<Vec<(String, Consent)>> {
+    pub async fn scan_cache(&self, event_id: EventId) -> StoreResult<Vec<(String, Consent)>> {
         self.with_conn(move |c| {
             let mut stmt = c.prepare(&format!(
                 "SELECT a.badge_token, {CURRENT} FROM attendees a WHERE a.event_id = ?1"
@@ -105,7 +106,7 @@ impl Store {
     pub async fn event_scans(
         &self,
         actor: Actor,
-        event_id: i64,
+        event_id: EventId,
         limit: i64,
     ) -> StoreResult<Vec<EventScan>> {
         self.tx(move |tx| {

@@ -3,6 +3,7 @@
 
 use super::common::yes_no;
 use crate::components::consent_tag::ConsentTag;
+use crate::components::data_table::DataTable;
 use crate::components::words::full_name;
 use crate::i18n::*;
 use crate::types::AttendeeList;
@@ -16,19 +17,17 @@ pub(super) fn AttendeeTable(l: AttendeeList, base: String) -> impl IntoView {
     let total = l.total.to_string();
     view! {
         <p role="status">{t!(i18n, att.showing, shown, total)}</p>
-        <div class="table-wrap">
-            <table class="attendees">
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, att.col_name)}</th>
-                        <th scope="col">{t!(i18n, kiosk.field_organisation)}</th>
-                        <th scope="col">{t!(i18n, kiosk.field_email)}</th>
-                        <th scope="col">{t!(i18n, att.col_consent)}</th>
-                        <th scope="col">{t!(i18n, att.col_checked_in)}</th>
-                        <th scope="col">{t!(i18n, att.col_minor)}</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable
+            class="attendees"
+            heads=vec![
+                t!(i18n, att.col_name).into_any(),
+                t!(i18n, kiosk.field_organisation).into_any(),
+                t!(i18n, kiosk.field_email).into_any(),
+                t!(i18n, att.col_consent).into_any(),
+                t!(i18n, att.col_checked_in).into_any(),
+                t!(i18n, att.col_minor).into_any(),
+            ]
+        >
                     {l.rows
                         .into_iter()
                         .map(|a| {
@@ -46,8 +45,6 @@ pub(super) fn AttendeeTable(l: AttendeeList, base: String) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
     }
 }

@@ -12,7 +12,7 @@ use crate::types::AttendeeDetail;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn Detail(initial: AttendeeDetail, event_id: String) -> impl IntoView {
+pub(super) fn Detail(initial: AttendeeDetail, event_id: crate::types::PublicId) -> impl IntoView {
     let i18n = use_i18n();
     let detail = RwSignal::new(initial);
     view! {

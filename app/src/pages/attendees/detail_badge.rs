@@ -8,7 +8,10 @@ use crate::types::AttendeeDetail;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn DetailBadge(detail: RwSignal<AttendeeDetail>, event_id: String) -> impl IntoView {
+pub(super) fn DetailBadge(
+    detail: RwSignal<AttendeeDetail>,
+    event_id: crate::types::PublicId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let reprint = ServerAction::<AttendeeBadge>::new();
     Effect::new(move |_| {

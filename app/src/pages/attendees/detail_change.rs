@@ -9,7 +9,10 @@ use crate::types::{AttendeeDetail, ConsentInput};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn DetailChange(detail: RwSignal<AttendeeDetail>, event_id: String) -> impl IntoView {
+pub(super) fn DetailChange(
+    detail: RwSignal<AttendeeDetail>,
+    event_id: crate::types::PublicId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let change = ServerAction::<ChangeConsent>::new();
     let input = RwSignal::new(ConsentInput::default());

@@ -1,7 +1,7 @@
 //! A copy of one attendee's data (JSON or CSV) for an access request, and opening a
 //! request on their behalf.
 
-use crate::api::cases::export_attendee;
+use crate::api::requests::export_attendee;
 use crate::components::errors::ErrorText;
 use crate::components::files::download_text;
 use crate::i18n::*;
@@ -9,7 +9,10 @@ use crate::types::{ApiError, AttendeeDetail};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn DetailExport(detail: RwSignal<AttendeeDetail>, event_id: String) -> impl IntoView {
+pub(super) fn DetailExport(
+    detail: RwSignal<AttendeeDetail>,
+    event_id: crate::types::PublicId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ev_for_export = StoredValue::new(event_id);
     let exporting = RwSignal::new(false);

@@ -2,6 +2,7 @@
 //! hash.
 
 use crate::components::consent_tag::ConsentTag;
+use crate::components::data_table::DataTable;
 use crate::i18n::*;
 use crate::types::{AttendeeDetail, Channel};
 use leptos::prelude::*;
@@ -21,18 +22,16 @@ pub(super) fn DetailHistory(detail: RwSignal<AttendeeDetail>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="history-title">
             <h2 id="history-title">{t!(i18n, att.history_title)}</h2>
-            <div class="table-wrap">
-                <table class="history">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, att.col_time)}</th>
-                            <th scope="col">{t!(i18n, att.col_consent)}</th>
-                            <th scope="col">{t!(i18n, att.col_channel)}</th>
-                            <th scope="col">{t!(i18n, att.col_guardian)}</th>
-                            <th scope="col">{t!(i18n, att.col_notice)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable
+                class="history"
+                heads=vec![
+                    t!(i18n, att.col_time).into_any(),
+                    t!(i18n, att.col_consent).into_any(),
+                    t!(i18n, att.col_channel).into_any(),
+                    t!(i18n, att.col_guardian).into_any(),
+                    t!(i18n, att.col_notice).into_any(),
+                ]
+            >
                         {move || {
                             detail.with(|d| d.history.clone())
                                 .into_iter()
@@ -64,9 +63,7 @@ pub(super) fn DetailHistory(detail: RwSignal<AttendeeDetail>) -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
             {move || detail.with(|d| d.history.is_empty()).then(|| view! { <p class="empty">{t!(i18n, att.history_empty)}</p> })}
         </section>
     }

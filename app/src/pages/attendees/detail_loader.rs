@@ -17,12 +17,16 @@ pub(super) fn AttendeePanel() -> impl IntoView {
         params
             .read()
             .get("aid")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
+            .and_then(|s| crate::types::AttendeeId::parse(&s))
     });
     let data = Resource::new(
         move || (event_id.get(), attendee_id.get()),
-        |(e, a)| get_attendee(e, a),
+        |(e, a)| async move {
+            match a {
+                Some(a) => get_attendee(e, a).await,
+                None => Err(crate::types::ApiError::NotFound),
+            }
+        },
     );
     view! {
         <main id="main" class="page">

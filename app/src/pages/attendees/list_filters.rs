@@ -1,6 +1,7 @@
 //! The attendee list's search and filters; the list follows `applied`, set on "Search".
 
 use super::common::yes_no;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::types::AttendeeFilter;
 use leptos::prelude::*;
@@ -45,19 +46,13 @@ pub(super) fn ListFilters(
                 applied.set(draft.get_untracked());
             }
         >
-            <div class="field">
-                <label for="att-q">{t!(i18n, att.search)}</label>
-                <input
-                    id="att-q"
-                    type="search"
-                    autocomplete="off"
-                    prop:value=move || draft.with(|f| f.q.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|f| f.q = v);
-                    }
-                />
-            </div>
+            <TextField
+                id="att-q"
+                kind=FieldKind::Search
+                label=move || t!(i18n, att.search)
+                value=Signal::derive(move || draft.with(|f| f.q.clone()))
+                on_input=move |v: String| draft.update(|f| f.q = v)
+            />
             {select(
                 "att-consent",
                 t_string!(i18n, att.filter_consent).to_string(),

@@ -10,7 +10,7 @@ use crate::types::{ConsentInput, FieldRules, OrganiserRegistration, PersonFields
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn RegisterForm(rules: FieldRules, event_id: String) -> impl IntoView {
+pub(super) fn RegisterForm(rules: FieldRules, event_id: crate::types::PublicId) -> impl IntoView {
     let i18n = use_i18n();
     let register = ServerAction::<RegisterAttendee>::new();
     let fields = RwSignal::new(PersonFields::default());

@@ -1,6 +1,7 @@
 //! The imported attendees' check-in codes, shown once, with a download.
 
 use super::codes::{codes_csv, data_url};
+use crate::components::data_table::DataTable;
 use crate::i18n::*;
 use crate::types::ImportOutcome;
 use leptos::prelude::*;
@@ -15,17 +16,12 @@ pub(super) fn CodesCard(o: ImportOutcome) -> impl IntoView {
             <h2 id="codes-title">{t!(i18n, imp.done, n)}</h2>
             <p class="help">{t!(i18n, imp.codes_help)}</p>
             <a class="button primary" href=href download="checkin-codes.csv">{t!(i18n, imp.download)}</a>
-            <div class="table-wrap">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, imp.col_line)}</th>
-                            <th scope="col">{t!(i18n, att.col_name)}</th>
-                            <th scope="col">{t!(i18n, kiosk.field_email)}</th>
-                            <th scope="col">{t!(i18n, imp.col_code)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable heads=vec![
+                t!(i18n, imp.col_line).into_any(),
+                t!(i18n, att.col_name).into_any(),
+                t!(i18n, kiosk.field_email).into_any(),
+                t!(i18n, imp.col_code).into_any(),
+            ]>
                         {o.codes
                             .into_iter()
                             .map(|c| view! {
@@ -37,9 +33,7 @@ pub(super) fn CodesCard(o: ImportOutcome) -> impl IntoView {
                                 </tr>
                             })
                             .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
         </section>
     }
 }

@@ -15,7 +15,7 @@ use leptos_router::hooks::use_params_map;
 pub(super) fn ImportPanel() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let event_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let event_id = Memo::new(move |_| crate::types::PublicId::from_route(params.read().get("id")));
     let csv = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
     let too_large = RwSignal::new(false);

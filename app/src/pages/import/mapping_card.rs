@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn MappingCard(
     p: ImportPreview,
-    event_id: Memo<String>,
+    event_id: Memo<crate::types::PublicId>,
     csv: RwSignal<Option<String>>,
     mapping: RwSignal<ColumnMapping>,
     import: ServerAction<ImportAttendees>,

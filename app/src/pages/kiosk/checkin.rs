@@ -4,6 +4,7 @@ use super::parts::{back, msg};
 use super::state::{FlowState, Step};
 use crate::api::kiosk::CheckinFind;
 use crate::components::errors::ErrorText;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::validate::looks_like_email;
 use leptos::prelude::*;
@@ -32,35 +33,22 @@ pub(super) fn CheckinStep(flow: FlowState) -> AnyView {
             draft.update(|d| d.message = None);
             find.dispatch(CheckinFind { code, email });
         }>
-            <div class="field">
-                <label for="checkin-code">{t!(i18n, kiosk.checkin_code)}</label>
-                <input
-                    id="checkin-code"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    prop:value=move || draft.with(|d| d.checkin_code.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|d| d.checkin_code = v);
-                    }
-                />
-                <p class="help">{t!(i18n, kiosk.checkin_code_help)}</p>
-            </div>
+            <TextField
+                id="checkin-code"
+                kind=FieldKind::Code
+                label=move || t!(i18n, kiosk.checkin_code)
+                help=move || t!(i18n, kiosk.checkin_code_help)
+                value=Signal::derive(move || draft.with(|d| d.checkin_code.clone()))
+                on_input=move |v: String| draft.update(|d| d.checkin_code = v)
+            />
             {by_email.then(|| view! {
-                <div class="field">
-                    <label for="checkin-email">{t!(i18n, kiosk.checkin_email)}</label>
-                    <input
-                        id="checkin-email"
-                        type="email"
-                        autocomplete="off"
-                        prop:value=move || draft.with(|d| d.checkin_email.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            draft.update(|d| d.checkin_email = v);
-                        }
-                    />
-                </div>
+                <TextField
+                    id="checkin-email"
+                    kind=FieldKind::Email
+                    label=move || t!(i18n, kiosk.checkin_email)
+                    value=Signal::derive(move || draft.with(|d| d.checkin_email.clone()))
+                    on_input=move |v: String| draft.update(|d| d.checkin_email = v)
+                />
             })}
             {msg(flow)}
             {move || find.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}

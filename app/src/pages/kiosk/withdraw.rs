@@ -7,6 +7,7 @@ use crate::api::kiosk::{Withdraw, WithdrawCheck};
 use crate::components::badge::ConsentIcon;
 use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::types::Consent;
 use leptos::prelude::*;
@@ -35,19 +36,13 @@ pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
             active=Signal::derive(move || step.get() == Step::Withdraw && check.value().get().is_none())
         />
         <form on:submit=move |ev| { ev.prevent_default(); lookup(withdraw_code()); }>
-            <div class="field">
-                <label for="withdraw-code">{t!(i18n, kiosk.withdraw_code)}</label>
-                <input
-                    id="withdraw-code"
-                    autocomplete="off"
-                    spellcheck="false"
-                    prop:value=move || draft.with(|d| d.withdraw_code.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        draft.update(|d| d.withdraw_code = v);
-                    }
-                />
-            </div>
+            <TextField
+                id="withdraw-code"
+                kind=FieldKind::Badge
+                label=move || t!(i18n, kiosk.withdraw_code)
+                value=Signal::derive(move || draft.with(|d| d.withdraw_code.clone()))
+                on_input=move |v: String| draft.update(|d| d.withdraw_code = v)
+            />
             <button type="submit" class="primary" disabled=move || check.pending().get()>{t!(i18n, kiosk.withdraw_check)}</button>
         </form>
         {move || check.value().get().map(|r| match r {

@@ -4,6 +4,7 @@ use super::state::Me;
 use crate::api::me::me_open;
 use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::types::ApiError;
 use leptos::prelude::*;
@@ -33,22 +34,15 @@ pub(super) fn CodeEntry(me: Me, forgotten: RwSignal<bool>) -> AnyView {
                 submit();
             }
         >
-            <div class="field">
-                <label for="me-code">{t!(i18n, me.code_label)}</label>
-                // No `name`: even a form sent without scripts carries no code.
-                <input
-                    id="me-code"
-                    class="code-input"
-                    type="text"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    aria-describedby="me-code-help"
-                    prop:value=move || me.code.get()
-                    on:input=move |ev| me.code.set(event_target_value(&ev))
-                />
-                <p id="me-code-help" class="help">{t!(i18n, me.code_help)}</p>
-            </div>
+            // No `name`: even a form sent without scripts carries no code.
+            <TextField
+                id="me-code"
+                kind=FieldKind::Code
+                label=move || t!(i18n, me.code_label)
+                help=move || t!(i18n, me.code_help)
+                value=me.code
+                on_input=move |v: String| me.code.set(v)
+            />
             {move || open.pending().get().then(|| view! { <p class="loading" role="status">{t!(i18n, me.checking)}</p> })}
             {move || missing.get().then(|| view! { <ErrorText error=ApiError::BadInput(crate::types::BadInput::CodeMissing)/> })}
             {move || open.value().get().and_then(|r| r.err()).filter(|_| !missing.get()).map(|e| view! { <ErrorText error=e/> })}

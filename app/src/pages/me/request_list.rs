@@ -19,7 +19,7 @@ pub(super) fn RequestList(me: Me) -> AnyView {
         view! {
             <ol class="me-list me-requests">
                 {list.into_iter().map(|r| view! {
-                    <li class=format!("case-{}", r.status.as_str())>
+                    <li class=format!("request-{}", r.status.as_str())>
                         <dl class="facts me-list-facts">
                             <dt>{t!(i18n, me.col_kind)}</dt>
                             <dd>{move || kind_words(i18n, r.kind)}</dd>

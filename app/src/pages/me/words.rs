@@ -2,7 +2,7 @@
 
 use super::state::I18n;
 use crate::i18n::*;
-use crate::types::{CaseStatus, Channel, Consent, RequestKind};
+use crate::types::{Channel, Consent, RequestKind, RequestStatus};
 
 pub(super) fn consent_words(i18n: I18n, c: Option<Consent>) -> String {
     match c {
@@ -30,11 +30,11 @@ pub(super) fn kind_words(i18n: I18n, k: RequestKind) -> String {
     }
 }
 
-pub(super) fn status_words(i18n: I18n, s: CaseStatus) -> String {
+pub(super) fn status_words(i18n: I18n, s: RequestStatus) -> String {
     match s {
-        CaseStatus::Received => t_string!(i18n, me.status_received).to_string(),
-        CaseStatus::InReview => t_string!(i18n, me.status_in_review).to_string(),
-        CaseStatus::Done => t_string!(i18n, me.status_done).to_string(),
-        CaseStatus::Refused => t_string!(i18n, me.status_refused).to_string(),
+        RequestStatus::Received => t_string!(i18n, me.status_received).to_string(),
+        RequestStatus::InReview => t_string!(i18n, me.status_in_review).to_string(),
+        RequestStatus::Done => t_string!(i18n, me.status_done).to_string(),
+        RequestStatus::Refused => t_string!(i18n, me.status_refused).to_string(),
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::api::photos::TagPerson;
 use crate::components::camera::QrCamera;
+use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
 use crate::types::{PhotoDetail, TagBy};
 use leptos::prelude::*;
@@ -57,15 +58,12 @@ pub(super) fn AddByBadge(
                 add(c);
             }
         >
-            <label for="badge-code">{t!(i18n, ph.b_label)}</label>
-            <input
+            <TextField
                 id="badge-code"
-                type="text"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck="false"
-                prop:value=move || code.get()
-                on:input=move |e| code.set(event_target_value(&e))
+                kind=FieldKind::Badge
+                label=move || t!(i18n, ph.b_label)
+                value=code
+                on_input=move |v: String| code.set(v)
             />
             <button type="submit" class="secondary">{t!(i18n, ph.b_add)}</button>
         </form>

@@ -12,10 +12,10 @@ pub(super) fn PhotoLoader() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let data = Resource::new(
-        move || params.read().get("photo").unwrap_or_default(),
+        move || crate::types::PublicId::from_route(params.read().get("photo")),
         get_photo,
     );
-    let event = move || params.read().get("event").unwrap_or_default();
+    let event = move || crate::types::PublicId::from_route(params.read().get("event"));
     view! {
         <main id="main" class="page">
             <a href=move || format!("/photos/{}", event())>{t!(i18n, ph.back_library)}</a>

@@ -20,7 +20,7 @@ pub(super) fn EventPicker(
                         <div class="field scan-event">
                             <label for="scan-event">{t!(i18n, scan.event)}</label>
                             <select id="scan-event" prop:value=move || event_id.get() on:change=move |ev| event_id.set(event_target_value(&ev))>
-                                {list.into_iter().map(|e| view! { <option value=e.id.clone()>{e.name.clone()}</option> }).collect_view()}
+                                {list.into_iter().map(|e| view! { <option value=e.id.to_string()>{e.name.clone()}</option> }).collect_view()}
                             </select>
                         </div>
                     }.into_any(),

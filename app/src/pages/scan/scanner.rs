@@ -29,8 +29,8 @@ pub(super) fn Scanner() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(list)) = events.get() {
             let current = event_id.get_untracked();
-            if !list.iter().any(|e| e.id == current) {
-                event_id.set(list.first().map(|e| e.id.clone()).unwrap_or_default());
+            if !list.iter().any(|e| e.id.as_str() == current) {
+                event_id.set(list.first().map(|e| e.id.to_string()).unwrap_or_default());
             }
         }
     });

@@ -108,11 +108,15 @@ impl Scan {
             event_id, cache, ..
         } = self;
         let ev = event_id.get_untracked();
-        if ev.is_empty() || !browser::online() {
+        // The chosen event's id, kept in the browser for offline use: checked again here.
+        let Some(id) = crate::types::PublicId::parse(&ev) else {
+            return;
+        };
+        if !browser::online() {
             return;
         }
         leptos::task::spawn_local(async move {
-            if let Ok(c) = get_scan_cache(ev.clone()).await {
+            if let Ok(c) = get_scan_cache(id).await {
                 // A map that arrives after the photographer chose another event is
                 // dropped: it must not overwrite the chosen event's offline map.
                 if event_id.get_untracked() != ev {

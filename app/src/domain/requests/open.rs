@@ -1,0 +1,99 @@
+//! Opening a data-subject request, the one way (issue 13): by the organiser on someone's
+//! behalf, or by the attendee on `/me` (requirements 15, 17). The texts' rules, the
+//! language of the closing message and which photos may be named are decided here.
+
+use super::{check_text, RequestError};
+use crate::domain::store::{Actor, NewRequestRow, Store, StoreError};
+use crate::types::{AttendeeId, EventId};
+use crate::types::{BadInput, Lang, MyRequestInput, NewRequest, RequestKind, RequestSubject};
+
+/// The attendee of this event a new request is about: found by the organiser's search
+/// (404 for another event's) or by their scanned badge.
+async fn subject_at_event(
+    store: &Store,
+    event_id: EventId,
+    subject: RequestSubject,
+) -> Result<AttendeeId, RequestError> {
+    match subject {
+        RequestSubject::Attendee(id) => {
+            let (event, _) = store.attendee_event_and_minor(id).await?;
+            if event != event_id {
+                return Err(StoreError::NotFound.into());
+            }
+            Ok(id)
+        }
+        RequestSubject::Badge(text) => {
+            let unknown = || RequestError::Invalid(BadInput::BadgeUnknown);
+            let token = crate::types::BadgeToken::from_scan(&text).ok_or_else(unknown)?;
+            match store.attendee_by_badge(token.into_string()).await? {
+                Some((attendee, event)) if event == event_id => Ok(attendee),
+                _ => Err(unknown()),
+            }
+        }
+    }
+}
+
+/// The organiser opens a request on someone's behalf (channel "organiser"), saying how
+/// they checked the person's identity. Returns the request's public id.
+pub async fn open_for_event(
+    store: &Store,
+    actor: Actor,
+    event_id: EventId,
+    request: NewRequest,
+) -> Result<String, RequestError> {
+    let identity_check = request.identity_check.trim().to_string();
+    if identity_check.is_empty() {
+        return Err(RequestError::Invalid(BadInput::IdentityCheckMissing));
+    }
+    let identity_check = check_text(&identity_check)?;
+    let message = check_text(&request.message)?;
+    let attendee_id = subject_at_event(store, event_id, request.subject).await?;
+    let row = NewRequestRow {
+        attendee_id,
+        kind: request.kind,
+        channel: "organiser",
+        identity_check,
+        message,
+        lang: Lang::or_latvian(&request.lang).as_str().into(),
+        photos: None,
+    };
+    Ok(store.open_request(actor, row).await?)
+}
+
+/// The attendee opens a request on `/me` (channel "self_service"; identity: the private
+/// code). Only a removal names photos, and only photos the person is tagged in; none
+/// named means every photo.
+pub async fn open_by_subject(
+    store: &Store,
+    attendee_id: AttendeeId,
+    request: MyRequestInput,
+) -> Result<String, RequestError> {
+    let actor = Actor::DataSubject { attendee_id };
+    let message = check_text(&request.message)?;
+    let photos = if request.photos.is_empty() || request.kind != RequestKind::Removal {
+        None
+    } else {
+        let mine = store.subject_photos(actor.clone(), attendee_id).await?;
+        let mut ids = Vec::new();
+        for p in &request.photos {
+            let found = mine
+                .iter()
+                .find(|m| m.public_id.as_str() == p)
+                .ok_or(RequestError::Invalid(BadInput::PhotoUnknown))?;
+            if !ids.contains(&found.id) {
+                ids.push(found.id);
+            }
+        }
+        Some(ids)
+    };
+    let row = NewRequestRow {
+        attendee_id,
+        kind: request.kind,
+        channel: "self_service",
+        identity_check: "private code".into(),
+        message,
+        lang: Lang::or_latvian(&request.lang).as_str().into(),
+        photos,
+    };
+    Ok(store.open_request(actor, row).await?)
+}

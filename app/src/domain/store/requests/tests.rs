@@ -1,0 +1,164 @@
+//! Store tests for requests and erasure on in-memory SQLite (requirements 4, 15, 17, 19).
+
+use super::*;
+use crate::domain::store::notices::tests::store_with_event;
+use crate::domain::store::{NewAttendee, NewConsent};
+use crate::types::{AttendeeId, EventId};
+use crate::types::{Channel, EventSettings};
+
+async fn person(s: &Store, ev: EventId, actor: &Actor, token: &str, guardian: bool) -> AttendeeId {
+    s.save_event_settings(
+        actor.clone(),
+        ev,
+        EventSettings::default(),
+        vec![("en".into(), "Notice".into())],
+    )
+    .await
+    .unwrap();
+    let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
+    s.register_attendee(
+        actor.clone(),
+        NewAttendee {
+            event_id: ev,
+            fields: PersonFields {
+                first_name: Some("Marta".into()),
+                email: Some("marta@example.lv".into()),
+                ..Default::default()
+            },
+            is_minor: guardian,
+            source: "kiosk",
+            badge_token: token.into(),
+            private_code_hash: Some(format!("hash-{token}")),
+            checkin_code_hash: None,
+        },
+        NewConsent {
+            choice: Consent::Green,
+            notice_version_id: notice.id,
+            channel: Channel::Kiosk,
+            channel_ref: "kiosk:1".into(),
+            guardian_name: guardian.then(|| "Guardian Name".into()),
+            guardian_confirmed: guardian,
+            signature_png: guardian.then(|| b"\x89PNG\r\n\x1a\nsig".to_vec()),
+        },
+    )
+    .await
+    .unwrap()
+}
+
+fn new_request(attendee_id: AttendeeId, kind: RequestKind) -> NewRequestRow {
+    NewRequestRow {
+        attendee_id,
+        kind,
+        channel: "organiser",
+        identity_check: "called back".into(),
+        message: "Marta wants out".into(),
+        lang: "en".into(),
+        photos: None,
+    }
+}
+
+#[tokio::test]
+async fn one_open_request_per_kind_and_closed_cases_refuse_changes() {
+    let (s, ev, actor) = store_with_event().await;
+    let a = person(&s, ev, &actor, "tok-a", false).await;
+    let id = s
+        .open_request(actor.clone(), new_request(a, RequestKind::Removal))
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.open_request(actor.clone(), new_request(a, RequestKind::Removal))
+            .await,
+        Err(StoreError::Conflict(Conflict::RequestOpen))
+    ));
+    // Another kind may be open at the same time.
+    s.open_request(actor.clone(), new_request(a, RequestKind::Objection))
+        .await
+        .unwrap();
+    let (row, event) = s.request_ids(id.into()).await.unwrap();
+    assert_eq!(event, ev);
+    s.close_request(actor.clone(), row, RequestStatus::Refused, "no id".into())
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.review_request(actor.clone(), row).await,
+        Err(StoreError::Conflict(Conflict::RequestClosed))
+    ));
+    let b = s.request_bundle(actor, row).await.unwrap();
+    assert_eq!(b.request.status, RequestStatus::Refused);
+    let actions: Vec<&str> = b.trail.iter().map(|t| t.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["removal.open", "removal.status", "removal.view"],
+        "the request's own trail"
+    );
+}
+
+#[tokio::test]
+async fn erasure_reduces_consent_rows_and_leaves_the_counts() {
+    let (s, ev, actor) = store_with_event().await;
+    let a = person(&s, ev, &actor, "tok-minor", true).await;
+    let before = s.event_counts(ev).await.unwrap();
+    let public = s
+        .open_request(actor.clone(), new_request(a, RequestKind::Erasure))
+        .await
+        .unwrap();
+    let (row, _) = s.request_ids(public.into()).await.unwrap();
+    s.erase_subject(actor.clone(), row).await.unwrap();
+    assert_eq!(s.event_counts(ev).await.unwrap(), before);
+    let fields = s.subject_fields(a).await.unwrap();
+    assert_eq!(fields, PersonFields::default());
+    assert_eq!(
+        s.subject_by_code("hash-tok-minor".into()).await.unwrap(),
+        None
+    );
+    let (ref_, guardian, sig, sigs, token, message): (
+        String,
+        Option<String>,
+        Option<i64>,
+        i64,
+        String,
+        String,
+    ) = s
+        .with_conn(move |c| {
+            Ok(c.query_row(
+                "SELECT c.channel_ref, c.guardian_name, c.signature_id,
+                        (SELECT count(*) FROM signatures), a.badge_token, r.message
+                 FROM consents c JOIN attendees a ON a.id = c.attendee_id
+                 JOIN requests r ON r.attendee_id = a.id WHERE a.id = ?1",
+                [a],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(ref_, "erased");
+    assert_eq!(guardian, None);
+    assert_eq!(sig, None);
+    assert_eq!(sigs, 0, "the drawn signature is gone");
+    assert!(token.starts_with("erased-") && token != "tok-minor");
+    assert_eq!(message, "");
+    // The reduction is the only update the consent history allows.
+    let err = s
+        .with_conn(move |c| {
+            Ok(c.execute(
+                "UPDATE consents SET choice = 'red' WHERE attendee_id = ?1",
+                [a],
+            )?)
+        })
+        .await;
+    assert!(err.is_err());
+    // Erasing twice is refused: the request is closed.
+    assert!(matches!(
+        s.erase_subject(actor, row).await,
+        Err(StoreError::Conflict(Conflict::RequestClosed))
+    ));
+}
