@@ -389,7 +389,7 @@ mod tests {
 
     #[tokio::test]
     async fn register_issues_unrelated_random_tokens_and_records_guardian() {
-        let (s, ev, actor) = crate::domain::store::notices::tests::store_with_event().await;
+        let (s, ev, actor) = crate::domain::store::test_support::store_with_event().await;
         s.save_event_settings(
             actor.clone(),
             ev,

@@ -329,7 +329,7 @@ pub async fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::store::notices::tests::store_with_event;
+    use crate::domain::store::test_support::store_with_event;
     use crate::types::{AttendeeFilter, Field, FieldRule};
 
     const PRETIX: &str = include_str!("../../tests/fixtures/import/pretix.csv");

@@ -174,7 +174,7 @@ mod tests {
     /// event offers it and has a notice in it, else the default language's notice.
     #[tokio::test]
     async fn one_rule_picks_the_notice_a_decision_records() {
-        let (s, ev, actor) = crate::domain::store::notices::tests::store_with_event().await;
+        let (s, ev, actor) = crate::domain::store::test_support::store_with_event().await;
         let missing = for_lang(&s, ev, Some("lv")).await;
         assert!(
             matches!(
@@ -212,7 +212,7 @@ mod tests {
             .unwrap();
         assert_eq!(text(for_lang(&s, ev, Some("en")).await), "LV");
         // Offered but without a notice of its own: the default language's.
-        let (s2, ev2, actor2) = crate::domain::store::notices::tests::store_with_event().await;
+        let (s2, ev2, actor2) = crate::domain::store::test_support::store_with_event().await;
         s2.save_event_settings(actor2, ev2, both, vec![("lv".into(), "LV2".into())])
             .await
             .unwrap();

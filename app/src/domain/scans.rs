@@ -174,7 +174,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_scan_uploaded_twice_is_stored_once_and_answers_the_current_consent() {
-        use crate::domain::store::notices::tests::store_with_event;
+        use crate::domain::store::test_support::store_with_event;
         let (s, _ev, actor) = store_with_event().await;
         let user = match actor {
             Actor::User { id, .. } => id,

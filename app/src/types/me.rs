@@ -1,7 +1,7 @@
 //! The self-service page (`/me`): the attendee's own data by private code, a copy of
 //! it, and their requests (issue 6; requirement 17).
 
-use super::{Consent, ConsentRecord, Field, RequestKind, RequestStatus};
+use super::{Consent, ConsentRecord, Field, Lang, RequestKind, RequestStatus};
 use serde::{Deserialize, Serialize};
 
 /// One of the attendee's own fields, as the event collects it.
@@ -68,7 +68,8 @@ pub struct MyRequestInput {
     pub photos: Vec<String>,
     #[serde(default)]
     pub message: String,
-    /// The requester's language (`lv` or `en`): the closing message is written in it.
+    /// The requester's language (`lv` or `en`, Latvian when left out): the closing
+    /// message is written in it. Anything else is refused with 400.
     #[serde(default)]
-    pub lang: String,
+    pub lang: Lang,
 }

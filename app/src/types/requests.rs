@@ -1,7 +1,7 @@
 //! Data-subject requests as requests: kinds, status, per-photo decisions, takedowns and
 //! the request page (issue 6; requirements 5, 15, 16, 17, 19).
 
-use super::{AttendeeId, AuditRow, Consent, PublicId, Region};
+use super::{AttendeeId, AuditRow, Consent, Lang, PublicId, Region};
 use serde::{Deserialize, Serialize};
 
 /// What a data subject asked for. Every kind is a request with the one-month deadline;
@@ -134,8 +134,8 @@ pub struct NewRequest {
     pub message: String,
     /// How identity was checked (required), e.g. "replied from the registered email".
     pub identity_check: String,
-    /// The requester's language, `lv` or `en`.
-    pub lang: String,
+    /// The requester's language, `lv` or `en` (anything else is refused with 400).
+    pub lang: Lang,
 }
 
 /// A request in the event's list.

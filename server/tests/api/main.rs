@@ -9,6 +9,7 @@ mod attendees;
 mod badge_png;
 mod common;
 mod kiosk;
+mod parse;
 mod photos;
 mod requests;
 mod scans;

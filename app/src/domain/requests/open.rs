@@ -5,7 +5,7 @@
 use super::{check_text, RequestError};
 use crate::domain::store::{Actor, NewRequestRow, Store, StoreError};
 use crate::types::{AttendeeId, EventId};
-use crate::types::{BadInput, Lang, MyRequestInput, NewRequest, RequestKind, RequestSubject};
+use crate::types::{BadInput, MyRequestInput, NewRequest, RequestKind, RequestSubject};
 
 /// The attendee of this event a new request is about: found by the organiser's search
 /// (404 for another event's) or by their scanned badge.
@@ -54,7 +54,7 @@ pub async fn open_for_event(
         channel: "organiser",
         identity_check,
         message,
-        lang: Lang::or_latvian(&request.lang).as_str().into(),
+        lang: request.lang.as_str().into(),
         photos: None,
     };
     Ok(store.open_request(actor, row).await?)
@@ -92,7 +92,7 @@ pub async fn open_by_subject(
         channel: "self_service",
         identity_check: "private code".into(),
         message,
-        lang: Lang::or_latvian(&request.lang).as_str().into(),
+        lang: request.lang.as_str().into(),
         photos,
     };
     Ok(store.open_request(actor, row).await?)

@@ -595,7 +595,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::store::notices::tests::store_with_event;
+    use crate::domain::store::test_support::store_with_event;
     use crate::types::EventSettings;
 
     fn consent(choice: Consent, notice: i64, channel: Channel) -> NewConsent {

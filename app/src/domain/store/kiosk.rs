@@ -111,7 +111,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::store::notices::tests::store_with_event;
+    use crate::domain::store::test_support::store_with_event;
 
     #[tokio::test]
     async fn pairing_code_works_once_and_expires() {

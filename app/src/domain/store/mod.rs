@@ -12,6 +12,8 @@ mod photos;
 pub mod requests;
 mod scans;
 mod sessions;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod users;
 
 pub use attendees::{

@@ -108,36 +108,9 @@ impl Store {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::types::{NewEvent, Role};
-
-    pub(crate) async fn store_with_event() -> (Store, EventId, Actor) {
-        let s = Store::open_in_memory().await.unwrap();
-        let u = s
-            .create_user(Actor::Cli, "o@x.lv".into(), "h".into(), Role::Organiser)
-            .await
-            .unwrap();
-        let actor = Actor::User {
-            id: u,
-            role: Role::Organiser,
-        };
-        let ev = NewEvent {
-            name: "E".into(),
-            starts_on: None,
-            ends_on: None,
-            venue: String::new(),
-            default_lang: "lv".into(),
-        };
-        s.create_event(actor.clone(), u, "pub".into(), ev)
-            .await
-            .unwrap();
-        let (event_id, _) = s
-            .event_for_user(u, Role::Organiser, "pub".into())
-            .await
-            .unwrap();
-        (s, event_id, actor)
-    }
+    use crate::domain::store::test_support::store_with_event;
 
     #[tokio::test]
     async fn editing_the_notice_adds_a_version_and_keeps_the_old_one() {

@@ -680,9 +680,10 @@ fn user_id_of(actor: &Actor) -> StoreResult<i64> {
 mod tests {
     use super::*;
     use crate::domain::photos::{self, PhotoAccess};
-    use crate::domain::store::notices::tests::store_with_event;
-    use crate::domain::store::{NewAttendee, NewConsent};
-    use crate::types::{Channel, EventSettings, PersonFields, PhotoState, Role, ScanIn};
+    use crate::domain::store::test_support::{
+        english_notice, kiosk_attendee, kiosk_consent as consent, register, store_with_event,
+    };
+    use crate::types::{PersonFields, PhotoState, Role, ScanIn};
 
     async fn attendee(
         s: &Store,
@@ -692,36 +693,12 @@ mod tests {
         choice: Consent,
     ) -> AttendeeId {
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-        s.register_attendee(
-            actor.clone(),
-            NewAttendee {
-                event_id: ev,
-                fields: PersonFields {
-                    first_name: Some(format!("Name-{token}")),
-                    ..Default::default()
-                },
-                is_minor: false,
-                source: "kiosk",
-                badge_token: token.into(),
-                private_code_hash: None,
-                checkin_code_hash: None,
-            },
-            consent(choice, notice.id),
-        )
-        .await
-        .unwrap()
-    }
-
-    fn consent(choice: Consent, notice: i64) -> NewConsent {
-        NewConsent {
-            choice,
-            notice_version_id: notice,
-            channel: Channel::Kiosk,
-            channel_ref: "kiosk:1".into(),
-            guardian_name: None,
-            guardian_confirmed: false,
-            signature_png: None,
-        }
+        let fields = PersonFields {
+            first_name: Some(format!("Name-{token}")),
+            ..Default::default()
+        };
+        let a = kiosk_attendee(ev, token, fields);
+        register(s, actor, a, consent(choice, notice.id)).await
     }
 
     fn photo(ev: EventId, by: i64, sha: &str, taken_at: Option<&str>) -> NewPhoto {
@@ -744,14 +721,7 @@ mod tests {
 
     async fn setup() -> (Store, EventId, Actor, i64) {
         let (s, ev, actor) = store_with_event().await;
-        s.save_event_settings(
-            actor.clone(),
-            ev,
-            EventSettings::default(),
-            vec![("en".into(), "Notice".into())],
-        )
-        .await
-        .unwrap();
+        english_notice(&s, &actor, ev).await;
         let Actor::User { id, .. } = actor else {
             unreachable!()
         };

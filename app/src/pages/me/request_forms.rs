@@ -101,7 +101,7 @@ impl RequestForms {
             kind,
             photos: photos_wanted,
             message: self.message_of(kind).get_untracked(),
-            lang: lang(i18n),
+            lang: crate::types::Lang::or_latvian(&lang(i18n)),
         });
     }
 }

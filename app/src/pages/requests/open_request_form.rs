@@ -70,7 +70,7 @@ pub(super) fn OpenRequestForm(event_id: Memo<crate::types::PublicId>) -> AnyView
                 kind: kind.get_untracked(),
                 message: message.get_untracked().trim().to_string(),
                 identity_check: identity.get_untracked().trim().to_string(),
-                lang: lang.get_untracked(),
+                lang: crate::types::Lang::or_latvian(&lang.get_untracked()),
             },
         });
     };

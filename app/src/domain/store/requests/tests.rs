@@ -1,48 +1,28 @@
 //! Store tests for requests and erasure on in-memory SQLite (requirements 4, 15, 17, 19).
 
 use super::*;
-use crate::domain::store::notices::tests::store_with_event;
-use crate::domain::store::{NewAttendee, NewConsent};
+use crate::domain::store::test_support::{
+    english_notice, kiosk_attendee, kiosk_consent, register, store_with_event,
+};
 use crate::types::{AttendeeId, EventId};
-use crate::types::{Channel, EventSettings};
 
+/// Marta, green, with a private code; a minor with a guardian's signed consent when
+/// `guardian`.
 async fn person(s: &Store, ev: EventId, actor: &Actor, token: &str, guardian: bool) -> AttendeeId {
-    s.save_event_settings(
-        actor.clone(),
-        ev,
-        EventSettings::default(),
-        vec![("en".into(), "Notice".into())],
-    )
-    .await
-    .unwrap();
-    let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-    s.register_attendee(
-        actor.clone(),
-        NewAttendee {
-            event_id: ev,
-            fields: PersonFields {
-                first_name: Some("Marta".into()),
-                email: Some("marta@example.lv".into()),
-                ..Default::default()
-            },
-            is_minor: guardian,
-            source: "kiosk",
-            badge_token: token.into(),
-            private_code_hash: Some(format!("hash-{token}")),
-            checkin_code_hash: None,
-        },
-        NewConsent {
-            choice: Consent::Green,
-            notice_version_id: notice.id,
-            channel: Channel::Kiosk,
-            channel_ref: "kiosk:1".into(),
-            guardian_name: guardian.then(|| "Guardian Name".into()),
-            guardian_confirmed: guardian,
-            signature_png: guardian.then(|| b"\x89PNG\r\n\x1a\nsig".to_vec()),
-        },
-    )
-    .await
-    .unwrap()
+    let notice = english_notice(s, actor, ev).await;
+    let fields = PersonFields {
+        first_name: Some("Marta".into()),
+        email: Some("marta@example.lv".into()),
+        ..Default::default()
+    };
+    let mut a = kiosk_attendee(ev, token, fields);
+    a.is_minor = guardian;
+    a.private_code_hash = Some(format!("hash-{token}"));
+    let mut c = kiosk_consent(Consent::Green, notice);
+    c.guardian_name = guardian.then(|| "Guardian Name".into());
+    c.guardian_confirmed = guardian;
+    c.signature_png = guardian.then(|| b"\x89PNG\r\n\x1a\nsig".to_vec());
+    register(s, actor, a, c).await
 }
 
 fn new_request(attendee_id: AttendeeId, kind: RequestKind) -> NewRequestRow {
