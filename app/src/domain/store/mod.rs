@@ -251,6 +251,58 @@ mod tests {
         migrations::migrations().validate().unwrap();
     }
 
+    /// Issue 13: a database with V5's `removal_*` tables keeps every request, its photo
+    /// decisions and takedowns under the one name, with the foreign keys following.
+    #[test]
+    fn v6_renames_removal_tables_and_keeps_their_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, email, password_hash, role, created_at)
+                 VALUES (1, 'o@x.lv', 'h', 'organiser', '2026-01-01T00:00:00Z');
+             INSERT INTO events (id, public_id, owner_id, name, created_at)
+                 VALUES (1, 'ev', 1, 'E', '2026-01-01T00:00:00Z');
+             INSERT INTO attendees (id, event_id, badge_token, source, registered_at)
+                 VALUES (1, 1, 'tok', 'kiosk', '2026-01-01T00:00:00Z');
+             INSERT INTO removal_requests (id, attendee_id, status, received_at, public_id)
+                 VALUES (1, 1, 'received', '2026-01-02T00:00:00Z', 'req1');
+             INSERT INTO removal_photos (id, request_id, photo_id, label) VALUES (1, 1, NULL, 1);
+             INSERT INTO removal_takedowns (request_id, item_id, channel, published_on)
+                 VALUES (1, 1, 'website', '2026-01-03');",
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let count = |table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(count("requests"), 1);
+        assert_eq!(count("request_photos"), 1);
+        assert_eq!(count("request_takedowns"), 1);
+        let old: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE 'removal_%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0, "no table or index keeps the old name");
+        let parent: String = conn
+            .query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_list('request_takedowns') WHERE \"from\" = 'item_id'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(parent, "request_photos");
+        // Deleting the request still cascades to its photos and takedowns.
+        conn.execute("DELETE FROM requests WHERE id = 1", [])
+            .unwrap();
+        assert_eq!(count("request_photos") + count("request_takedowns"), 0);
+    }
+
     #[test]
     fn migrations_apply_to_empty_db_and_are_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();
