@@ -70,7 +70,7 @@ pub fn random_typed_code(groups: usize) -> String {
     out
 }
 
-/// Normalises a typed code (request, spaces, dashes) before hashing it.
+/// Normalises a typed code (letter case, spaces, dashes) before hashing it.
 pub fn normalise_code(code: &str) -> String {
     code.chars()
         .filter(|c| c.is_ascii_alphanumeric())

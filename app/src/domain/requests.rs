@@ -1,4 +1,4 @@
-//! Data-subject requests as requests (issue 6; requirements 15, 16, 17, 19): the one-month
+//! Data-subject requests (issue 6; requirements 15, 16, 17, 19): the one-month
 //! deadline, what still blocks closing, per-photo decisions carried out on disk, the
 //! closing message in the requester's language, and erasure.
 

@@ -1,4 +1,4 @@
-//! Data-subject requests as requests: kinds, status, per-photo decisions, takedowns and
+//! Data-subject requests: kinds, status, per-photo decisions, takedowns and
 //! the request page (issue 6; requirements 5, 15, 16, 17, 19).
 
 use super::{AttendeeId, AuditRow, Consent, Lang, PublicId, Region};

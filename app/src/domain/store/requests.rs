@@ -1,4 +1,4 @@
-//! Data-subject requests as requests (issue 6; requirements 15, 16, 17, 19): the request, the
+//! Data-subject requests (issue 6; requirements 15, 16, 17, 19): the request, the
 //! photos it covers and the decision on each, the takedown checklist, the self-service
 //! look-up by private code, corrections, and erasure. Every read of a request and every
 //! change is audited with the subject `removal:{id}` (plus ids), so a request can show its
