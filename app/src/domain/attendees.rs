@@ -20,11 +20,12 @@ pub async fn detail(
     event_id: EventId,
     attendee_id: AttendeeId,
 ) -> Result<AttendeeDetail, StoreError> {
-    let (event_row, detail) = store.attendee_detail(actor, attendee_id).await?;
+    // Ownership first: a refused look-up reads nothing, so it logs no read (issue 14, 7).
+    let (event_row, _) = store.attendee_event_and_minor(attendee_id).await?;
     if event_row != event_id {
         return Err(StoreError::NotFound);
     }
-    Ok(detail)
+    Ok(store.attendee_detail(actor, attendee_id).await?.1)
 }
 
 /// Registers an attendee on their behalf (channel "organiser", the event's default

@@ -75,10 +75,12 @@ pub async fn badge_for_attendee(
     attendee_id: AttendeeId,
     public_url: &str,
 ) -> StoreResult<BadgeData> {
-    let src = store.badge_source(actor, attendee_id).await?;
-    if src.event_id != event_row {
+    // Ownership first: a refused look-up reads nothing, so it logs no read (issue 14, 7).
+    let (event, _) = store.attendee_event_and_minor(attendee_id).await?;
+    if event != event_row {
         return Err(StoreError::NotFound);
     }
+    let src = store.badge_source(actor, attendee_id).await?;
     let consent = src
         .consent
         .ok_or(StoreError::Conflict(Conflict::NoConsentYet))?;

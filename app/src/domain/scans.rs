@@ -107,7 +107,7 @@ pub async fn cache(
         role
     };
     let (row, event) = store.event_for_user(id, as_role, event_id).await?;
-    let entries = store.scan_cache(row).await?;
+    let entries = store.scan_cache(actor, row).await?;
     Ok(crate::types::ScanCache {
         event_id: event.id.into_string(),
         entries,

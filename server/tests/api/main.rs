@@ -6,6 +6,7 @@
 
 mod access;
 mod attendees;
+mod audit;
 mod badge_png;
 mod common;
 mod kiosk;

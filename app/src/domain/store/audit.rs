@@ -2,7 +2,7 @@
 
 use super::{now_rfc3339, Actor, Store, StoreResult};
 use crate::domain::audit::{chain_hash, verify, AuditRecord, ChainBreak, GENESIS};
-use crate::types::AuditRow;
+use crate::types::{AuditRow, Role};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Appends one row to the chain. Call inside the transaction that does the action so
@@ -38,12 +38,49 @@ pub(super) fn append(
     let actor_s = actor.audit_actor();
     let kind = actor.principal_kind();
     let hash = chain_hash(&prev_hash, id, &at, &actor_s, kind, action, subject);
+    let event = event_of(conn, actor, subject)?;
     conn.execute(
-        "INSERT INTO audit_log (id, at, actor, principal_kind, action, subject, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, at, actor_s, kind, action, subject, prev_hash, hash],
+        "INSERT INTO audit_log (id, at, actor, principal_kind, action, subject, prev_hash, hash, event_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![id, at, actor_s, kind, action, subject, prev_hash, hash, event],
     )?;
     Ok(())
+}
+
+/// The event a row is about, for who may read it (issue 14, point 7): from the first
+/// `kind:id` of the subject, else from the kiosk or the data subject acting. `None` for
+/// rows about no event (sign-ins, accounts, the log itself).
+fn event_of(conn: &Connection, actor: &Actor, subject: &str) -> StoreResult<Option<i64>> {
+    let first = subject.split_whitespace().next().unwrap_or("");
+    let (kind, value) = first.split_once(':').unwrap_or(("", ""));
+    let sql = match kind {
+        "event" => return Ok(value.parse().ok()),
+        "attendee" => "SELECT event_id FROM attendees WHERE id = ?1",
+        "notice_version" => "SELECT event_id FROM notice_versions WHERE id = ?1",
+        "removal" => {
+            "SELECT a.event_id FROM requests r JOIN attendees a ON a.id = r.attendee_id
+             WHERE r.id = ?1"
+        }
+        "photo" => "SELECT event_id FROM photos WHERE public_id = ?1",
+        _ => "",
+    };
+    if !sql.is_empty() {
+        let found = conn.query_row(sql, [value], |r| r.get(0)).optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(match actor {
+        Actor::Kiosk { event_id, .. } => Some(event_id.get()),
+        Actor::DataSubject { attendee_id } => conn
+            .query_row(
+                "SELECT event_id FROM attendees WHERE id = ?1",
+                [attendee_id],
+                |r| r.get(0),
+            )
+            .optional()?,
+        _ => None,
+    })
 }
 
 /// One page of the log, newest first.
@@ -86,16 +123,32 @@ impl Store {
         before_id: Option<i64>,
     ) -> StoreResult<AuditPage> {
         self.tx(move |tx| {
-            append(tx, &actor, "audit.list", "audit_log")?;
             let before = before_id.unwrap_or(i64::MAX);
-            let mut stmt = tx.prepare(
+            // Admins read every row; anyone else the rows about their own events, their
+            // own actions and their own account (failed sign-ins on it included).
+            // Issue 14, point 7; requirement 22.
+            let (all, owner) = match &actor {
+                Actor::User { id, role } => (*role == Role::Admin, *id),
+                // The operator's CLI on the server itself.
+                Actor::Cli => (true, 0),
+                _ => return Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
+            };
+            append(tx, &actor, "audit.list", "audit_log")?;
+            let me = actor.audit_actor();
+            const VISIBLE: &str = "(?1 OR actor = ?2 OR subject = ?2
+                 OR event_id IN (SELECT id FROM events WHERE owner_id = ?3))";
+            let mut stmt = tx.prepare(&format!(
                 "SELECT id, at, actor, principal_kind, action, subject FROM audit_log
-                 WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
-            )?;
+                 WHERE {VISIBLE} AND id < ?4 ORDER BY id DESC LIMIT ?5"
+            ))?;
             let rows = stmt
-                .query_map(params![before, limit], audit_row)?
+                .query_map(params![all, me, owner, before, limit], audit_row)?
                 .collect::<Result<Vec<_>, _>>()?;
-            let total = tx.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+            let total = tx.query_row(
+                &format!("SELECT count(*) FROM audit_log WHERE {VISIBLE}"),
+                params![all, me, owner],
+                |r| r.get(0),
+            )?;
             Ok(AuditPage { rows, total })
         })
         .await

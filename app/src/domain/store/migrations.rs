@@ -325,6 +325,37 @@ DROP INDEX removal_takedowns_request;
 CREATE INDEX request_takedowns_request ON request_takedowns(request_id);
 "#;
 
+/// Issue 14, point 7: who may read an audit row. Each row gets the event it is about
+/// (`event_id`, outside the hash chain: it decides visibility, not what happened), so an
+/// organiser's log shows rows about their own events and their own actions only. Rows
+/// written before this migration get theirs from the subject; the append-only trigger
+/// is lifted for that one backfill and put back.
+const V7: &str = r#"
+ALTER TABLE audit_log ADD COLUMN event_id INTEGER;
+DROP TRIGGER audit_log_no_update;
+UPDATE audit_log SET event_id = CASE
+    WHEN subject LIKE 'event:%' THEN CAST(substr(subject, 7) AS INTEGER)
+    WHEN subject LIKE 'attendee:%'
+        THEN (SELECT event_id FROM attendees WHERE id = CAST(substr(subject, 10) AS INTEGER))
+    WHEN subject LIKE 'notice_version:%'
+        THEN (SELECT event_id FROM notice_versions WHERE id = CAST(substr(subject, 16) AS INTEGER))
+    WHEN subject LIKE 'removal:%'
+        THEN (SELECT a.event_id FROM requests r JOIN attendees a ON a.id = r.attendee_id
+              WHERE r.id = CAST(substr(subject, 9) AS INTEGER))
+    WHEN subject LIKE 'photo:%'
+        THEN (SELECT event_id FROM photos
+              WHERE public_id = substr(subject, 7, instr(subject || ' ', ' ') - 7))
+    WHEN actor LIKE 'kiosk:%'
+        THEN (SELECT event_id FROM kiosk_devices WHERE id = CAST(substr(actor, 7) AS INTEGER))
+    WHEN actor LIKE 'attendee:%'
+        THEN (SELECT event_id FROM attendees WHERE id = CAST(substr(actor, 10) AS INTEGER))
+END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE INDEX audit_log_event ON audit_log(event_id);
+CREATE INDEX audit_log_actor ON audit_log(actor);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -333,5 +364,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }

@@ -303,6 +303,40 @@ mod tests {
         assert_eq!(count("request_photos") + count("request_takedowns"), 0);
     }
 
+    /// Issue 14, point 7: V7 gives older audit rows the event they are about, so an
+    /// organiser keeps seeing their own history, and puts the append-only trigger back.
+    #[test]
+    fn v7_backfills_the_event_of_older_audit_rows_and_stays_append_only() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, email, password_hash, role, created_at)
+                 VALUES (1, 'o@x.lv', 'h', 'organiser', '2026-01-01T00:00:00Z');
+             INSERT INTO events (id, public_id, owner_id, name, created_at)
+                 VALUES (4, 'ev', 1, 'E', '2026-01-01T00:00:00Z');
+             INSERT INTO attendees (id, event_id, badge_token, source, registered_at)
+                 VALUES (9, 4, 'tok', 'kiosk', '2026-01-01T00:00:00Z');
+             INSERT INTO audit_log (at, actor, principal_kind, action, subject, prev_hash, hash)
+             VALUES ('t', 'user:1', 'organiser', 'event.create', 'event:4', 'g', 'h1'),
+                    ('t', 'user:1', 'organiser', 'attendee.view', 'attendee:9', 'h1', 'h2'),
+                    ('t', 'anonymous', 'anonymous', 'auth.login_failed', 'user:1', 'h2', 'h3');",
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let events: Vec<Option<i64>> = conn
+            .prepare("SELECT event_id FROM audit_log ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(events, vec![Some(4), Some(4), None]);
+        assert!(conn
+            .execute("UPDATE audit_log SET subject = 'x' WHERE id = 1", [])
+            .is_err());
+    }
+
     #[test]
     fn migrations_apply_to_empty_db_and_are_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();

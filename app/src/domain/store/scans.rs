@@ -63,8 +63,15 @@ impl Store {
     }
 
     /// Every badge token of an event that has a consent, with its colour.
-    pub async fn scan_cache(&self, event_id: EventId) -> StoreResult<Vec<(String, Consent)>> {
-        self.with_conn(move |c| {
+    /// Every badge token of the event with its colour, for scanning offline. Audited
+    /// (issue 14, point 7): the map names no one, but it is the event's consent list.
+    pub async fn scan_cache(
+        &self,
+        actor: Actor,
+        event_id: EventId,
+    ) -> StoreResult<Vec<(String, Consent)>> {
+        self.tx(move |c| {
+            append(c, &actor, "scan.cache", &format!("event:{event_id}"))?;
             let mut stmt = c.prepare(&format!(
                 "SELECT a.badge_token, {CURRENT} FROM attendees a WHERE a.event_id = ?1"
             ))?;
