@@ -67,8 +67,7 @@ impl PhotoFiles {
         Ok(())
     }
 
-    pub fn path(&self, public_id: &(impl AsRef<str> + ?Sized), which: Rendition) -> PathBuf {
-        let public_id = public_id.as_ref();
+    pub fn path(&self, public_id: &str, which: Rendition) -> PathBuf {
         match which {
             Rendition::Thumb => self.root.join("thumbs").join(format!("{public_id}.jpg")),
             Rendition::Preview => self.root.join("previews").join(format!("{public_id}.jpg")),

@@ -251,6 +251,20 @@ mod tests {
         migrations::migrations().validate().unwrap();
     }
 
+    /// An organiser (user 1), their event (row 4) and one attendee (row 9), in the
+    /// columns every migration since V3 has: the rows the upgrade tests build on.
+    fn seed_person(conn: &Connection) {
+        conn.execute_batch(
+            "INSERT INTO users (id, email, password_hash, role, created_at)
+                 VALUES (1, 'o@x.lv', 'h', 'organiser', '2026-01-01T00:00:00Z');
+             INSERT INTO events (id, public_id, owner_id, name, created_at)
+                 VALUES (4, 'ev', 1, 'E', '2026-01-01T00:00:00Z');
+             INSERT INTO attendees (id, event_id, badge_token, source, registered_at)
+                 VALUES (9, 4, 'tok', 'kiosk', '2026-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    }
+
     /// Issue 13: a database with V5's `removal_*` tables keeps every request, its photo
     /// decisions and takedowns under the one name, with the foreign keys following.
     #[test]
@@ -259,15 +273,10 @@ mod tests {
         conn.pragma_update(None, "foreign_keys", true).unwrap();
         let m = migrations::migrations();
         m.to_version(&mut conn, 5).unwrap();
+        seed_person(&conn);
         conn.execute_batch(
-            "INSERT INTO users (id, email, password_hash, role, created_at)
-                 VALUES (1, 'o@x.lv', 'h', 'organiser', '2026-01-01T00:00:00Z');
-             INSERT INTO events (id, public_id, owner_id, name, created_at)
-                 VALUES (1, 'ev', 1, 'E', '2026-01-01T00:00:00Z');
-             INSERT INTO attendees (id, event_id, badge_token, source, registered_at)
-                 VALUES (1, 1, 'tok', 'kiosk', '2026-01-01T00:00:00Z');
-             INSERT INTO removal_requests (id, attendee_id, status, received_at, public_id)
-                 VALUES (1, 1, 'received', '2026-01-02T00:00:00Z', 'req1');
+            "INSERT INTO removal_requests (id, attendee_id, status, received_at, public_id)
+                 VALUES (1, 9, 'received', '2026-01-02T00:00:00Z', 'req1');
              INSERT INTO removal_photos (id, request_id, photo_id, label) VALUES (1, 1, NULL, 1);
              INSERT INTO removal_takedowns (request_id, item_id, channel, published_on)
                  VALUES (1, 1, 'website', '2026-01-03');",
@@ -310,14 +319,9 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         let m = migrations::migrations();
         m.to_version(&mut conn, 6).unwrap();
+        seed_person(&conn);
         conn.execute_batch(
-            "INSERT INTO users (id, email, password_hash, role, created_at)
-                 VALUES (1, 'o@x.lv', 'h', 'organiser', '2026-01-01T00:00:00Z');
-             INSERT INTO events (id, public_id, owner_id, name, created_at)
-                 VALUES (4, 'ev', 1, 'E', '2026-01-01T00:00:00Z');
-             INSERT INTO attendees (id, event_id, badge_token, source, registered_at)
-                 VALUES (9, 4, 'tok', 'kiosk', '2026-01-01T00:00:00Z');
-             INSERT INTO audit_log (at, actor, principal_kind, action, subject, prev_hash, hash)
+            "INSERT INTO audit_log (at, actor, principal_kind, action, subject, prev_hash, hash)
              VALUES ('t', 'user:1', 'organiser', 'event.create', 'event:4', 'g', 'h1'),
                     ('t', 'user:1', 'organiser', 'attendee.view', 'attendee:9', 'h1', 'h2'),
                     ('t', 'anonymous', 'anonymous', 'auth.login_failed', 'user:1', 'h2', 'h3');",
