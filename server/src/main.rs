@@ -110,6 +110,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let options = leptos_options(local)?;
             spawn_session_cleanup(state.store.clone());
+            app::domain::photo_export::spawn_sweeper(&state);
             let app = router(state, options, base.starts_with("https://"));
             println!("Lanyard is running.");
             println!("  Kiosk:     {base}/kiosk");

@@ -15,6 +15,7 @@
 use app::api::guard::{AnyUser, User};
 use app::domain::consent::RegisterError;
 use app::domain::imaging::{self, ImageError};
+use app::domain::photo_export::Download;
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
 use app::domain::{Actor, AppState, StoreError};
 use app::types::{PublicId, Role, UploadError};
@@ -397,14 +398,24 @@ pub async fn export(
     Path(job): Path<String>,
     req: Request,
 ) -> Response {
-    let id = user.id;
     let job = job.trim_end_matches(".zip");
-    let Some(path) = state.exports.ready_file(job, id) else {
-        return error(
-            StatusCode::NOT_FOUND,
-            UploadError::ExportNotFound,
-            "This export is not ready or has expired. Start a new one.",
-        );
+    let path = match app::domain::photo_export::download(&state, user.id, job).await {
+        Ok(Download::Ready(path)) => path,
+        Ok(Download::Missing) => {
+            return error(
+                StatusCode::NOT_FOUND,
+                UploadError::ExportNotFound,
+                "This export is not ready or has expired. Start a new one.",
+            )
+        }
+        Ok(Download::Stale) => {
+            return error(
+                StatusCode::GONE,
+                UploadError::ExportStale,
+                "This export is out of date: build it again.",
+            )
+        }
+        Err(_) => return server_error(),
     };
     let mut res = match tower_http::services::ServeFile::new(&path)
         .oneshot(req)

@@ -76,6 +76,14 @@ pub async fn set_no_people(photo_id: PublicId, value: bool) -> Result<PhotoDetai
     act(&photo_id, false, PhotoAction::NoPeople(value)).await
 }
 
+/// The organiser's review: marks the photo reviewed now (or withdraws the review).
+/// Organisers and admins of the event only; refused while a request of someone in the
+/// photo is open. Any later change of its people undoes it. Audited as `photo.review`.
+#[server(endpoint = "photos/review", input = Json)]
+pub async fn review_photo(photo_id: PublicId, value: bool) -> Result<PhotoDetail, ApiError> {
+    act(&photo_id, true, PhotoAction::Review(value)).await
+}
+
 /// The organiser's "publish blurred" choice; only offered when every red person in the
 /// photo has a region. Audited.
 #[server(endpoint = "photos/blur", input = Json)]
@@ -119,10 +127,11 @@ pub async fn start_export(event_id: PublicId, max_side: u32) -> Result<ExportSta
     Ok(crate::domain::photo_export::start(&m.state, m.actor, m.row, max_side).await?)
 }
 
-/// How far the export has got; `ready` means `/photos/exports/{job}.zip` can be fetched.
+/// How far the export has got; `ready` means `/media/exports/{job}.zip` can be fetched,
+/// unless `stale` says the event changed since it was built.
 #[server(endpoint = "photos/export-status", input = Json)]
 pub async fn get_export_status(job: String) -> Result<ExportStatus, ApiError> {
     let actor = guard::require_user(guard::MANAGERS).await?;
-    let status = crate::domain::photo_export::status(&guard::state()?, actor, &job);
+    let status = crate::domain::photo_export::status(&guard::state()?, actor, &job).await?;
     status.ok_or_else(|| fail(ApiError::NotFound))
 }

@@ -125,6 +125,12 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::NotErasure => td_string!(locale, errors.err_not_erasure).to_string(),
         B::PhotoDeleted => td_string!(locale, errors.err_photo_deleted).to_string(),
         B::DecisionFinal => td_string!(locale, errors.err_decision_final).to_string(),
+        B::PhotoHeldByRequest => td_string!(locale, errors.err_photo_held).to_string(),
+        B::UntagNotAllowed => td_string!(locale, errors.err_untag_not_allowed).to_string(),
+        B::RegionLocked => td_string!(locale, errors.err_region_locked).to_string(),
+        B::NoPeopleAfterTags => td_string!(locale, errors.err_no_people_after_tags).to_string(),
+        B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
+        B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
     }
 }
 
@@ -147,7 +153,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 76;
+    const VARIANTS: usize = 82;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -230,6 +236,12 @@ mod tests {
             B::NotErasure => 73,
             B::PhotoDeleted => 74,
             B::DecisionFinal => 75,
+            B::PhotoHeldByRequest => 76,
+            B::UntagNotAllowed => 77,
+            B::RegionLocked => 78,
+            B::NoPeopleAfterTags => 79,
+            B::ExportBusy => 80,
+            B::ExportStale => 81,
         }
     }
 
@@ -316,6 +328,12 @@ mod tests {
             B::NotErasure,
             B::PhotoDeleted,
             B::DecisionFinal,
+            B::PhotoHeldByRequest,
+            B::UntagNotAllowed,
+            B::RegionLocked,
+            B::NoPeopleAfterTags,
+            B::ExportBusy,
+            B::ExportStale,
         ];
         for f in Field::ALL {
             all.extend([B::FieldRequired(f), B::FieldTooLong(f), B::FieldInvalid(f)]);
@@ -460,6 +478,7 @@ mod tests {
             "not_found",
             "event_not_found",
             "export_not_found",
+            "export_stale",
             "upload_malformed",
             "upload_no_file",
             "photo_too_big",

@@ -20,9 +20,15 @@ use std::time::{Duration, Instant};
 
 /// Export sizes offered (longest side, pixels).
 pub const MIN_SIDE: u32 = 320;
-pub const MAX_SIDE: u32 = 8192;
-/// Finished exports are kept this long, then deleted.
+pub const MAX_SIDE: u32 = 4096;
+/// Finished exports are kept this long, then deleted (by the sweeper's timer).
 pub const KEEP_FOR: Duration = Duration::from_secs(3600);
+/// How often the sweeper looks for expired exports.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(60);
+/// Exports being built at once: per organiser, and on the whole server (each holds a
+/// decoded photo in memory and a core busy).
+pub const RUNNING_PER_USER: usize = 1;
+pub const RUNNING_PER_SERVER: usize = 2;
 
 #[derive(Default)]
 pub struct ExportJobs {
@@ -33,8 +39,10 @@ pub struct Job {
     pub user_id: i64,
     pub event_id: EventId,
     created: Instant,
-    pub total: usize,
+    total: AtomicUsize,
     done: AtomicUsize,
+    /// What the event's publish-gate inputs looked like when the photos were read.
+    fingerprint: Mutex<String>,
     outcome: Mutex<Outcome>,
 }
 
@@ -45,61 +53,137 @@ enum Outcome {
     Failed,
 }
 
+/// A finished export as the download finds it.
+#[derive(Debug, PartialEq)]
+pub enum Download {
+    Ready(PathBuf),
+    /// Something that decides what it may hold changed since: deleted, build it again.
+    Stale,
+    /// Not this user's, not finished, expired or unknown.
+    Missing,
+}
+
 impl ExportJobs {
+    /// Reserves a place for a new export of `user_id`: `None` when they already have one
+    /// being built, or the server has `RUNNING_PER_SERVER`.
+    fn begin(&self, user_id: i64, event_id: EventId) -> Option<(String, Arc<Job>)> {
+        let mut jobs = self.jobs.lock().ok()?;
+        let running: Vec<&Arc<Job>> = jobs
+            .values()
+            .filter(|j| j.outcome.lock().is_ok_and(|o| *o == Outcome::Running))
+            .collect();
+        let mine = running.iter().filter(|j| j.user_id == user_id).count();
+        if mine >= RUNNING_PER_USER || running.len() >= RUNNING_PER_SERVER {
+            return None;
+        }
+        let job_id = super::auth::random_token(16);
+        let job = Arc::new(Job {
+            user_id,
+            event_id,
+            created: Instant::now(),
+            total: AtomicUsize::new(0),
+            done: AtomicUsize::new(0),
+            fingerprint: Mutex::new(String::new()),
+            outcome: Mutex::new(Outcome::Running),
+        });
+        jobs.insert(job_id.clone(), job.clone());
+        Some((job_id, job))
+    }
+
+    /// Drops a job and its file (it failed to start, or is out of date).
+    fn discard(&self, job_id: &str) {
+        if let Ok(mut jobs) = self.jobs.lock() {
+            if let Some(job) = jobs.remove(job_id) {
+                job.remove_file();
+            }
+        }
+    }
+
+    fn job(&self, job_id: &str, user_id: i64) -> Option<Arc<Job>> {
+        let jobs = self.jobs.lock().ok()?;
+        jobs.get(job_id).filter(|j| j.user_id == user_id).cloned()
+    }
+
     /// The job's progress, for the user who started it only.
     pub fn status(&self, job_id: &str, user_id: i64) -> Option<ExportStatus> {
-        let jobs = self.jobs.lock().ok()?;
-        let job = jobs.get(job_id).filter(|j| j.user_id == user_id)?;
+        let job = self.job(job_id, user_id)?;
         let outcome = job.outcome.lock().ok()?.clone();
         Some(ExportStatus {
             job: job_id.to_string(),
-            total: job.total,
+            total: job.total.load(Ordering::Relaxed),
             done: job.done.load(Ordering::Relaxed),
             ready: matches!(outcome, Outcome::Ready(_)),
             failed: outcome == Outcome::Failed,
+            stale: false,
         })
     }
 
-    /// The finished ZIP, for the user who started it only.
-    pub fn ready_file(&self, job_id: &str, user_id: i64) -> Option<PathBuf> {
-        let jobs = self.jobs.lock().ok()?;
-        let job = jobs.get(job_id).filter(|j| j.user_id == user_id)?;
+    /// The finished ZIP with its event and fingerprint, for the user who started it only.
+    fn ready(&self, job_id: &str, user_id: i64) -> Option<(PathBuf, EventId, String)> {
+        let job = self.job(job_id, user_id)?;
         let outcome = job.outcome.lock().ok()?.clone();
+        let fingerprint = job.fingerprint.lock().ok()?.clone();
         match outcome {
-            Outcome::Ready(p) => Some(p),
+            Outcome::Ready(p) => Some((p, job.event_id, fingerprint)),
             _ => None,
         }
     }
 
-    /// Forgets jobs older than `KEEP_FOR` and deletes their files.
+    /// Forgets jobs older than `KEEP_FOR` and deletes their files. The sweeper calls
+    /// it every `SWEEP_EVERY`.
     pub fn sweep(&self) {
+        self.sweep_older_than(KEEP_FOR)
+    }
+
+    /// Forgets finished jobs older than `age` and deletes their files (a job still being
+    /// built is left to finish).
+    pub fn sweep_older_than(&self, age: Duration) {
         if let Ok(mut jobs) = self.jobs.lock() {
             jobs.retain(|_, j| {
-                let keep = j.created.elapsed() < KEEP_FOR;
+                let running = j.outcome.lock().is_ok_and(|o| *o == Outcome::Running);
+                let keep = running || j.created.elapsed() < age;
                 if !keep {
-                    if let Ok(Outcome::Ready(p)) = j.outcome.lock().map(|o| o.clone()) {
-                        let _ = std::fs::remove_file(p);
-                    }
+                    j.remove_file();
                 }
                 keep
             });
         }
     }
 
-    /// Deletes every finished export file of an event (a photo was deleted, say).
+    /// Deletes every finished export file of an event at once (an erasure or a removal
+    /// decision touched it, or a photo was deleted).
     pub fn forget_event(&self, event_id: EventId) {
         if let Ok(mut jobs) = self.jobs.lock() {
             jobs.retain(|_, j| {
                 if j.event_id != event_id {
                     return true;
                 }
-                if let Ok(Outcome::Ready(p)) = j.outcome.lock().map(|o| o.clone()) {
-                    let _ = std::fs::remove_file(p);
-                }
+                j.remove_file();
                 false
             });
         }
     }
+}
+
+impl Job {
+    fn remove_file(&self) {
+        if let Ok(Outcome::Ready(p)) = self.outcome.lock().map(|o| o.clone()) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Deletes expired exports every `SWEEP_EVERY`, for as long as the server runs.
+pub fn spawn_sweeper(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(SWEEP_EVERY);
+        loop {
+            tick.tick().await;
+            let st = state.clone();
+            let _ = tokio::task::spawn_blocking(move || st.exports.sweep()).await;
+        }
+    });
 }
 
 /// One photo to put in the ZIP.
@@ -110,17 +194,51 @@ struct Item {
     blur: Vec<crate::types::Region>,
 }
 
-/// How far a user's export has got; `None` for another user's job or an unknown one.
-pub fn status(state: &AppState, actor: Actor, job_id: &str) -> Option<ExportStatus> {
-    match actor {
-        Actor::User { id, .. } => state.exports.status(job_id, id),
-        _ => None,
+/// How far a user's export has got (`stale` when it is ready but out of date); `None`
+/// for another user's job or an unknown one.
+pub async fn status(
+    state: &AppState,
+    actor: Actor,
+    job_id: &str,
+) -> Result<Option<ExportStatus>, StoreError> {
+    let Actor::User { id, .. } = actor else {
+        return Ok(None);
+    };
+    let Some(mut status) = state.exports.status(job_id, id) else {
+        return Ok(None);
+    };
+    if let Some((_, event, built)) = state.exports.ready(job_id, id) {
+        status.stale = state.store.export_fingerprint(event).await? != built;
     }
+    Ok(Some(status))
+}
+
+/// The export to download (issue 14, point 2): re-checked against the event as it is
+/// now; when anything that decides what it may hold changed since it was built, the
+/// file is deleted and `Stale` comes back.
+pub async fn download(
+    state: &AppState,
+    user_id: i64,
+    job_id: &str,
+) -> Result<Download, StoreError> {
+    let Some((path, event, built)) = state.exports.ready(job_id, user_id) else {
+        return Ok(Download::Missing);
+    };
+    if state.store.export_fingerprint(event).await? != built {
+        let st = state.clone();
+        let job = job_id.to_string();
+        tokio::task::spawn_blocking(move || st.exports.discard(&job))
+            .await
+            .map_err(|e| StoreError::Internal(e.to_string()))?;
+        return Ok(Download::Stale);
+    }
+    Ok(Download::Ready(path))
 }
 
 /// Starts building an export of the event's photos that may be published, their longest
-/// side `max_side` pixels (`MIN_SIDE..=MAX_SIDE`). Reading the photos for it is audited
-/// (`photo.export`).
+/// side `max_side` pixels (`MIN_SIDE..=MAX_SIDE`). At most one export per organiser and
+/// `RUNNING_PER_SERVER` on the server are built at once. Reading the photos for it is
+/// audited (`photo.export`).
 pub async fn start(
     state: &AppState,
     actor: Actor,
@@ -134,11 +252,21 @@ pub async fn start(
         return Err(crate::types::BadInput::SizeInvalid.into());
     }
     state.exports.sweep();
-    let rows = state.store.photos_for_export(actor, event_id).await?;
+    let (job_id, job) = state
+        .exports
+        .begin(user_id, event_id)
+        .ok_or(crate::types::BadInput::ExportBusy)?;
+    let (rows, fingerprint) = match state.store.photos_for_export(actor, event_id).await {
+        Ok(read) => read,
+        Err(e) => {
+            state.exports.discard(&job_id);
+            return Err(e.into());
+        }
+    };
     let items: Vec<Item> = rows
         .into_iter()
         .filter_map(|(p, tags)| {
-            let g = photos::gate(p.no_people, p.publish_blurred, &tags, false);
+            let g = photos::gate(photos::Marks::of(&p), &tags, false);
             g.state.may_publish().then(|| Item {
                 public_id: p.public_id,
                 state: g.state,
@@ -151,22 +279,11 @@ pub async fn start(
             })
         })
         .collect();
-    let job_id = super::auth::random_token(16);
     let total = items.len();
-    let job = Arc::new(Job {
-        user_id,
-        event_id,
-        created: Instant::now(),
-        total,
-        done: AtomicUsize::new(0),
-        outcome: Mutex::new(Outcome::Running),
-    });
-    state
-        .exports
-        .jobs
-        .lock()
-        .map_err(|_| StoreError::Internal("export jobs lock".into()))?
-        .insert(job_id.clone(), job.clone());
+    job.total.store(total, Ordering::Relaxed);
+    if let Ok(mut f) = job.fingerprint.lock() {
+        *f = fingerprint;
+    }
     let files = state.photos.clone();
     let dest = files.exports_dir().join(format!("{job_id}.zip"));
     tokio::task::spawn_blocking(move || {
@@ -187,6 +304,7 @@ pub async fn start(
         done: 0,
         ready: false,
         failed: false,
+        stale: false,
     })
 }
 

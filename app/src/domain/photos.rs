@@ -4,10 +4,12 @@
 //! store.
 
 mod act;
+mod rules;
 pub use act::{act, find, library, set_clock_offset, PhotoAction, PhotoInHand};
+pub use rules::{may_change, PeopleChange};
 
 use super::imaging::{self, ImageError, Inspected, Limits};
-use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagRow};
+use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagFacts, TagRow};
 use super::AppState;
 use crate::types::{AttendeeId, EventId, PublicId};
 use crate::types::{
@@ -319,17 +321,61 @@ pub struct Gate {
     pub can_blur: bool,
 }
 
-/// Requirement 11/14: a photo may be published when it was reviewed (people tagged, or
-/// marked "no identifiable people") and everyone tagged is green with no removal
-/// request open. Anyone red blocks it (unless the organiser chose "publish blurred"
-/// and every red person has a region); an open removal request blocks it; someone who
-/// has not chosen yet leaves it in review. Computed from the current consent on every
-/// call, so a change to red blocks the photo at once.
+/// What the photo's own row says about publishing it (issue 14, points 1 and 3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Marked as showing no identifiable people.
+    pub no_people: bool,
+    /// The organiser's "publish blurred".
+    pub publish_blurred: bool,
+    /// An organiser or admin reviewed it after its people last changed.
+    pub reviewed: bool,
+    /// Held for good by an erasure on which the organiser kept the photo.
+    pub held: bool,
+}
+
+impl Marks {
+    pub fn of(p: &PhotoRow) -> Self {
+        Marks {
+            no_people: p.no_people,
+            publish_blurred: p.publish_blurred,
+            reviewed: p.reviewed_at.is_some(),
+            held: p.held,
+        }
+    }
+}
+
+/// Requirement 11/14: a photo may be published when an organiser reviewed it after its
+/// people last changed (issue 14), people are tagged or it is marked "no identifiable
+/// people", and everyone tagged is green with no removal request open. Anyone red blocks
+/// it (unless the organiser chose "publish blurred" and every red person has a region);
+/// an open removal request blocks it; someone who has not chosen yet leaves it in
+/// review; an erasure's anonymous hold blocks it for good. Computed from the current
+/// consent on every call, so a change to red blocks the photo at once.
 ///
 /// People blurred out for good by a removal decision (issue 6) no longer count once
 /// their request is closed: the stored image no longer shows them. While the request is open
 /// they still block the photo.
-pub fn gate(no_people: bool, publish_blurred: bool, tags: &[TagRow], names: bool) -> Gate {
+pub fn gate(marks: Marks, tags: &[TagRow], names: bool) -> Gate {
+    let mut g = gate_of_people(marks, tags, names);
+    if marks.held {
+        g.state = PhotoState::Blocked;
+        g.reasons.insert(0, GateReason::Held);
+        g.can_blur = false;
+    } else if g.state.may_publish() && !marks.reviewed {
+        g.state = PhotoState::NeedsReview;
+        g.reasons.push(GateReason::AwaitingReview);
+    }
+    g
+}
+
+/// The gate as the people in the photo decide it, before the organiser's review.
+fn gate_of_people(marks: Marks, tags: &[TagRow], names: bool) -> Gate {
+    let Marks {
+        no_people,
+        publish_blurred,
+        ..
+    } = marks;
     let name = |t: &TagRow| (names && !t.name.is_empty()).then(|| t.name.clone());
     let gone = |t: &TagRow| t.blurred && !t.removal_pending;
     let blurred = tags.iter().filter(|t| gone(t)).count();
@@ -424,6 +470,8 @@ pub fn manifest_reason(g: &Gate) -> String {
             GateReason::RemovalPending { tag, .. } => format!("removal_pending:person_{tag}"),
             GateReason::NoChoiceYet { tag, .. } => format!("no_choice_yet:person_{tag}"),
             GateReason::Blurred { people } => format!("blurred:{people}"),
+            GateReason::AwaitingReview => "awaiting_review".to_string(),
+            GateReason::Held => "held".to_string(),
         })
         .collect::<Vec<_>>()
         .join(";")
@@ -507,7 +555,7 @@ pub fn library_cards(
     let mut counts = PhotoCounts::default();
     let mut cards = Vec::new();
     for (p, tags) in rows {
-        let g = gate(p.no_people, p.publish_blurred, &tags, false);
+        let g = gate(Marks::of(&p), &tags, false);
         let untagged = tags.is_empty() && !p.no_people;
         counts.total += 1;
         counts.untagged += usize::from(untagged);
@@ -569,7 +617,7 @@ pub async fn detail(
     event_public_id: PublicId,
 ) -> Result<PhotoDetail, StoreError> {
     let manager = access == PhotoAccess::Manager;
-    let g = gate(photo.no_people, photo.publish_blurred, &tags, manager);
+    let g = gate(Marks::of(&photo), &tags, manager);
     let offset = store
         .clock_offset(photo.event_id, photo.uploaded_by)
         .await?;
@@ -592,6 +640,22 @@ pub async fn detail(
         })
         .collect();
     let publications = store.publications(photo.id).await?;
+    // What this viewer may still change, by the same rules `act` applies (the viewer is
+    // the uploader unless they manage the event).
+    let facts: Vec<TagFacts> = tags.iter().map(rules::facts).collect();
+    let viewer = photo.uploaded_by;
+    let allowed = |change| may_change(access, viewer, &photo, &facts, change).is_ok();
+    let can_review = manager && allowed(PeopleChange::Review);
+    let no_people_locked = !allowed(PeopleChange::MarkNoPeople) && !photo.no_people;
+    let tag_rights: Vec<(bool, bool)> = tags
+        .iter()
+        .map(|t| {
+            (
+                allowed(PeopleChange::Untag { tag_id: t.id }),
+                allowed(PeopleChange::Region { tag_id: t.id }),
+            )
+        })
+        .collect();
     Ok(PhotoDetail {
         id: photo.public_id,
         event_id: event_public_id,
@@ -609,10 +673,15 @@ pub async fn detail(
         no_people: photo.no_people,
         publish_blurred: photo.publish_blurred,
         can_blur: g.can_blur,
+        reviewed_by: photo.reviewed_by,
+        reviewed_at: photo.reviewed_at,
+        can_review,
+        no_people_locked,
         tags: tags
             .into_iter()
+            .zip(tag_rights)
             .enumerate()
-            .map(|(i, t)| PhotoTag {
+            .map(|(i, (t, (can_remove, can_edit_region)))| PhotoTag {
                 id: t.id,
                 number: i + 1,
                 name: (manager && !t.name.is_empty()).then_some(t.name),
@@ -620,6 +689,8 @@ pub async fn detail(
                 removal_pending: t.removal_pending,
                 region: t.region,
                 source: t.source,
+                can_remove,
+                can_edit_region,
             })
             .collect(),
         suggestions,
@@ -650,6 +721,17 @@ mod tests {
                 h: 0.2,
             }),
             source: "badge".into(),
+            tagged_by: 1,
+        }
+    }
+
+    /// Reviewed by an organiser, not held: the marks the truth table starts from.
+    fn reviewed(no_people: bool, publish_blurred: bool) -> Marks {
+        Marks {
+            no_people,
+            publish_blurred,
+            reviewed: true,
+            held: false,
         }
     }
 
@@ -659,7 +741,9 @@ mod tests {
     /// Requirement 11/14: the publish-gate truth table.
     #[test]
     fn publish_gate_truth_table() {
-        let g = |no_people, blurred, tags: &[TagRow]| gate(no_people, blurred, tags, true).state;
+        let g = |no_people, blurred, tags: &[TagRow]| {
+            gate(reviewed(no_people, blurred), tags, true).state
+        };
         // Not reviewed: nobody tagged, not marked.
         assert_eq!(g(false, false, &[]), NeedsReview);
         // Reviewed as no identifiable people.
@@ -730,10 +814,61 @@ mod tests {
         );
     }
 
+    /// Issue 14, point 1: nothing is publishable before an organiser's review, whatever
+    /// the people; the review does not override red, an open request or no choice.
+    #[test]
+    fn only_an_organisers_review_makes_a_photo_publishable() {
+        let unreviewed = |no_people, blurred| Marks {
+            reviewed: false,
+            ..reviewed(no_people, blurred)
+        };
+        let green = [tag(Some(Green), false, false)];
+        let red_blurred = [tag(Some(Green), false, false), tag(Some(Red), false, true)];
+        for (marks, tags) in [
+            (unreviewed(false, false), &green[..]),
+            (unreviewed(true, false), &[][..]),
+            (unreviewed(false, true), &red_blurred[..]),
+        ] {
+            let g = gate(marks, tags, false);
+            assert_eq!(g.state, NeedsReview, "{marks:?}");
+            assert_eq!(g.reasons.last(), Some(&GateReason::AwaitingReview));
+        }
+        assert_eq!(gate(reviewed(false, false), &green, false).state, Publishable);
+        assert_eq!(
+            gate(reviewed(false, true), &red_blurred, false).state,
+            PublishableBlurred
+        );
+        assert_eq!(
+            gate(reviewed(false, false), &[tag(Some(Red), false, false)], false).state,
+            Blocked
+        );
+        assert_eq!(
+            gate(reviewed(false, false), &[tag(Some(Green), true, false)], false).state,
+            Blocked
+        );
+    }
+
+    /// Issue 14, point 3: an erasure's hold blocks the photo even with nobody left in
+    /// it and an organiser's review, and names no one.
+    #[test]
+    fn an_erasure_hold_blocks_for_good_and_names_no_one() {
+        let held = Marks {
+            held: true,
+            ..reviewed(false, false)
+        };
+        let g = gate(held, &[], true);
+        assert_eq!(g.state, Blocked);
+        assert_eq!(g.reasons[0], GateReason::Held);
+        assert_eq!(manifest_reason(&g), "held;not_reviewed");
+        let g = gate(held, &[tag(Some(Green), false, false)], true);
+        assert_eq!(g.state, Blocked);
+        assert!(!g.can_blur);
+    }
+
     #[test]
     fn gate_reasons_name_people_only_for_organisers() {
         let t = [tag(Some(Green), false, false), tag(Some(Red), false, true)];
-        let org = gate(false, false, &t, true);
+        let org = gate(reviewed(false, false), &t, true);
         assert!(org.can_blur);
         assert_eq!(
             org.reasons,
@@ -743,7 +878,7 @@ mod tests {
                 has_region: true
             }]
         );
-        let photographer = gate(false, false, &t, false);
+        let photographer = gate(reviewed(false, false), &t, false);
         assert_eq!(
             photographer.reasons,
             vec![GateReason::Red {

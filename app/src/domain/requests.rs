@@ -12,7 +12,7 @@ use super::photos::{self, write_atomic, Rendition};
 use super::store::requests::RequestBundle;
 use super::store::{RequestItemRow, RequestRecord, ScanRow};
 use super::{Actor, AppState, Conflict, StoreError};
-use crate::types::RequestId;
+use crate::types::{EventId, RequestId};
 use crate::types::{
     BadInput, DecisionInput, PhotoDecision, RequestBlocker, RequestKind, RequestPhoto, RequestRow,
     RequestStatus, RequestSuggestion, RequestView, Takedown,
@@ -459,7 +459,8 @@ pub async fn decide(
                 .await?;
         }
     }
-    Ok(())
+    // Every decision, keep included, may change what an export of the event may hold.
+    forget_exports(state, decided.event_id).await
 }
 
 /// Replaces a photo's files by a version with `region` blurred for good (oriented, no
@@ -599,6 +600,16 @@ pub async fn erase(
         return Err(RequestError::Invalid(BadInput::RequestBlocked));
     }
     state.store.erase_subject(actor, request_id).await?;
+    forget_exports(state, b.request.event_id).await
+}
+
+/// Deletes every built export of the event at once (issue 14, point 2): an erasure or a
+/// decision may have changed what it may contain.
+async fn forget_exports(state: &AppState, event: EventId) -> Result<(), RequestError> {
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || st.exports.forget_event(event))
+        .await
+        .map_err(|e| RequestError::Store(StoreError::Internal(e.to_string())))?;
     Ok(())
 }
 

@@ -51,6 +51,7 @@ impl ApiError {
             ApiError::Forbidden => S::FORBIDDEN,
             ApiError::NotFound => S::NOT_FOUND,
             ApiError::RateLimited => S::TOO_MANY_REQUESTS,
+            ApiError::BadInput(BadInput::ExportBusy) => S::TOO_MANY_REQUESTS,
             ApiError::BadInput(_) => S::BAD_REQUEST,
             ApiError::Server | ApiError::Network => S::INTERNAL_SERVER_ERROR,
         }
@@ -174,6 +175,20 @@ pub enum BadInput {
     NotErasure,
     PhotoDeleted,
     DecisionFinal,
+
+    // ---- The publish gate holds (issue 14) ----
+    /// A request of someone in the photo is open: its people are frozen.
+    PhotoHeldByRequest,
+    /// A photographer removing a tag that is not theirs, or after a review.
+    UntagNotAllowed,
+    /// A photographer moving or clearing a red person's region; any blurred region.
+    RegionLocked,
+    /// "No identifiable people" on a photo someone was tagged in.
+    NoPeopleAfterTags,
+    /// An export is already being built by this organiser, or two on the server.
+    ExportBusy,
+    /// The export was built before a change of the event: deleted, build it again.
+    ExportStale,
 }
 
 impl From<BadInput> for ApiError {
@@ -198,6 +213,8 @@ pub enum UploadError {
     NotAnId,
     /// The export ZIP is not ready, expired, or someone else's.
     ExportNotFound,
+    /// The event changed after the export was built: it was deleted (410).
+    ExportStale,
     UploadMalformed,
     UploadNoFile,
     PhotoTooBig,
@@ -218,6 +235,7 @@ impl From<UploadError> for ApiError {
             UploadError::NotFound | UploadError::EventNotFound | UploadError::ExportNotFound => {
                 ApiError::NotFound
             }
+            UploadError::ExportStale => BadInput::ExportStale.into(),
             UploadError::UploadMalformed => BadInput::UploadMalformed.into(),
             UploadError::NotAnId => BadInput::MalformedRequest.into(),
             UploadError::UploadNoFile => BadInput::UploadNoFile.into(),

@@ -60,6 +60,11 @@ pub enum GateReason {
     NoChoiceYet { tag: usize, name: Option<String> },
     /// The red people's regions are blurred on export.
     Blurred { people: usize },
+    /// Nothing else stands in the way, but no organiser has reviewed the photo since its
+    /// people last changed (issue 14, point 1).
+    AwaitingReview,
+    /// Kept by an organiser on an erasure: held for good, naming no one (issue 14, point 3).
+    Held,
 }
 
 /// A rectangle on the photo, relative to the oriented image: every value 0-1.
@@ -157,6 +162,9 @@ pub struct PhotoTag {
     pub region: Option<Region>,
     /// `suggestion`, `badge` or `search`.
     pub source: String,
+    /// This viewer may remove the tag, and draw, move or clear its region (issue 14).
+    pub can_remove: bool,
+    pub can_edit_region: bool,
 }
 
 /// A badge the photographer scanned near the photo's capture time.
@@ -203,6 +211,13 @@ pub struct PhotoDetail {
     pub publish_blurred: bool,
     /// Blocked only by red people who all have regions: "publish blurred" is possible.
     pub can_blur: bool,
+    /// Who reviewed it (an organiser or admin) and when, since its people last changed.
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<String>,
+    /// This viewer may mark it reviewed now (an organiser, no request open).
+    pub can_review: bool,
+    /// Someone was tagged in it: "no identifiable people" cannot be set.
+    pub no_people_locked: bool,
     pub tags: Vec<PhotoTag>,
     pub suggestions: Vec<TagSuggestion>,
     pub publications: Vec<Publication>,
@@ -231,4 +246,7 @@ pub struct ExportStatus {
     pub done: usize,
     pub ready: bool,
     pub failed: bool,
+    /// Ready, but a consent, tag, region, review or request of the event changed since it
+    /// was built: it will not be served (issue 14, point 2).
+    pub stale: bool,
 }

@@ -364,6 +364,12 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         NOT_OUR_PHOTO,
     ),
     (
+        "/api/photos/review",
+        Access::Scanners,
+        Json(r#"{"photo_id":"{photo}","value":true}"#),
+        NOT_OUR_PHOTO,
+    ),
+    (
         "/api/photos/publication",
         Access::Scanners,
         Json(

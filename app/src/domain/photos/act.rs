@@ -2,7 +2,8 @@
 //! the photos they may see (the one access check, also used by the plain `/media/*`
 //! routes), act on it, and get the photo page back freshly read.
 
-use super::{access, detail, gate, library_cards, PhotoAccess};
+use super::rules::{may_change, PeopleChange};
+use super::{access, detail, gate, library_cards, Marks, PhotoAccess};
 use crate::domain::consent::RegisterError;
 use crate::domain::store::{Actor, PhotoRow, StoreError};
 use crate::domain::AppState;
@@ -67,6 +68,9 @@ pub enum PhotoAction {
     NoPeople(bool),
     /// The organiser's "publish blurred"; only when every red person has a region.
     PublishBlurred(bool),
+    /// The organiser's review (or withdrawing it): the photo may be published only
+    /// once an organiser reviewed it after its people last changed.
+    Review(bool),
     /// Where the photo was published: channel, address (http/https; required except for
     /// press and print) and date.
     Publication {
@@ -84,6 +88,13 @@ pub async fn act(
 ) -> Result<PhotoDetail, RegisterError> {
     let store = &state.store;
     let (a, photo) = (hand.actor.clone(), hand.photo.id);
+    if let Some(change) = people_change(&action) {
+        let Actor::User { id: user, .. } = hand.actor else {
+            return Err(RegisterError::Forbidden);
+        };
+        let facts = store.tag_facts(photo).await?;
+        may_change(hand.access, user, &hand.photo, &facts, change)?;
+    }
     match action {
         PhotoAction::View => {}
         PhotoAction::Tag { by, region } => tag(state, &hand, by, region).await?,
@@ -95,12 +106,17 @@ pub async fn act(
             store.set_tag_region(a, photo, tag_id, region).await?
         }
         PhotoAction::NoPeople(value) => store.set_no_people(a, photo, value).await?,
+        PhotoAction::Review(value) => store.set_reviewed(a, photo, value).await?,
         PhotoAction::PublishBlurred(value) => {
             if value {
                 let (_, tags) = store
                     .photo_with_tags(a.clone(), "photo.view", photo)
                     .await?;
-                if !gate(hand.photo.no_people, false, &tags, false).can_blur {
+                let marks = Marks {
+                    publish_blurred: false,
+                    ..Marks::of(&hand.photo)
+                };
+                if !gate(marks, &tags, false).can_blur {
                     return Err(BadInput::BlurNeedsRegions.into());
                 }
             }
@@ -138,6 +154,17 @@ pub async fn act(
         .await?;
     let event = store.event_by_id(row.event_id).await?;
     Ok(detail(store, hand.access, row, tags, event.id).await?)
+}
+
+/// The change to the photo's people that `action` makes, if any, for the rules.
+fn people_change(action: &PhotoAction) -> Option<PeopleChange> {
+    match action {
+        PhotoAction::Untag { tag_id } => Some(PeopleChange::Untag { tag_id: *tag_id }),
+        PhotoAction::SetRegion { tag_id, .. } => Some(PeopleChange::Region { tag_id: *tag_id }),
+        PhotoAction::NoPeople(true) => Some(PeopleChange::MarkNoPeople),
+        PhotoAction::Review(true) => Some(PeopleChange::Review),
+        _ => None,
+    }
 }
 
 /// Tags a person; a badge or scan that is not of this photo's event is refused in words.

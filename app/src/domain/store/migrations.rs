@@ -356,6 +356,23 @@ CREATE INDEX audit_log_event ON audit_log(event_id);
 CREATE INDEX audit_log_actor ON audit_log(actor);
 "#;
 
+/// Issue 14, points 1 and 3: the publish gate needs an organiser's review. A photo is
+/// publishable only when an organiser (or admin) of its event marked it reviewed after
+/// the last change of its tags, regions or "no identifiable people" mark; every such
+/// change clears the review. `ever_tagged` remembers that someone was tagged, so "no
+/// identifiable people" cannot be set on a photo that had a person untagged. `held_at`
+/// is the anonymous hold an erasure leaves on a photo the organiser kept: it blocks the
+/// photo for good without naming anyone. Photos reviewed before this migration had no
+/// organiser's review recorded, so every one of them waits for one.
+const V8: &str = r#"
+ALTER TABLE photos ADD COLUMN reviewed_by INTEGER REFERENCES users(id);
+ALTER TABLE photos ADD COLUMN reviewed_at TEXT;
+ALTER TABLE photos ADD COLUMN ever_tagged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE photos ADD COLUMN held_at TEXT;
+UPDATE photos SET ever_tagged = 1
+    WHERE EXISTS (SELECT 1 FROM photo_tags t WHERE t.photo_id = photos.id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -365,5 +382,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }

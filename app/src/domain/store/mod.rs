@@ -23,7 +23,7 @@ pub use attendees::{
 pub use audit::AuditPage;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
-pub use photos::{NewPhoto, PhotoRow, ScanRow, TagRow};
+pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
@@ -339,6 +339,35 @@ mod tests {
         assert!(conn
             .execute("UPDATE audit_log SET subject = 'x' WHERE id = 1", [])
             .is_err());
+    }
+
+    /// Issue 14, point 1: after V8 a photo someone was tagged in remembers it (so "no
+    /// identifiable people" stays refused after an untag), and no photo counts as
+    /// reviewed by an organiser until one reviews it.
+    #[test]
+    fn v8_remembers_tagged_photos_and_asks_for_an_organisers_review() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 7).unwrap();
+        seed_person(&conn);
+        conn.execute_batch(
+            "INSERT INTO photos (id, public_id, event_id, uploaded_by, sha256, format, bytes,
+                 width, height, uploaded_at, no_people)
+             VALUES (1, 'p1', 4, 1, 'a', 'jpeg', 1, 1, 1, 't', 0),
+                    (2, 'p2', 4, 1, 'b', 'jpeg', 1, 1, 1, 't', 1);
+             INSERT INTO photo_tags (photo_id, attendee_id, source, tagged_by, tagged_at)
+             VALUES (1, 9, 'badge', 1, 't');",
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let rows: Vec<(i64, bool, Option<String>)> = conn
+            .prepare("SELECT id, ever_tagged, reviewed_at FROM photos ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(rows, vec![(1, true, None), (2, false, None)]);
     }
 
     #[test]

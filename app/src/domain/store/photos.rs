@@ -53,6 +53,14 @@ pub struct PhotoRow {
     pub original_name: Option<String>,
     pub camera_time: Option<String>,
     pub camera_serial: Option<String>,
+    /// The organiser or admin who marked it reviewed after its last change, and when
+    /// (issue 14, point 1); `None` until one does, and again after any change.
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<String>,
+    /// Someone was tagged in it at some time (so it cannot become "no people").
+    pub ever_tagged: bool,
+    /// Held for good by an erasure whose organiser kept the photo (issue 14, point 3).
+    pub held: bool,
 }
 
 /// A person tagged in a photo, with their current consent.
@@ -69,6 +77,23 @@ pub struct TagRow {
     pub source: String,
     /// Blurred out of the photo for good by a removal decision: no longer identifiable.
     pub blurred: bool,
+    /// The account that added the tag.
+    pub tagged_by: i64,
+}
+
+/// What the publish gate's rules need to know about one tag before a change (issue 14,
+/// point 1): no names, read only to decide whether the change is allowed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TagFacts {
+    pub tag_id: i64,
+    pub tagged_by: i64,
+    /// The person's current choice is red.
+    pub red: bool,
+    pub has_region: bool,
+    /// A request of the person is open (or an accepted objection or restriction).
+    pub pending: bool,
+    /// Blurred out for good by a removal decision.
+    pub blurred: bool,
 }
 
 /// A badge scan by the photographer, with the attendee it belongs to.
@@ -84,7 +109,8 @@ pub struct ScanRow {
 
 const PHOTO_COLS: &str = "p.id, p.public_id, p.event_id, p.uploaded_by, u.email, p.format, p.width,
      p.height, p.taken_at, p.uploaded_at, p.no_people, p.publish_blurred, p.original_name,
-     p.camera_time, p.camera_serial";
+     p.camera_time, p.camera_serial, (SELECT email FROM users r WHERE r.id = p.reviewed_by),
+     p.reviewed_at, p.ever_tagged, p.held_at IS NOT NULL";
 
 fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
     Ok(PhotoRow {
@@ -103,6 +129,10 @@ fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
         original_name: r.get(12)?,
         camera_time: r.get(13)?,
         camera_serial: r.get(14)?,
+        reviewed_by: r.get(15)?,
+        reviewed_at: r.get(16)?,
+        ever_tagged: r.get(17)?,
+        held: r.get(18)?,
     })
 }
 
@@ -123,7 +153,8 @@ fn photos_with_tags(
         .collect::<Result<Vec<_>, _>>()?;
     let mut stmt = c.prepare(&format!(
         "SELECT t.id, t.photo_id, t.attendee_id, {NAME}, {CURRENT}, {PENDING},
-                t.region_x, t.region_y, t.region_w, t.region_h, t.source, t.blurred_at IS NOT NULL
+                t.region_x, t.region_y, t.region_w, t.region_h, t.source, t.blurred_at IS NOT NULL,
+                t.tagged_by
          FROM photo_tags t JOIN photos p ON p.id = t.photo_id JOIN attendees a ON a.id = t.attendee_id
          WHERE p.event_id = ?1 AND (?2 IS NULL OR p.uploaded_by = ?2) AND (?3 IS NULL OR p.id = ?3)
          ORDER BY t.id"
@@ -150,6 +181,7 @@ fn photos_with_tags(
                 region,
                 source: r.get(10)?,
                 blurred: r.get(11)?,
+                tagged_by: r.get(12)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -288,17 +320,28 @@ impl Store {
         .await
     }
 
-    /// Every photo of the event with tags, for building an export. Audited once.
+    /// Every photo of the event with tags, for building an export, and the event's
+    /// [`export fingerprint`](Self::export_fingerprint) read in the same transaction.
+    /// Audited once.
     pub async fn photos_for_export(
         &self,
         actor: Actor,
         event_id: EventId,
-    ) -> StoreResult<Vec<(PhotoRow, Vec<TagRow>)>> {
+    ) -> StoreResult<(Vec<(PhotoRow, Vec<TagRow>)>, String)> {
         self.tx(move |tx| {
             append(tx, &actor, "photo.export", &format!("event:{event_id}"))?;
-            photos_with_tags(tx, event_id, None, None)
+            let rows = photos_with_tags(tx, event_id, None, None)?;
+            Ok((rows, fingerprint(tx, event_id)?))
         })
         .await
+    }
+
+    /// A digest of everything that decides which photos of the event may be published
+    /// and how (issue 14, point 2): each photo's review, marks, hold and size; each tag
+    /// with its region and blur; the latest consent row; every request's status and each
+    /// photo decision; erasures. Equal digests mean an export built then is still right.
+    pub async fn export_fingerprint(&self, event_id: EventId) -> StoreResult<String> {
+        self.with_conn(move |c| fingerprint(c, event_id)).await
     }
 
     /// The badges `user_id` scanned at the event that belong to an attendee.
@@ -407,6 +450,8 @@ impl Store {
                 ],
             )?;
             if added > 0 {
+                tx.execute("UPDATE photos SET ever_tagged = 1 WHERE id = ?1", [photo_id])?;
+                clear_review(tx, photo_id)?;
                 append(
                     tx,
                     &actor,
@@ -415,6 +460,32 @@ impl Store {
                 )?;
             }
             Ok(())
+        })
+        .await
+    }
+
+    /// The facts about every tag of a photo that decide whether a change is allowed.
+    pub async fn tag_facts(&self, photo_id: PhotoId) -> StoreResult<Vec<TagFacts>> {
+        self.with_conn(move |c| {
+            let mut stmt = c.prepare(&format!(
+                "SELECT t.id, t.tagged_by, coalesce({CURRENT} = 'red', 0), t.region_x IS NOT NULL,
+                        {PENDING}, t.blurred_at IS NOT NULL
+                 FROM photo_tags t JOIN attendees a ON a.id = t.attendee_id
+                 WHERE t.photo_id = ?1 ORDER BY t.id"
+            ))?;
+            let rows = stmt
+                .query_map([photo_id], |r| {
+                    Ok(TagFacts {
+                        tag_id: r.get(0)?,
+                        tagged_by: r.get(1)?,
+                        red: r.get(2)?,
+                        has_region: r.get(3)?,
+                        pending: r.get(4)?,
+                        blurred: r.get(5)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
         })
         .await
     }
@@ -429,6 +500,7 @@ impl Store {
         self.tx(move |tx| {
             let (public_id, attendee): (String, i64) = tag_subject(tx, photo_id, tag_id)?;
             tx.execute("DELETE FROM photo_tags WHERE id = ?1", [tag_id])?;
+            clear_review(tx, photo_id)?;
             append(
                 tx,
                 &actor,
@@ -461,6 +533,7 @@ impl Store {
                     region.map(|r| r.h)
                 ],
             )?;
+            clear_review(tx, photo_id)?;
             append(
                 tx,
                 &actor,
@@ -508,11 +581,44 @@ impl Store {
                 &format!("UPDATE photos SET {column} = ?2 WHERE id = ?1"),
                 params![photo_id, value],
             )?;
+            if column == "no_people" {
+                clear_review(tx, photo_id)?;
+            }
             append(
                 tx,
                 &actor,
                 &format!("photo.{column}"),
                 &format!("photo:{public_id} value:{value}"),
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Marks the photo reviewed by `actor` now (or clears the mark). Audited as
+    /// `photo.review`. Who may review is the domain's decision.
+    pub async fn set_reviewed(
+        &self,
+        actor: Actor,
+        photo_id: PhotoId,
+        reviewed: bool,
+    ) -> StoreResult<()> {
+        let by = user_id_of(&actor)?;
+        self.tx(move |tx| {
+            let public_id = public_id_of(tx, photo_id)?;
+            tx.execute(
+                "UPDATE photos SET reviewed_by = ?2, reviewed_at = ?3 WHERE id = ?1",
+                params![
+                    photo_id,
+                    reviewed.then_some(by),
+                    reviewed.then(now_rfc3339)
+                ],
+            )?;
+            append(
+                tx,
+                &actor,
+                "photo.review",
+                &format!("photo:{public_id} value:{reviewed}"),
             )?;
             Ok(())
         })
@@ -646,6 +752,52 @@ impl Store {
     }
 }
 
+fn fingerprint(c: &Connection, event_id: EventId) -> StoreResult<String> {
+    use sha2::{Digest, Sha256};
+    const PARTS: &str = "
+        SELECT 'p' || id || ':' || coalesce(reviewed_at, '') || ':' || no_people || ':'
+            || publish_blurred || ':' || coalesce(held_at, '') || ':' || width || 'x' || height
+        FROM photos WHERE event_id = ?1
+        UNION ALL
+        SELECT 't' || t.id || ':' || t.photo_id || ':' || t.attendee_id || ':'
+            || coalesce(t.region_x, '') || ',' || coalesce(t.region_y, '') || ','
+            || coalesce(t.region_w, '') || ',' || coalesce(t.region_h, '') || ':'
+            || coalesce(t.blurred_at, '')
+        FROM photo_tags t JOIN photos p ON p.id = t.photo_id WHERE p.event_id = ?1
+        UNION ALL
+        SELECT 'c' || coalesce(max(c.id), 0) || ':' || count(*)
+        FROM consents c JOIN attendees a ON a.id = c.attendee_id WHERE a.event_id = ?1
+        UNION ALL
+        SELECT 'r' || r.id || ':' || r.status || ':' || coalesce(r.closed_at, '')
+        FROM requests r JOIN attendees a ON a.id = r.attendee_id WHERE a.event_id = ?1
+        UNION ALL
+        SELECT 'd' || i.id || ':' || coalesce(i.decision, '') || ':' || coalesce(i.decided_at, '')
+        FROM request_photos i JOIN requests r ON r.id = i.request_id
+            JOIN attendees a ON a.id = r.attendee_id WHERE a.event_id = ?1
+        UNION ALL
+        SELECT 'e' || count(*) FROM attendees WHERE event_id = ?1 AND erased_at IS NOT NULL
+        ORDER BY 1";
+    let mut stmt = c.prepare(PARTS)?;
+    let mut rows = stmt.query([event_id])?;
+    let mut h = Sha256::new();
+    while let Some(r) = rows.next()? {
+        let part: String = r.get(0)?;
+        h.update(part.as_bytes());
+        h.update(b"\n");
+    }
+    Ok(hex::encode(h.finalize()))
+}
+
+/// Any change of a photo's people (tags, regions, the "no people" mark) undoes the
+/// organiser's review: they must look again before it can be published.
+fn clear_review(c: &Connection, photo_id: PhotoId) -> StoreResult<()> {
+    c.execute(
+        "UPDATE photos SET reviewed_by = NULL, reviewed_at = NULL WHERE id = ?1",
+        [photo_id],
+    )?;
+    Ok(())
+}
+
 fn public_id_of(c: &Connection, photo_id: PhotoId) -> StoreResult<String> {
     c.query_row(
         "SELECT public_id FROM photos WHERE id = ?1",
@@ -733,7 +885,7 @@ mod tests {
             .photo_with_tags(actor.clone(), "photo.view", photo_id)
             .await
             .unwrap();
-        photos::gate(p.no_people, p.publish_blurred, &tags, true).state
+        photos::gate(photos::Marks::of(&p), &tags, true).state
     }
 
     /// Requirement 11/14: a change of consent to red blocks that person's photos at once,
@@ -752,6 +904,9 @@ mod tests {
         s.add_tag(actor.clone(), row, anna, "badge", None)
             .await
             .unwrap();
+        // Issue 14: green people alone do not publish it; an organiser's review does.
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview);
+        s.set_reviewed(actor.clone(), row, true).await.unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
 
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
@@ -811,6 +966,74 @@ mod tests {
         for a in ["photo.upload", "photo.tag", "photo.view", "removal.open"] {
             assert!(actions.iter().any(|x| x == a), "{a} audited");
         }
+    }
+
+    /// Issue 14, point 1: any change of a photo's people after the organiser's review
+    /// (a tag added or removed, a region drawn or cleared, the "no people" mark) undoes
+    /// the review, and the review is audited with who made it.
+    #[tokio::test]
+    async fn a_change_of_people_after_the_review_undoes_it() {
+        let (s, ev, actor, org) = setup().await;
+        let anna = attendee(&s, &actor, ev, "tok-anna", Consent::Green).await;
+        let bob = attendee(&s, &actor, ev, "tok-bob", Consent::Green).await;
+        let (pid, _) = s
+            .insert_photo(actor.clone(), photo(ev, org, "cc", None))
+            .await
+            .unwrap();
+        let row = s.photo_by_public_id(pid.into()).await.unwrap().id;
+        s.add_tag(actor.clone(), row, anna, "badge", None)
+            .await
+            .unwrap();
+        let review = |s: Store| {
+            let actor = actor.clone();
+            async move {
+                s.set_reviewed(actor, row, true).await.unwrap();
+            }
+        };
+        let region = Region {
+            x: 0.1,
+            y: 0.1,
+            w: 0.3,
+            h: 0.3,
+        };
+        let tag_of = |s: Store, who: AttendeeId| async move {
+            let (_, tags) = s
+                .photo_with_tags(Actor::System, "photo.view", row)
+                .await
+                .unwrap();
+            tags.into_iter().find(|t| t.attendee_id == who).unwrap().id
+        };
+        review(s.clone()).await;
+        let (p, _) = s.photo_with_tags(Actor::System, "photo.view", row).await.unwrap();
+        assert_eq!(p.reviewed_by.as_deref(), Some("o@x.lv"));
+        assert!(p.reviewed_at.is_some());
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
+
+        s.add_tag(actor.clone(), row, bob, "badge", None).await.unwrap();
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "tag added");
+        review(s.clone()).await;
+        let bob_tag = tag_of(s.clone(), bob).await;
+        s.set_tag_region(actor.clone(), row, bob_tag, Some(region)).await.unwrap();
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "region drawn");
+        review(s.clone()).await;
+        s.remove_tag(actor.clone(), row, bob_tag).await.unwrap();
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "tag removed");
+        review(s.clone()).await;
+        s.set_no_people(actor.clone(), row, false).await.unwrap();
+        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "mark changed");
+        // The tag stays remembered after it is gone.
+        assert!(s.photo_by_public_id("pid-cc".into()).await.unwrap().ever_tagged);
+        let reviews: i64 = s
+            .with_conn(|c| {
+                Ok(c.query_row(
+                    "SELECT count(*) FROM audit_log WHERE action = 'photo.review'",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(reviews, 4);
     }
 
     /// Issue 5: suggestions come from the uploader's own scans within ±2 minutes of the
@@ -912,7 +1135,9 @@ mod tests {
         let d = view(s.clone(), pid).await;
         assert_eq!(d.suggestions.len(), 1);
         assert_eq!(d.tags.len(), 1);
-        assert_eq!(d.state, PhotoState::Publishable);
+        // A photographer's tag of a green person waits for the organiser (issue 14).
+        assert_eq!(d.state, PhotoState::NeedsReview);
+        assert!(d.can_review, "the organiser's view offers the review");
         let _ = b;
     }
 }

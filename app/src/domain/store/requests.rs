@@ -813,6 +813,30 @@ impl Store {
                 "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
                 params![a, token],
             )?;
+            // Issue 14, point 3: a photo still showing the person (kept, or never decided)
+            // loses their tag but not the block: an anonymous hold that names no one.
+            let held: Vec<String> = tx
+                .prepare(
+                    "SELECT p.public_id FROM photos p JOIN photo_tags t ON t.photo_id = p.id
+                     WHERE t.attendee_id = ?1 AND t.blurred_at IS NULL AND p.held_at IS NULL
+                     ORDER BY p.id",
+                )?
+                .query_map([a], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            tx.execute(
+                "UPDATE photos SET held_at = ?2, reviewed_by = NULL, reviewed_at = NULL
+                 WHERE held_at IS NULL AND id IN
+                     (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1 AND blurred_at IS NULL)",
+                params![a, now_rfc3339()],
+            )?;
+            for public_id in held {
+                append(
+                    tx,
+                    &actor,
+                    "photo.hold",
+                    &format!("{} photo:{public_id}", request_subject(request_id)),
+                )?;
+            }
             tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
             tx.execute(
                 "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,

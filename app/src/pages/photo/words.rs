@@ -40,5 +40,7 @@ pub(super) fn reason_text(i18n: leptos_i18n::I18nContext<Locale>, r: &GateReason
         GateReason::Blurred { people } => {
             t_string!(i18n, ph.r_blurred, n = people.to_string()).to_string()
         }
+        GateReason::AwaitingReview => t_string!(i18n, ph.r_awaiting_review).to_string(),
+        GateReason::Held => t_string!(i18n, ph.r_held).to_string(),
     }
 }
