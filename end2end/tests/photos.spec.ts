@@ -153,7 +153,14 @@ test('upload three photos, tag a person from a scan-time suggestion, and the gat
   const sugg = org.getByRole('region', { name: 'Scanned near this photo' });
   await expect(sugg.getByText('scanned 40 s before')).toBeVisible();
   await sugg.getByRole('button', { name: 'Add Ilze' }).click();
+  // Issue 14: green people alone do not publish a photo; an organiser's review does.
+  await expect(org.getByText('Needs review', { exact: true })).toBeVisible();
+  await expect(org.getByText('An organiser has not reviewed it since its people last changed.')).toBeVisible();
+  await expect(org.getByText('Not reviewed yet.')).toBeVisible();
+  await org.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(org.getByText('Publishable', { exact: true })).toBeVisible();
+  await expect(org.getByText(/^Reviewed by .+@.+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/)).toBeVisible();
+  await expect(org.getByRole('button', { name: 'Withdraw the review' })).toBeVisible();
   await expect(org.getByText('Everyone tagged (1) agreed to photos.')).toBeVisible();
   const people = org.getByRole('region', { name: 'People in this photo' });
   await expect(people.getByText('Ilze', { exact: true })).toBeVisible();
@@ -238,6 +245,8 @@ test('tag by the phone camera, draw a region, publish blurred, record the public
     // Publish blurred: the state says so and the preview is the blurred one.
     await expect(blurBox).toBeEnabled();
     await blurBox.check();
+    await expect(page.getByText('Needs review', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Mark as reviewed' }).click();
     await expect(page.getByText('Publishable blurred', { exact: true })).toBeVisible();
     await expect(page.getByText('Published with 1 people blurred.')).toBeVisible();
     const blurred = page.getByRole('img', { name: 'Preview of the photo as published, with people who said no blurred' });

@@ -380,3 +380,64 @@ fn build(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready(job: &Job, dir: &std::path::Path, name: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, b"PK").unwrap();
+        *job.outcome.lock().unwrap() = Outcome::Ready(path.clone());
+        path
+    }
+
+    /// Issue 14, point 2: one export at a time per organiser, two on the server; a
+    /// finished one frees its place.
+    #[test]
+    fn one_export_per_organiser_and_two_per_server() {
+        let jobs = ExportJobs::default();
+        let ev = EventId::from(1);
+        let (_, first) = jobs.begin(1, ev).unwrap();
+        assert!(jobs.begin(1, ev).is_none(), "one per organiser");
+        let (_, second) = jobs.begin(2, ev).unwrap();
+        assert!(jobs.begin(3, ev).is_none(), "two on the server");
+        *second.outcome.lock().unwrap() = Outcome::Failed;
+        let dir = tempfile::tempdir().unwrap();
+        ready(&first, dir.path(), "a.zip");
+        assert!(
+            jobs.begin(1, ev).is_some(),
+            "finished: organiser 1 may start again"
+        );
+        assert!(jobs.begin(3, ev).is_some());
+    }
+
+    /// Issue 14, point 2: finished exports are deleted after `KEEP_FOR` by the sweeper,
+    /// and every export of an event at once when a decision or an erasure touches it.
+    #[test]
+    fn finished_exports_are_swept_after_their_time_and_per_event() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs = ExportJobs::default();
+        let (ev1, ev2) = (EventId::from(1), EventId::from(2));
+        let (id1, j1) = jobs.begin(1, ev1).unwrap();
+        let a = ready(&j1, dir.path(), "a.zip");
+        jobs.sweep();
+        assert!(a.exists(), "younger than an hour: kept");
+        assert!(jobs.status(&id1, 1).is_some());
+        jobs.sweep_older_than(Duration::ZERO);
+        assert!(!a.exists(), "expired: the file is gone");
+        assert!(jobs.status(&id1, 1).is_none());
+
+        let (_, j1) = jobs.begin(1, ev1).unwrap();
+        let b = ready(&j1, dir.path(), "b.zip");
+        let (_, j2) = jobs.begin(2, ev2).unwrap();
+        let c = ready(&j2, dir.path(), "c.zip");
+        // A job still being built is never swept from under its thread.
+        let (running, _) = jobs.begin(3, ev1).unwrap();
+        jobs.forget_event(ev1);
+        assert!(!b.exists() && c.exists(), "only event 1's exports go");
+        jobs.sweep_older_than(Duration::ZERO);
+        assert!(!c.exists());
+        let _ = running;
+    }
+}

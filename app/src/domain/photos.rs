@@ -833,17 +833,30 @@ mod tests {
             assert_eq!(g.state, NeedsReview, "{marks:?}");
             assert_eq!(g.reasons.last(), Some(&GateReason::AwaitingReview));
         }
-        assert_eq!(gate(reviewed(false, false), &green, false).state, Publishable);
+        assert_eq!(
+            gate(reviewed(false, false), &green, false).state,
+            Publishable
+        );
         assert_eq!(
             gate(reviewed(false, true), &red_blurred, false).state,
             PublishableBlurred
         );
         assert_eq!(
-            gate(reviewed(false, false), &[tag(Some(Red), false, false)], false).state,
+            gate(
+                reviewed(false, false),
+                &[tag(Some(Red), false, false)],
+                false
+            )
+            .state,
             Blocked
         );
         assert_eq!(
-            gate(reviewed(false, false), &[tag(Some(Green), true, false)], false).state,
+            gate(
+                reviewed(false, false),
+                &[tag(Some(Green), true, false)],
+                false
+            )
+            .state,
             Blocked
         );
     }

@@ -12,11 +12,11 @@ use super::photos::{self, write_atomic, Rendition};
 use super::store::requests::RequestBundle;
 use super::store::{RequestItemRow, RequestRecord, ScanRow};
 use super::{Actor, AppState, Conflict, StoreError};
-use crate::types::{EventId, RequestId};
 use crate::types::{
     BadInput, DecisionInput, PhotoDecision, RequestBlocker, RequestKind, RequestPhoto, RequestRow,
     RequestStatus, RequestSuggestion, RequestView, Takedown,
 };
+use crate::types::{EventId, RequestId};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime};
 

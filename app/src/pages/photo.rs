@@ -14,6 +14,7 @@ mod loader;
 mod meta;
 mod photo_view;
 mod region_form;
+mod review;
 mod search;
 mod stage;
 mod suggestions;

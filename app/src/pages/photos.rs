@@ -11,7 +11,7 @@ use crate::components::time::short_time;
 use crate::components::uploader::PhotoUploader;
 use crate::components::words::state_words;
 use crate::i18n::*;
-use crate::types::{ExportStatus, PhotoFilter, PhotoLibrary, PhotoState, Photographer};
+use crate::types::{ApiError, ExportStatus, PhotoFilter, PhotoLibrary, PhotoState, Photographer};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -290,11 +290,21 @@ fn ExportPanel(event_id: crate::types::PublicId) -> impl IntoView {
                         let (done, total) = (s.done.to_string(), s.total.to_string());
                         if s.failed {
                             view! { <p class="error" role="alert">{t!(i18n, ph.ex_failed)}</p> }.into_any()
+                        } else if s.stale {
+                            let stale = ApiError::BadInput(crate::types::BadInput::ExportStale);
+                            view! { <ErrorText error=stale/> }.into_any()
                         } else if s.ready {
+                            let url = format!("/media/exports/{}.zip", s.job);
+                            let job = s.job.clone();
                             view! {
                                 <p role="status">{t!(i18n, ph.ex_ready, total)}</p>
                                 {(s.total == 0).then(|| view! { <p class="help">{t!(i18n, ph.ex_empty)}</p> })}
-                                <a class="button primary" href=format!("/media/exports/{}.zip", s.job) download="lanyard-photos.zip">
+                                <a
+                                    class="button primary"
+                                    href=url.clone()
+                                    download="lanyard-photos.zip"
+                                    on:click=move |ev| download(ev, job.clone(), url.clone(), status)
+                                >
                                     {t!(i18n, ph.ex_download)}
                                 </a>
                             }
@@ -314,6 +324,36 @@ fn ExportPanel(event_id: crate::types::PublicId) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Downloads the finished export after asking once more whether it is still up to date
+/// (issue 14, point 2): when the event changed since it was built, the page says so
+/// instead of fetching a file the server would refuse.
+fn download(
+    ev: leptos::ev::MouseEvent,
+    job: String,
+    url: String,
+    status: RwSignal<Option<ExportStatus>>,
+) {
+    #[cfg(feature = "hydrate")]
+    {
+        ev.prevent_default();
+        leptos::task::spawn_local(async move {
+            match get_export_status(job).await {
+                Ok(s) if s.stale || !s.ready => status.set(Some(s)),
+                Ok(_) => {
+                    let _ = window().location().set_href(&url);
+                }
+                Err(_) => status.update(|s| {
+                    if let Some(s) = s {
+                        s.failed = true;
+                    }
+                }),
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, job, url, status);
 }
 
 /// Asks for the job's progress every half second until it is ready or failed.

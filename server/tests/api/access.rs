@@ -1100,6 +1100,7 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
             json!({ "photo_id": crowd, "value": true }),
         )
         .await;
+    b.review(&crowd, true).await;
     let export = b.start_export(&event, 640).await;
     assert_eq!(export.total, 1);
     let job = export.job;

@@ -437,6 +437,15 @@ impl Client {
         .await
     }
 
+    /// The organiser's review of the photo (issue 14): `true` marks it reviewed now.
+    pub async fn review(&mut self, photo_id: &str, value: bool) -> PhotoDetail {
+        self.call(
+            "/api/photos/review",
+            json!({ "photo_id": photo_id, "value": value }),
+        )
+        .await
+    }
+
     /// Starts the event's photo export (longest side `max_side`).
     pub async fn start_export(&mut self, event_id: &str, max_side: u32) -> ExportStatus {
         self.call(

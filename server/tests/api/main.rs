@@ -9,6 +9,7 @@ mod attendees;
 mod audit;
 mod badge_png;
 mod common;
+mod gate;
 mod kiosk;
 mod parse;
 mod photos;

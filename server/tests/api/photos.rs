@@ -323,14 +323,29 @@ async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
             serde_json::json!({ "photo_id": p_blur, "value": true }),
         )
         .await;
-    assert_eq!(d.state, PhotoState::PublishableBlurred);
+    assert_eq!(
+        d.state,
+        PhotoState::NeedsReview,
+        "until an organiser reviews it"
+    );
     let d: PhotoDetail = org
         .call(
             "/api/photos/no-people",
             serde_json::json!({ "photo_id": p_nobody, "value": true }),
         )
         .await;
-    assert_eq!(d.state, PhotoState::Publishable);
+    assert_eq!(d.state, PhotoState::NeedsReview);
+    for p in [p_green, p_blur, p_nobody, p_red] {
+        org.review(p, true).await;
+    }
+    assert_eq!(
+        org.photo_detail(p_blur).await.state,
+        PhotoState::PublishableBlurred
+    );
+    assert_eq!(
+        org.photo_detail(p_nobody).await.state,
+        PhotoState::Publishable
+    );
     assert_eq!(org.photo_detail(p_red).await.state, PhotoState::Blocked);
 
     // Build the export at 640 px and wait for it.

@@ -817,6 +817,7 @@ async fn an_accepted_objection_or_restriction_keeps_the_persons_photos_held_back
     async fn state(org: &mut Client, photo: &str) -> PhotoState {
         org.photo_detail(photo).await.state
     }
+    org.review(&photo, true).await;
     assert_eq!(state(&mut org, &photo).await, PhotoState::Publishable);
     let mut phone = server.client();
     for (kind, outcome) in [("restriction", "close"), ("objection", "refuse")] {

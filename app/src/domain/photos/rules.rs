@@ -25,9 +25,13 @@ pub fn facts(t: &TagRow) -> TagFacts {
 /// A change to the people of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeopleChange {
-    Untag { tag_id: i64 },
+    Untag {
+        tag_id: i64,
+    },
     /// Draw, move or clear the rectangle of a tagged person.
-    Region { tag_id: i64 },
+    Region {
+        tag_id: i64,
+    },
     /// Mark it as showing no identifiable people.
     MarkNoPeople,
     /// The organiser's review.
@@ -130,14 +134,29 @@ mod tests {
         let fresh = photo(false, true);
         let reviewed = photo(true, true);
         // Their own tag, before any review: may remove it.
-        assert_eq!(may_change(Uploader, ME, &fresh, &[tag(ME, true, false, false)], untag), Ok(()));
+        assert_eq!(
+            may_change(Uploader, ME, &fresh, &[tag(ME, true, false, false)], untag),
+            Ok(())
+        );
         // Someone else's tag (the organiser's), or after a review: refused.
         assert_eq!(
-            may_change(Uploader, ME, &fresh, &[tag(OTHER, true, false, false)], untag),
+            may_change(
+                Uploader,
+                ME,
+                &fresh,
+                &[tag(OTHER, true, false, false)],
+                untag
+            ),
             Err(BadInput::UntagNotAllowed)
         );
         assert_eq!(
-            may_change(Uploader, ME, &reviewed, &[tag(ME, false, false, false)], untag),
+            may_change(
+                Uploader,
+                ME,
+                &reviewed,
+                &[tag(ME, false, false, false)],
+                untag
+            ),
             Err(BadInput::UntagNotAllowed)
         );
         // A red person's region: neither moved nor cleared; a green one's may be.
@@ -145,16 +164,28 @@ mod tests {
             may_change(Uploader, ME, &fresh, &[tag(ME, true, true, false)], region),
             Err(BadInput::RegionLocked)
         );
-        assert_eq!(may_change(Uploader, ME, &fresh, &[tag(ME, false, true, false)], region), Ok(()));
+        assert_eq!(
+            may_change(Uploader, ME, &fresh, &[tag(ME, false, true, false)], region),
+            Ok(())
+        );
         // Adding a region to a red person who has none is adding, which is allowed.
-        assert_eq!(may_change(Uploader, ME, &fresh, &[tag(ME, true, false, false)], region), Ok(()));
+        assert_eq!(
+            may_change(Uploader, ME, &fresh, &[tag(ME, true, false, false)], region),
+            Ok(())
+        );
         // "No identifiable people" only for a photo never tagged.
         assert_eq!(
             may_change(Uploader, ME, &fresh, &[], PeopleChange::MarkNoPeople),
             Err(BadInput::NoPeopleAfterTags)
         );
         assert_eq!(
-            may_change(Uploader, ME, &photo(false, false), &[], PeopleChange::MarkNoPeople),
+            may_change(
+                Uploader,
+                ME,
+                &photo(false, false),
+                &[],
+                PeopleChange::MarkNoPeople
+            ),
             Ok(())
         );
     }
@@ -180,8 +211,23 @@ mod tests {
         }
         // Organisers otherwise may untag anyone and move any region.
         let red = [tag(OTHER, true, true, false)];
-        assert_eq!(may_change(Manager, ME, &photo(true, true), &red, PeopleChange::Untag { tag_id: 3 }), Ok(()));
-        assert_eq!(may_change(Manager, ME, &p, &red, PeopleChange::Region { tag_id: 3 }), Ok(()));
-        assert_eq!(may_change(Manager, ME, &p, &red, PeopleChange::Review), Ok(()));
+        assert_eq!(
+            may_change(
+                Manager,
+                ME,
+                &photo(true, true),
+                &red,
+                PeopleChange::Untag { tag_id: 3 }
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            may_change(Manager, ME, &p, &red, PeopleChange::Region { tag_id: 3 }),
+            Ok(())
+        );
+        assert_eq!(
+            may_change(Manager, ME, &p, &red, PeopleChange::Review),
+            Ok(())
+        );
     }
 }

@@ -337,9 +337,12 @@ impl Store {
     }
 
     /// A digest of everything that decides which photos of the event may be published
-    /// and how (issue 14, point 2): each photo's review, marks, hold and size; each tag
-    /// with its region and blur; the latest consent row; every request's status and each
-    /// photo decision; erasures. Equal digests mean an export built then is still right.
+    /// and how (issue 14, point 2): each reviewed or held photo's review, marks, hold and
+    /// size, and its tags with their regions and blur; the latest consent row; every
+    /// request's status and each photo decision; erasures. A photo nobody reviewed cannot
+    /// be in an export, and any change of its people clears a review, so new uploads and
+    /// tags on them leave the digest alone. Equal digests mean an export built then is
+    /// still right.
     pub async fn export_fingerprint(&self, event_id: EventId) -> StoreResult<String> {
         self.with_conn(move |c| fingerprint(c, event_id)).await
     }
@@ -608,11 +611,7 @@ impl Store {
             let public_id = public_id_of(tx, photo_id)?;
             tx.execute(
                 "UPDATE photos SET reviewed_by = ?2, reviewed_at = ?3 WHERE id = ?1",
-                params![
-                    photo_id,
-                    reviewed.then_some(by),
-                    reviewed.then(now_rfc3339)
-                ],
+                params![photo_id, reviewed.then_some(by), reviewed.then(now_rfc3339)],
             )?;
             append(
                 tx,
@@ -757,13 +756,14 @@ fn fingerprint(c: &Connection, event_id: EventId) -> StoreResult<String> {
     const PARTS: &str = "
         SELECT 'p' || id || ':' || coalesce(reviewed_at, '') || ':' || no_people || ':'
             || publish_blurred || ':' || coalesce(held_at, '') || ':' || width || 'x' || height
-        FROM photos WHERE event_id = ?1
+        FROM photos WHERE event_id = ?1 AND (reviewed_at IS NOT NULL OR held_at IS NOT NULL)
         UNION ALL
         SELECT 't' || t.id || ':' || t.photo_id || ':' || t.attendee_id || ':'
             || coalesce(t.region_x, '') || ',' || coalesce(t.region_y, '') || ','
             || coalesce(t.region_w, '') || ',' || coalesce(t.region_h, '') || ':'
             || coalesce(t.blurred_at, '')
-        FROM photo_tags t JOIN photos p ON p.id = t.photo_id WHERE p.event_id = ?1
+        FROM photo_tags t JOIN photos p ON p.id = t.photo_id
+        WHERE p.event_id = ?1 AND (p.reviewed_at IS NOT NULL OR p.held_at IS NOT NULL)
         UNION ALL
         SELECT 'c' || coalesce(max(c.id), 0) || ':' || count(*)
         FROM consents c JOIN attendees a ON a.id = c.attendee_id WHERE a.event_id = ?1
@@ -1004,25 +1004,53 @@ mod tests {
             tags.into_iter().find(|t| t.attendee_id == who).unwrap().id
         };
         review(s.clone()).await;
-        let (p, _) = s.photo_with_tags(Actor::System, "photo.view", row).await.unwrap();
+        let (p, _) = s
+            .photo_with_tags(Actor::System, "photo.view", row)
+            .await
+            .unwrap();
         assert_eq!(p.reviewed_by.as_deref(), Some("o@x.lv"));
         assert!(p.reviewed_at.is_some());
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
 
-        s.add_tag(actor.clone(), row, bob, "badge", None).await.unwrap();
-        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "tag added");
+        s.add_tag(actor.clone(), row, bob, "badge", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            state_of(&s, &actor, row).await,
+            PhotoState::NeedsReview,
+            "tag added"
+        );
         review(s.clone()).await;
         let bob_tag = tag_of(s.clone(), bob).await;
-        s.set_tag_region(actor.clone(), row, bob_tag, Some(region)).await.unwrap();
-        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "region drawn");
+        s.set_tag_region(actor.clone(), row, bob_tag, Some(region))
+            .await
+            .unwrap();
+        assert_eq!(
+            state_of(&s, &actor, row).await,
+            PhotoState::NeedsReview,
+            "region drawn"
+        );
         review(s.clone()).await;
         s.remove_tag(actor.clone(), row, bob_tag).await.unwrap();
-        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "tag removed");
+        assert_eq!(
+            state_of(&s, &actor, row).await,
+            PhotoState::NeedsReview,
+            "tag removed"
+        );
         review(s.clone()).await;
         s.set_no_people(actor.clone(), row, false).await.unwrap();
-        assert_eq!(state_of(&s, &actor, row).await, PhotoState::NeedsReview, "mark changed");
+        assert_eq!(
+            state_of(&s, &actor, row).await,
+            PhotoState::NeedsReview,
+            "mark changed"
+        );
         // The tag stays remembered after it is gone.
-        assert!(s.photo_by_public_id("pid-cc".into()).await.unwrap().ever_tagged);
+        assert!(
+            s.photo_by_public_id("pid-cc".into())
+                .await
+                .unwrap()
+                .ever_tagged
+        );
         let reviews: i64 = s
             .with_conn(|c| {
                 Ok(c.query_row(
@@ -1034,6 +1062,48 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(reviews, 4);
+    }
+
+    /// Issue 14, point 2: the export fingerprint moves with a review, a consent and a
+    /// request, and not with a new upload or a tag on a photo nobody reviewed.
+    #[tokio::test]
+    async fn the_export_fingerprint_follows_what_decides_publication() {
+        let (s, ev, actor, org) = setup().await;
+        let anna = attendee(&s, &actor, ev, "tok-anna", Consent::Green).await;
+        let f0 = s.export_fingerprint(ev).await.unwrap();
+        let (pid, _) = s
+            .insert_photo(actor.clone(), photo(ev, org, "dd", None))
+            .await
+            .unwrap();
+        let row = s.photo_by_public_id(pid.into()).await.unwrap().id;
+        s.add_tag(actor.clone(), row, anna, "badge", None)
+            .await
+            .unwrap();
+        assert_eq!(s.export_fingerprint(ev).await.unwrap(), f0, "not reviewed");
+        s.set_reviewed(actor.clone(), row, true).await.unwrap();
+        let f1 = s.export_fingerprint(ev).await.unwrap();
+        assert_ne!(f1, f0, "reviewed");
+        let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
+        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.id))
+            .await
+            .unwrap();
+        let f2 = s.export_fingerprint(ev).await.unwrap();
+        assert_ne!(f2, f1, "a withdrawal");
+        s.open_request(
+            actor.clone(),
+            crate::domain::store::NewRequestRow {
+                attendee_id: anna,
+                kind: crate::types::RequestKind::Removal,
+                channel: "organiser",
+                identity_check: "in person".into(),
+                message: String::new(),
+                lang: "en".into(),
+                photos: None,
+            },
+        )
+        .await
+        .unwrap();
+        assert_ne!(s.export_fingerprint(ev).await.unwrap(), f2, "a request");
     }
 
     /// Issue 5: suggestions come from the uploader's own scans within ±2 minutes of the

@@ -4,13 +4,14 @@
 use super::add_by_badge::AddByBadge;
 use super::ledger::Ledger;
 use super::meta::Meta;
+use super::review::Review;
 use super::search::Search;
 use super::stage::Stage;
 use super::suggestions::Suggestions;
 use super::tags::Tags;
 use super::words::reason_text;
 use crate::api::photos::{
-    AddPublication, SetNoPeople, SetPublishBlurred, SetRegion, TagPerson, UntagPerson,
+    AddPublication, ReviewPhoto, SetNoPeople, SetPublishBlurred, SetRegion, TagPerson, UntagPerson,
 };
 use crate::components::errors::ErrorText;
 use crate::components::state_icon::StateIcon;
@@ -33,6 +34,7 @@ pub(super) fn PhotoView(initial: PhotoDetail) -> impl IntoView {
     let no_people = ServerAction::<SetNoPeople>::new();
     let blur = ServerAction::<SetPublishBlurred>::new();
     let publication = ServerAction::<AddPublication>::new();
+    let review = ServerAction::<ReviewPhoto>::new();
     // Every change answers with the photo page as it now is.
     let take = move |v: Option<Result<PhotoDetail, ApiError>>| match v {
         Some(Ok(d)) => {
@@ -54,6 +56,7 @@ pub(super) fn PhotoView(initial: PhotoDetail) -> impl IntoView {
     Effect::new(move |_| take(no_people.value().get()));
     Effect::new(move |_| take(blur.value().get()));
     Effect::new(move |_| take(publication.value().get()));
+    Effect::new(move |_| take(review.value().get()));
     let pending = move || {
         tag.pending().get()
             || untag.pending().get()
@@ -61,6 +64,7 @@ pub(super) fn PhotoView(initial: PhotoDetail) -> impl IntoView {
             || no_people.pending().get()
             || blur.pending().get()
             || publication.pending().get()
+            || review.pending().get()
     };
     let photo_id = move || detail.with(|d| d.id.clone());
 
@@ -88,6 +92,7 @@ pub(super) fn PhotoView(initial: PhotoDetail) -> impl IntoView {
                             </ul>
                         }
                     }}
+                    <Review detail review/>
                     {move || error.get().map(|e| view! { <ErrorText error=e/> })}
                     <Show when=move || pending()>
                         <p class="loading" role="status">{t!(i18n, ph.saving)}</p>
@@ -96,12 +101,17 @@ pub(super) fn PhotoView(initial: PhotoDetail) -> impl IntoView {
                         <input
                             type="checkbox"
                             prop:checked=move || detail.with(|d| d.no_people)
+                            disabled=move || detail.with(|d| d.no_people_locked)
+                            aria-describedby=move || detail.with(|d| d.no_people_locked.then_some("np-locked"))
                             on:change=move |e| {
                                 no_people.dispatch(SetNoPeople { photo_id: photo_id(), value: event_target_checked(&e) });
                             }
                         />
                         {t!(i18n, ph.np_label)}
                     </label>
+                    <Show when=move || detail.with(|d| d.no_people_locked)>
+                        <p class="help" id="np-locked">{t!(i18n, ph.np_locked)}</p>
+                    </Show>
                     <Show when=move || detail.with(|d| d.can_manage && (d.can_blur || d.publish_blurred || d.reasons.iter().any(|r| matches!(r, GateReason::Red { .. }))))>
                         <label class="check">
                             <input

@@ -21,6 +21,7 @@ pub(super) fn Tags(
         let (id, tag_id) = (detail.with_untracked(|d| d.id.clone()), t.id);
         let id2 = id.clone();
         let has_region = t.region.is_some();
+        let (can_remove, can_edit_region) = (t.can_remove, t.can_edit_region);
         view! {
             <li class="tag-row">
                 <span class="tag-number" aria-hidden="true">{t.number}</span>
@@ -29,10 +30,15 @@ pub(super) fn Tags(
                 <span class="tag-consent">{consent_words(i18n, t.consent)}</span>
                 {has_region.then(|| view! { <span class="tag-region">{t!(i18n, ph.t_has_region)}</span> })}
                 <div class="tag-actions">
-                    <button type="button" class="secondary" on:click=move |_| drawing.set(Some(tag_id))>
-                        {t!(i18n, ph.t_region, who = name.clone())}
-                    </button>
-                    {has_region.then(|| {
+                    {can_edit_region.then(|| {
+                        let name = name.clone();
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| drawing.set(Some(tag_id))>
+                                {t!(i18n, ph.t_region, who = name.clone())}
+                            </button>
+                        }
+                    })}
+                    {(has_region && can_edit_region).then(|| {
                         let id = id2.clone();
                         let name = name.clone();
                         view! {
@@ -47,15 +53,20 @@ pub(super) fn Tags(
                             </button>
                         }
                     })}
-                    <button
-                        type="button"
-                        class="secondary danger"
-                        on:click=move |_| {
-                            untag.dispatch(UntagPerson { photo_id: id.clone(), tag_id });
+                    {can_remove.then(|| {
+                        let (id, name) = (id.clone(), name.clone());
+                        view! {
+                            <button
+                                type="button"
+                                class="secondary danger"
+                                on:click=move |_| {
+                                    untag.dispatch(UntagPerson { photo_id: id.clone(), tag_id });
+                                }
+                            >
+                                {t!(i18n, ph.t_remove, who = name.clone())}
+                            </button>
                         }
-                    >
-                        {t!(i18n, ph.t_remove, who = name.clone())}
-                    </button>
+                    })}
                 </div>
             </li>
         }
