@@ -229,6 +229,19 @@ fn takedowns(c: &Connection, request_id: RequestId) -> StoreResult<Vec<Takedown>
     Ok(rows)
 }
 
+/// The photos (public ids) an attendee is tagged in.
+fn tagged_photos(c: &Connection, attendee_id: AttendeeId) -> StoreResult<Vec<PublicId>> {
+    let mut stmt = c.prepare(
+        "SELECT p.public_id FROM photos p
+         WHERE p.id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)
+         ORDER BY p.id",
+    )?;
+    let rows = stmt
+        .query_map([attendee_id], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 fn request_subject(request_id: RequestId) -> String {
     format!("removal:{request_id}")
 }
@@ -791,14 +804,53 @@ impl Store {
         .await
     }
 
+    /// The public ids of the photos the person is tagged in (issue 14, point 5: their
+    /// originals are rewritten without metadata before the person is erased).
+    pub async fn tagged_photos_of(&self, attendee_id: AttendeeId) -> StoreResult<Vec<PublicId>> {
+        self.with_conn(move |c| tagged_photos(c, attendee_id)).await
+    }
+
+    /// Records that a photo's original was rewritten (oriented, no metadata, JPEG):
+    /// its stored size, orientation 1, format and byte count. The content hash of the
+    /// upload stays, only as the duplicate check (the same file uploaded again is still
+    /// the same photo). Audited as `photo.file.replace` with `subject` (ids only).
+    pub async fn original_rewritten(
+        &self,
+        actor: Actor,
+        public_id: PublicId,
+        width: u32,
+        height: u32,
+        bytes: u64,
+        subject: String,
+    ) -> StoreResult<()> {
+        self.tx(move |tx| {
+            tx.execute(
+                "UPDATE photos SET width = ?2, height = ?3, orientation = 1, format = 'jpeg',
+                     bytes = ?4
+                 WHERE public_id = ?1",
+                params![public_id, width, height, bytes as i64],
+            )?;
+            append(tx, &actor, "photo.file.replace", &subject)?;
+            Ok(())
+        })
+        .await
+    }
+
     /// Erases the person of an erasure request and closes it as done, in one transaction:
     /// personal fields, private and check-in code hashes, the badge token (replaced by a
     /// fresh random one no badge carries), guardian names and signatures, scans, tags,
+    /// the uploaded file name of every photo they are tagged in (it may be their name),
     /// and the free text of their requests. Consent rows keep only (attendee row id,
     /// choice, time, notice version, channel), so every count still adds up. The audit
-    /// row names ids only.
-    pub async fn erase_subject(&self, actor: Actor, request_id: RequestId) -> StoreResult<()> {
-        self.tx(move |tx| {
+    /// row names ids only. Returns the photos they were tagged in (whose originals the
+    /// caller rewrites without metadata).
+    pub async fn erase_subject(
+        &self,
+        actor: Actor,
+        request_id: RequestId,
+    ) -> StoreResult<Vec<PublicId>> {
+        let photos = self
+            .tx(move |tx| {
             let request = open_request_of(tx, request_id)?;
             if request.kind != RequestKind::Erasure {
                 return Err(StoreError::Conflict(Conflict::NotErasure));
@@ -812,6 +864,12 @@ impl Store {
             tx.execute(
                 "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
                 params![a, token],
+            )?;
+            let photos = tagged_photos(tx, a)?;
+            tx.execute(
+                "UPDATE photos SET original_name = NULL
+                 WHERE id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)",
+                [a],
             )?;
             tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
             tx.execute(
@@ -839,7 +897,11 @@ impl Store {
                 tx,
                 &actor,
                 "attendee.erase",
-                &format!("{} attendee:{a}", request_subject(request_id)),
+                &format!(
+                    "{} attendee:{a} photo_names_cleared:{}",
+                    request_subject(request_id),
+                    photos.len()
+                ),
             )?;
             tx.execute(
                 "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
@@ -851,7 +913,7 @@ impl Store {
                 "removal.status",
                 &format!("{} status:done", request_subject(request_id)),
             )?;
-            Ok(())
+            Ok(photos)
         })
         .await?;
         // Move the committed pages into the database file and empty the WAL, so the
@@ -860,7 +922,8 @@ impl Store {
             c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             Ok(())
         })
-        .await
+        .await?;
+        Ok(photos)
     }
 
     /// Photos of the event the person is not tagged in, with a capture time, for the
