@@ -356,6 +356,18 @@ CREATE INDEX audit_log_event ON audit_log(event_id);
 CREATE INDEX audit_log_actor ON audit_log(actor);
 "#;
 
+/// Issue 14, point 7: where the audit chain's verification got to, so the log page
+/// checks only the rows written since (one row: the last verified row's id and hash, and
+/// when).
+const V9: &str = r#"
+CREATE TABLE audit_verified (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    last_id     INTEGER NOT NULL,
+    last_hash   TEXT NOT NULL,
+    verified_at TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -365,5 +377,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V9),
     ])
 }
