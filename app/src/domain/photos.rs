@@ -878,7 +878,9 @@ mod tests {
             .with_photos_dir(dir.path())
             .unwrap();
         assert_eq!(
-            std::fs::read_dir(state.photos.exports_dir()).unwrap().count(),
+            std::fs::read_dir(state.photos.exports_dir())
+                .unwrap()
+                .count(),
             0
         );
         assert!(original.exists());

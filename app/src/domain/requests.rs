@@ -607,7 +607,10 @@ pub async fn erase(
     let tagged = state.store.tagged_photos_of(b.request.attendee_id).await?;
     photos::strip_originals(state, actor.clone(), &tagged, &why).await?;
     let cleared = state.store.erase_subject(actor.clone(), request_id).await?;
-    let late: Vec<_> = cleared.into_iter().filter(|p| !tagged.contains(p)).collect();
+    let late: Vec<_> = cleared
+        .into_iter()
+        .filter(|p| !tagged.contains(p))
+        .collect();
     photos::strip_originals(state, actor, &late, &why).await?;
     Ok(())
 }

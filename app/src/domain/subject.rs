@@ -384,7 +384,12 @@ mod tests {
             "fields": {"first_name": "=HYPERLINK(\"http://evil.example\",\"x\")", "phone": "+371 2000 0000", "organisation": "@Corp"},
         });
         let csv = to_csv(&v);
-        assert!(csv.contains("fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"), "{csv}");
+        assert!(
+            csv.contains(
+                "fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"
+            ),
+            "{csv}"
+        );
         assert!(csv.contains("fields,,phone,'+371 2000 0000\r\n"), "{csv}");
         assert!(csv.contains("fields,,organisation,'@Corp\r\n"), "{csv}");
     }

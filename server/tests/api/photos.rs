@@ -383,12 +383,12 @@ async fn export_holds_only_publishable_and_blurred_photos_without_metadata() {
     let cell = |id: &str| app::csv_text::cell(id).into_owned();
     assert!(manifest.contains(&format!(
         "{},publishable_blurred,red:person_1;blurred:1",
-        cell(&p_blur)
+        cell(p_blur)
     )));
-    assert!(manifest.contains(&format!("{},publishable,all_green:1", cell(&p_green))));
+    assert!(manifest.contains(&format!("{},publishable,all_green:1", cell(p_green))));
     assert!(manifest.contains(&format!(
         "{},publishable,no_identifiable_people",
-        cell(&p_nobody)
+        cell(p_nobody)
     )));
     assert!(!manifest.contains(p_red.as_str()));
     for (id, jpeg) in &exported {

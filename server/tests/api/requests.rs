@@ -630,13 +630,7 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     tag(&mut org, &photo, &token, Some((0.1, 0.1, 0.3, 0.3))).await;
     // Issue 14, point 5: a photo that is kept, uploaded under the person's name and
     // naming them and their email in its EXIF, XMP and a trailer (stored byte for byte).
-    let naming = fixtures::jpeg_naming(
-        640,
-        480,
-        22,
-        "Zentaurs Kvadrāts",
-        "zentaurs.k@example.lv",
-    );
+    let naming = fixtures::jpeg_naming(640, 480, 22, "Zentaurs Kvadrāts", "zentaurs.k@example.lv");
     let kept = org
         .upload(&ev, "Zentaurs_Kvadrāts_2026-05-14.jpg", naming.clone())
         .await;
@@ -646,7 +640,11 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
         Some("Zentaurs_Kvadrāts_2026-05-14.jpg")
     );
     let kept_original = server.dir().join("photos/originals").join(&kept);
-    assert_eq!(std::fs::read(&kept_original).unwrap(), naming, "stored as uploaded");
+    assert_eq!(
+        std::fs::read(&kept_original).unwrap(),
+        naming,
+        "stored as uploaded"
+    );
     let mut phone = server.client();
     let none = serde_json::json!({ "guardian_name": "", "guardian_confirmed": false });
     me(
@@ -720,10 +718,12 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     let rewritten = std::fs::read(&kept_original).unwrap();
     assert_ne!(rewritten, naming);
     assert!(!fixtures::jpeg_has_metadata(&rewritten));
-    assert_eq!(fixtures::decode_rgb(&rewritten).0, 480, "orientation applied");
-    let again = org
-        .upload_photo(&ev, "copy.jpg", naming.clone())
-        .await;
+    assert_eq!(
+        fixtures::decode_rgb(&rewritten).0,
+        480,
+        "orientation applied"
+    );
+    let again = org.upload_photo(&ev, "copy.jpg", naming.clone()).await;
     let again: serde_json::Value = serde_json::from_str(&again.body).unwrap();
     assert_eq!(again["photo"], kept.as_str());
     assert_eq!(again["duplicate"], true);

@@ -273,8 +273,8 @@ fn zlib_zeros(n: u64) -> Vec<u8> {
     b.put(29, 5); // HLIT: 286 literal/length codes
     b.put(1, 5); // HDIST: 2 distance codes
     b.put(14, 4); // HCLEN: 18 code length codes
-    // Code length code lengths, in the order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1:
-    // symbol 18 (a run of zeros) 1 bit, symbols 1 and 2 two bits.
+                  // Code length code lengths, in the order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1:
+                  // symbol 18 (a run of zeros) 1 bit, symbols 1 and 2 two bits.
     for len in [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2] {
         b.put(len, 3);
     }
@@ -293,7 +293,7 @@ fn zlib_zeros(n: u64) -> Vec<u8> {
     b.code(0b10, 2); // 285: 1
     b.code(0b10, 2); // dist 0: 1
     b.code(0b10, 2); // dist 1: 1
-    // Literal/length codes: 285 -> 0, 0 -> 10, 256 -> 11. Distance 0 (distance 1) -> 0.
+                     // Literal/length codes: 285 -> 0, 0 -> 10, 256 -> 11. Distance 0 (distance 1) -> 0.
     b.code(0b10, 2); // literal 0
     let mut left = n - 1;
     while left >= 258 {

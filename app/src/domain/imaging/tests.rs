@@ -740,12 +740,18 @@ fn a_stripped_original_keeps_the_pixels_oriented_and_nothing_else() {
     }
     // Full size, turned as the EXIF said; nothing left to turn.
     assert_eq!(dims(&out), (400, 600));
-    assert_eq!((out_info.width, out_info.height, out_info.orientation), (400, 600, 1));
+    assert_eq!(
+        (out_info.width, out_info.height, out_info.orientation),
+        (400, 600, 1)
+    );
     let preview = renditions(&src, &info).unwrap().preview;
     assert_eq!(marker_corner(&out), marker_corner(&preview));
     // A PNG original becomes a JPEG the same way.
     let (png_out, png_info) = strip_original(&fixtures::png(300, 200, 4)).unwrap();
-    assert_eq!((png_info.format, dims(&png_out)), (Format::Jpeg, (300, 200)));
+    assert_eq!(
+        (png_info.format, dims(&png_out)),
+        (Format::Jpeg, (300, 200))
+    );
 }
 
 /// The crafted iCCP stream is real: a small one inflates to exactly its size.
@@ -775,7 +781,10 @@ fn a_png_with_a_huge_iccp_profile_decodes_without_it() {
     );
     let pixels = png_pixels_only(&bomb).unwrap();
     assert!(!pixels.windows(4).any(|w| w == b"iCCP"));
-    assert_eq!(pixels, plain, "only the chunks the pixels need, byte for byte");
+    assert_eq!(
+        pixels, plain,
+        "only the chunks the pixels need, byte for byte"
+    );
     let info = inspect(&bomb, &limits()).unwrap();
     let started = Instant::now();
     let out = renditions(&bomb, &info).unwrap();

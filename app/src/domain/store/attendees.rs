@@ -3,12 +3,12 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::domain::consent::nfc;
 use crate::types::{
     AttendeeDetail, AttendeeFilter, AttendeeList, AttendeeRow, Channel, Consent, ConsentRecord,
     EventStats, PersonFields,
 };
 use crate::types::{AttendeeId, EventId};
-use crate::domain::consent::nfc;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub struct NewAttendee {

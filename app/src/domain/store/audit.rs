@@ -237,7 +237,9 @@ impl Store {
             let rows = records_after(tx, 0)?;
             let result = verify(&rows, highest_issued(tx)?);
             if result.is_ok() {
-                let (id, hash) = rows.last().map_or((0, GENESIS), |r| (r.id, r.hash.as_str()));
+                let (id, hash) = rows
+                    .last()
+                    .map_or((0, GENESIS), |r| (r.id, r.hash.as_str()));
                 save_checkpoint(tx, id, hash)?;
             }
             Ok(result)

@@ -851,71 +851,71 @@ impl Store {
     ) -> StoreResult<Vec<PublicId>> {
         let photos = self
             .tx(move |tx| {
-            let request = open_request_of(tx, request_id)?;
-            if request.kind != RequestKind::Erasure {
-                return Err(StoreError::Conflict(Conflict::NotErasure));
-            }
-            let a = request.attendee_id;
-            let token: String = tx.query_row(
-                "SELECT badge_token FROM attendees WHERE id = ?1",
-                [a],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
-                params![a, token],
-            )?;
-            let photos = tagged_photos(tx, a)?;
-            tx.execute(
-                "UPDATE photos SET original_name = NULL
+                let request = open_request_of(tx, request_id)?;
+                if request.kind != RequestKind::Erasure {
+                    return Err(StoreError::Conflict(Conflict::NotErasure));
+                }
+                let a = request.attendee_id;
+                let token: String = tx.query_row(
+                    "SELECT badge_token FROM attendees WHERE id = ?1",
+                    [a],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
+                    params![a, token],
+                )?;
+                let photos = tagged_photos(tx, a)?;
+                tx.execute(
+                    "UPDATE photos SET original_name = NULL
                  WHERE id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)",
-                [a],
-            )?;
-            tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
-            tx.execute(
-                "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
+                    [a],
+                )?;
+                tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
+                tx.execute(
+                    "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
                      guardian_confirmed = 0, signature_id = NULL WHERE attendee_id = ?1",
-                [a],
-            )?;
-            tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
-            tx.execute(
-                "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
+                    [a],
+                )?;
+                tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
+                tx.execute(
+                    "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
                      role_title = NULL, email = NULL, phone = NULL, private_code_hash = NULL,
                      checkin_code_hash = NULL, badge_token = ?2, erased_at = ?3
                  WHERE id = ?1",
-                params![
-                    a,
-                    format!("erased-{}", crate::domain::auth::random_token(16)),
-                    now_rfc3339()
-                ],
-            )?;
-            tx.execute(
-                "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
-                [a],
-            )?;
-            append(
-                tx,
-                &actor,
-                "attendee.erase",
-                &format!(
-                    "{} attendee:{a} photo_names_cleared:{}",
-                    request_subject(request_id),
-                    photos.len()
-                ),
-            )?;
-            tx.execute(
-                "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
-                params![request_id, now_rfc3339()],
-            )?;
-            append(
-                tx,
-                &actor,
-                "removal.status",
-                &format!("{} status:done", request_subject(request_id)),
-            )?;
-            Ok(photos)
-        })
-        .await?;
+                    params![
+                        a,
+                        format!("erased-{}", crate::domain::auth::random_token(16)),
+                        now_rfc3339()
+                    ],
+                )?;
+                tx.execute(
+                    "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
+                    [a],
+                )?;
+                append(
+                    tx,
+                    &actor,
+                    "attendee.erase",
+                    &format!(
+                        "{} attendee:{a} photo_names_cleared:{}",
+                        request_subject(request_id),
+                        photos.len()
+                    ),
+                )?;
+                tx.execute(
+                    "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
+                    params![request_id, now_rfc3339()],
+                )?;
+                append(
+                    tx,
+                    &actor,
+                    "removal.status",
+                    &format!("{} status:done", request_subject(request_id)),
+                )?;
+                Ok(photos)
+            })
+            .await?;
         // Move the committed pages into the database file and empty the WAL, so the
         // erased values survive in no file (secure_delete zeroed their old cells).
         self.with_conn(|c| {
