@@ -1,6 +1,7 @@
 //! Lanyard's user interface and, behind the `ssr` feature, its server side.
 //!
 //! - `types`: plain serde wire types shared by browser and server.
+//! - `csv_text`: the one CSV writer (formula cells escaped), browser and server.
 //! - `api`: server functions (authorise → call the domain → map errors).
 //! - `pages`, `components`: the screens.
 //! - `domain` (ssr only): rules, the SQLite store (the only place SQL lives) and audit.
@@ -12,6 +13,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod api;
 mod app;
 pub mod components;
+pub mod csv_text;
 pub mod pages;
 pub mod types;
 pub mod validate;

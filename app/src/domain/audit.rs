@@ -72,10 +72,41 @@ pub fn verify<'a>(
     rows: impl IntoIterator<Item = &'a AuditRecord>,
     highest_id_issued: i64,
 ) -> Result<u64, ChainBreak> {
-    let mut prev_hash = GENESIS.to_string();
+    verify_from(rows, &Checkpoint::genesis(), highest_id_issued)
+}
+
+/// The last row a verification reached: the rows up to `last_id` were intact at `at`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub last_id: i64,
+    pub last_hash: String,
+    /// When; empty for [`Checkpoint::genesis`].
+    pub at: String,
+}
+
+impl Checkpoint {
+    /// Before the first row: nothing verified yet.
+    pub fn genesis() -> Self {
+        Checkpoint {
+            last_id: 0,
+            last_hash: GENESIS.to_string(),
+            at: String::new(),
+        }
+    }
+}
+
+/// Like [`verify`], for the rows after `from` only (issue 14, point 7: the log page does
+/// not reload every row on each view): `rows` must be the rows with ids above
+/// `from.last_id`, the first chained to `from.last_hash`. Returns how many it checked.
+pub fn verify_from<'a>(
+    rows: impl IntoIterator<Item = &'a AuditRecord>,
+    from: &Checkpoint,
+    highest_id_issued: i64,
+) -> Result<u64, ChainBreak> {
+    let mut prev_hash = from.last_hash.clone();
     let mut count = 0;
-    let mut last_id = 0;
-    for (expected_id, row) in (1..).zip(rows) {
+    let mut last_id = from.last_id;
+    for (expected_id, row) in (from.last_id + 1..).zip(rows) {
         if row.id != expected_id || row.prev_hash != prev_hash {
             return Err(ChainBreak::Missing { id: row.id });
         }
@@ -104,18 +135,24 @@ pub fn verify<'a>(
     Ok(count)
 }
 
-/// One page (100 rows) of the log, newest first, and whether the chain verifies.
+/// Rows on one page of the log.
+pub const PAGE_ROWS: u32 = 100;
+
+/// One page ([`PAGE_ROWS`] rows) of the log, newest first, and whether the chain
+/// verifies: checked from the last verified row on ([`super::Store::verify_audit_since`]),
+/// so a page view reads only the rows written since the previous one.
 pub async fn page(
     store: &super::Store,
     actor: super::Actor,
     before_id: Option<i64>,
 ) -> Result<crate::types::AuditView, super::StoreError> {
-    let page = store.list_audit(actor, 100, before_id).await?;
-    let chain = store.verify_audit().await?.map_err(|b| b.to_string());
+    let page = store.list_audit(actor, PAGE_ROWS, before_id).await?;
+    let (chain, checkpoint) = store.verify_audit_since().await?;
     Ok(crate::types::AuditView {
         rows: page.rows,
         total: page.total,
-        chain,
+        chain: chain.map_err(|b| b.to_string()),
+        verified_at: (!checkpoint.at.is_empty()).then_some(checkpoint.at),
     })
 }
 
@@ -179,6 +216,46 @@ mod tests {
         let mut rows = chain(5);
         rows.remove(1);
         assert_eq!(verify(&rows, 5), Err(ChainBreak::Missing { id: 3 }));
+    }
+
+    #[test]
+    fn verifying_from_a_checkpoint_checks_only_the_rows_after_it() {
+        let rows = chain(6);
+        let at = |i: usize| Checkpoint {
+            last_id: rows[i].id,
+            last_hash: rows[i].hash.clone(),
+            at: "2026-11-22T10:00:00Z".into(),
+        };
+        assert_eq!(verify_from(&rows[3..], &at(2), 6), Ok(3));
+        assert_eq!(verify_from(&rows[6..], &at(5), 6), Ok(0));
+        // A row after the checkpoint edited, or missing, or the newest deleted.
+        let mut edited = rows.clone();
+        edited[4].action = "attendee.export".into();
+        assert_eq!(
+            verify_from(&edited[3..], &at(2), 6),
+            Err(ChainBreak::Edited { id: 5 })
+        );
+        let gap: Vec<_> = [&rows[3], &rows[5]].into_iter().cloned().collect();
+        assert_eq!(
+            verify_from(&gap, &at(2), 6),
+            Err(ChainBreak::Missing { id: 6 })
+        );
+        assert_eq!(
+            verify_from(&rows[3..5], &at(2), 6),
+            Err(ChainBreak::TailDeleted {
+                last_id: 5,
+                expected_last_id: 6
+            })
+        );
+        // Rows that do not follow the checkpoint's hash.
+        let wrong = Checkpoint {
+            last_hash: GENESIS.into(),
+            ..at(2)
+        };
+        assert_eq!(
+            verify_from(&rows[3..], &wrong, 6),
+            Err(ChainBreak::Missing { id: 4 })
+        );
     }
 
     #[test]

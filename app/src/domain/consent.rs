@@ -9,8 +9,15 @@ use crate::validate::{looks_like_email, looks_like_phone};
 /// Largest accepted signature image.
 pub const MAX_SIGNATURE_BYTES: usize = 200 * 1024;
 
+/// `s` in Unicode NFC (issue 14, point 6): "Č" typed as C plus a combining caron is
+/// stored as the one character "Č", so a search finds the name however it was typed.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s)
+}
+
 /// Keeps only the fields the event switched on (anything else sent is dropped, not
-/// stored), trims them, and checks required ones and formats. Errors name the field,
+/// stored), trims them and stores them in Unicode NFC ([`nfc`]), and checks required
+/// ones and formats. Errors name the field,
 /// e.g. `BadInput::FieldRequired(Field::Email)`, for the UI to word.
 pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonFields, BadInput> {
     let mut out = PersonFields::default();
@@ -21,9 +28,8 @@ pub fn clean_fields(rules: &FieldRules, raw: PersonFields) -> Result<PersonField
         }
         let v = raw
             .get(f)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from);
+            .map(|s| nfc(s.trim()).trim().to_string())
+            .filter(|s| !s.is_empty());
         match &v {
             None if rule.required => return Err(BadInput::FieldRequired(f)),
             Some(s) if s.chars().count() > 200 => return Err(BadInput::FieldTooLong(f)),
@@ -214,7 +220,7 @@ impl Decision {
             notice_version_id: self.notice_version_id,
             channel: self.channel,
             channel_ref: self.channel_ref,
-            guardian_name: minor_green.then(|| self.guardian.name.trim().to_string()),
+            guardian_name: minor_green.then(|| nfc(self.guardian.name.trim()).into_owned()),
             guardian_confirmed: minor_green && self.guardian.confirmed,
             signature_png: if minor_green {
                 self.guardian.signature_png
@@ -290,6 +296,23 @@ mod tests {
             }
         }
         r
+    }
+
+    /// Issue 14, point 6: names are stored in NFC, whatever the keyboard sent.
+    #[test]
+    fn names_are_stored_in_nfc() {
+        let r = rules(&[(Field::FirstName, true), (Field::LastName, false)]);
+        let raw = PersonFields {
+            // "Jānis" and "Čakste" with combining marks: a + U+0304, C + U+030C.
+            first_name: Some(" Ja\u{304}nis ".into()),
+            last_name: Some("C\u{30C}akste".into()),
+            ..Default::default()
+        };
+        let clean = clean_fields(&r, raw).unwrap();
+        assert_eq!(clean.first_name.as_deref(), Some("J\u{101}nis"));
+        assert_eq!(clean.last_name.as_deref(), Some("\u{10C}akste"));
+        assert_eq!(clean.last_name.as_deref(), Some("Čakste"));
+        assert_eq!(nfc("Anna"), "Anna");
     }
 
     #[test]

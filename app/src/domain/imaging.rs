@@ -8,6 +8,7 @@
 //!   when that still gives at least the preview size, like libvips' shrink-on-load.
 //! * [`export_jpeg`] makes the export copy, with regions redacted ([`redact`]).
 //! * [`redact_jpeg`] redacts regions in an existing preview.
+//! * [`strip_original`] rewrites an original with nothing but its pixels (erasure).
 //!
 //! Every output is a baseline JPEG with a JFIF header and nothing else: no EXIF, XMP,
 //! IPTC, ICC profile or comment. The EXIF orientation is applied to the pixels.
@@ -35,8 +36,10 @@ pub const PREVIEW_QUALITY: u8 = 82;
 pub const EXPORT_QUALITY: u8 = 88;
 /// The largest side a JPEG can have.
 const JPEG_MAX_SIDE: u32 = 65_535;
-/// What the PNG decoder may allocate (the `image` crate's default).
+/// What the PNG decoder may ever allocate, whatever the size (the `image` crate's default).
 const PNG_MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Room over the pixels for the decoder's own small buffers.
+const PNG_SLACK: u64 = 1024 * 1024;
 
 /// A rectangle relative to the oriented image, each value 0..=1 (the wire type tags use).
 pub use crate::types::Region;
@@ -251,6 +254,18 @@ pub fn export_jpeg(
     let mut img = decode_fit_orient(bytes, info, max_side.clamp(1, JPEG_MAX_SIDE))?;
     redact(&mut img.data, img.width, img.height, blur);
     encode_jpeg(&img, EXPORT_QUALITY)
+}
+
+/// The original made safe to keep after its people's data must go (issue 14, point 5):
+/// decoded at full size, orientation applied, re-encoded as a JPEG (quality
+/// [`EXPORT_QUALITY`]) with nothing of the file but its pixels: no EXIF, XMP, IPTC, ICC
+/// profile, comment, PNG text chunk or bytes after the image. Returns the JPEG and what
+/// [`inspect`] reads from it.
+pub fn strip_original(bytes: &[u8]) -> Result<(Vec<u8>, Inspected), ImageError> {
+    let info = inspect(bytes, &Limits::default())?;
+    let jpeg = export_jpeg(bytes, &info, info.width.max(info.height), &[])?;
+    let out = inspect(&jpeg, &Limits::default())?;
+    Ok((jpeg, out))
 }
 
 /// The preview with regions redacted: takes preview JPEG bytes (already oriented, no
@@ -812,14 +827,56 @@ fn decode_jpeg(bytes: &[u8], header: &JpegHeader, want_long_side: u32) -> Result
     })
 }
 
-/// Decodes a PNG (any bit depth or colour type) with the `image` crate under limits,
-/// flattening transparency onto white.
+/// What decoding a `width` x `height` PNG may allocate (issue 14, point 6): the pixels
+/// at the widest sample there is (16-bit RGBA, 8 bytes), plus a little; never more than
+/// [`PNG_MAX_ALLOC`].
+pub fn png_budget(width: u32, height: u32) -> u64 {
+    (u64::from(width) * u64::from(height) * 8 + PNG_SLACK).min(PNG_MAX_ALLOC)
+}
+
+/// The PNG with only the chunks its pixels need (IHDR, PLTE, tRNS, IDAT, IEND), copied
+/// byte for byte. Ancillary chunks can make a decoder allocate far beyond the pixels: a
+/// 1 MB file can carry a 1 GiB iCCP profile or zTXt text (issue 14, point 6), and none of
+/// them is used (outputs carry no metadata). An unknown critical chunk is kept, so the
+/// decoder refuses it as before.
+pub(crate) fn png_pixels_only(bytes: &[u8]) -> Result<Vec<u8>, ImageError> {
+    let corrupt = || ImageError::Corrupt("a PNG chunk runs past the end of the file".into());
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(bytes.get(..8).ok_or_else(corrupt)?);
+    let mut pos = 8usize;
+    while pos < bytes.len() {
+        let head = bytes.get(pos..pos + 8).ok_or_else(corrupt)?;
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let kind = [head[4], head[5], head[6], head[7]];
+        let end = pos
+            .checked_add(12)
+            .and_then(|e| e.checked_add(len))
+            .ok_or_else(corrupt)?;
+        let chunk = bytes.get(pos..end).ok_or_else(corrupt)?;
+        // Bit 5 of the first letter: 0 = critical (upper case), 1 = ancillary.
+        let critical = kind[0] & 0x20 == 0;
+        if critical || &kind == b"tRNS" {
+            out.extend_from_slice(chunk);
+        }
+        pos = end;
+        if &kind == b"IEND" {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes a PNG (any bit depth or colour type) with the `image` crate, flattening
+/// transparency onto white. Only the chunks the pixels need reach the decoder
+/// ([`png_pixels_only`]), and it may allocate no more than the pixels need
+/// ([`png_budget`]).
 fn decode_png(bytes: &[u8]) -> Result<Rgb, ImageError> {
     let (w, h) = png_size(bytes)?;
+    let bytes = png_pixels_only(bytes)?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(w);
     limits.max_image_height = Some(h);
-    limits.max_alloc = Some(PNG_MAX_ALLOC);
+    limits.max_alloc = Some(png_budget(w, h));
     let mut reader = image::ImageReader::with_format(Cursor::new(bytes), image::ImageFormat::Png);
     reader.limits(limits);
     let img = reader.decode().map_err(|e| match e {

@@ -85,6 +85,7 @@ impl AppState {
         self.photos = photos::PhotoFiles::new(dir);
         self.photos.ensure_dirs()?;
         self.photos.clear_temp();
+        self.photos.clear_exports();
         Ok(self)
     }
 

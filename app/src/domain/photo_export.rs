@@ -324,8 +324,8 @@ fn build(
         let stored = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored)
             .last_modified_time(zip::DateTime::default());
-        let mut manifest = csv::Writer::from_writer(Vec::new());
-        manifest.write_record(["file", "photo_id", "state", "reason"])?;
+        let mut manifest = crate::csv_text::CsvText::new();
+        manifest.row(["file", "photo_id", "state", "reason"]);
         let mut n = 0;
         for item in items {
             let jpeg = std::fs::read(files.path(item.public_id.as_str(), Rendition::Original))
@@ -342,22 +342,22 @@ fn build(
                     let name = format!("photo-{n:04}.jpg");
                     zip.start_file(name.as_str(), stored)?;
                     zip.write_all(&jpeg)?;
-                    manifest.write_record([
+                    manifest.row([
                         name.as_str(),
                         item.public_id.as_str(),
                         item.state.as_str(),
                         item.reason.as_str(),
-                    ])?;
+                    ]);
                 }
                 Err(e) => {
                     // Left out, and said so in the manifest.
                     tracing::error!(error = %e, "export: a photo could not be read");
-                    manifest.write_record([
+                    manifest.row([
                         "",
                         item.public_id.as_str(),
                         item.state.as_str(),
                         "left_out:could_not_read_original",
-                    ])?;
+                    ]);
                 }
             }
             job.done.fetch_add(1, Ordering::Relaxed);
@@ -366,7 +366,7 @@ fn build(
             "manifest.csv",
             SimpleFileOptions::default().last_modified_time(zip::DateTime::default()),
         )?;
-        zip.write_all(&manifest.into_inner().map_err(|e| e.to_string())?)?;
+        zip.write_all(manifest.finish().as_bytes())?;
         let mut inner = zip.finish()?;
         inner.flush()?;
         inner.get_ref().sync_all()?;

@@ -5,8 +5,10 @@
 
 mod act;
 mod rules;
+mod scrub;
 pub use act::{act, find, library, set_clock_offset, PhotoAction, PhotoInHand};
 pub use rules::{may_change, PeopleChange};
+pub use scrub::strip_originals;
 
 use super::imaging::{self, ImageError, Inspected, Limits};
 use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagFacts, TagRow};
@@ -95,6 +97,35 @@ impl PhotoFiles {
                 let _ = std::fs::remove_file(e.path());
             }
         }
+    }
+
+    /// Removes every built export left in `exports/` (and anything else there): ZIPs
+    /// from before a restart are no longer known to anyone, yet hold photos of people
+    /// who may since have been erased or withdrawn. Called at start-up, next to
+    /// [`Self::clear_temp`]. Returns how many entries were removed.
+    pub fn clear_exports(&self) -> usize {
+        let mut removed = 0;
+        let dir = self.exports_dir();
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                let path = e.path();
+                let gone = if path.is_dir() {
+                    std::fs::remove_dir_all(&path)
+                } else {
+                    std::fs::remove_file(&path)
+                };
+                match gone {
+                    Ok(()) => removed += 1,
+                    Err(e) => tracing::error!(error = %e, "removing an old export failed"),
+                }
+            }
+            if removed > 0 {
+                if let Ok(d) = std::fs::File::open(&dir) {
+                    let _ = d.sync_all();
+                }
+            }
+        }
+        removed
     }
 
     /// Removes a photo's files (used when its row could not be written).
@@ -973,6 +1004,35 @@ mod tests {
         );
         assert_eq!(capture_time_utc(None, Some("+02:00"), None), None);
         assert_eq!(capture_time_utc(Some("garbage"), None, None), None);
+    }
+
+    /// Issue 14, point 5: exports built before a restart are deleted at start-up.
+    #[tokio::test]
+    async fn exports_left_from_before_a_restart_are_removed_at_start_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = PhotoFiles::new(dir.path());
+        files.ensure_dirs().unwrap();
+        let zip = files.exports_dir().join("0123456789abcdef.zip");
+        std::fs::write(&zip, b"PK\x03\x04 photos of Anna").unwrap();
+        std::fs::create_dir(files.exports_dir().join("half-built")).unwrap();
+        std::fs::write(files.exports_dir().join("half-built/x.jpg"), b"x").unwrap();
+        // A photo's own files are not touched.
+        let original = files.path("abc", Rendition::Original);
+        std::fs::write(&original, b"original").unwrap();
+
+        // The start-up path (the same one the server takes) clears them.
+        let store = crate::domain::Store::open_in_memory().await.unwrap();
+        let state = crate::domain::AppState::new(store)
+            .with_photos_dir(dir.path())
+            .unwrap();
+        assert_eq!(
+            std::fs::read_dir(state.photos.exports_dir())
+                .unwrap()
+                .count(),
+            0
+        );
+        assert!(original.exists());
+        assert_eq!(files.clear_exports(), 0, "nothing left the second time");
     }
 
     #[test]

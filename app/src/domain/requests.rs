@@ -576,7 +576,9 @@ pub async fn refuse(
 }
 
 /// Erases the person of an erasure request once every photo is decided and every takedown
-/// done or explained; closes the request.
+/// done or explained; closes the request. Every photo they are tagged in loses its
+/// uploaded file name, and its original is rewritten without metadata (issue 14,
+/// point 5), keeping the upload's hash only as the duplicate check.
 pub async fn erase(
     state: &AppState,
     actor: Actor,
@@ -599,7 +601,18 @@ pub async fn erase(
     if !blocking.is_empty() {
         return Err(RequestError::Invalid(BadInput::RequestBlocked));
     }
-    state.store.erase_subject(actor, request_id).await?;
+    // The originals of the photos they are in go first, so an erasure that cannot
+    // rewrite them stops with nothing erased and can be tried again; a photo tagged
+    // meanwhile is rewritten after.
+    let why = format!("removal:{request_id}");
+    let tagged = state.store.tagged_photos_of(b.request.attendee_id).await?;
+    photos::strip_originals(state, actor.clone(), &tagged, &why).await?;
+    let cleared = state.store.erase_subject(actor.clone(), request_id).await?;
+    let late: Vec<_> = cleared
+        .into_iter()
+        .filter(|p| !tagged.contains(p))
+        .collect();
+    photos::strip_originals(state, actor, &late, &why).await?;
     forget_exports(state, b.request.event_id).await
 }
 

@@ -247,7 +247,7 @@ pub async fn export(
         .await?;
     let today = requests::today();
     let json = to_json(&event.name, &detail, &photos, &requests, today);
-    let csv = to_csv(&json).map_err(|e| StoreError::Internal(e.to_string()))?;
+    let csv = to_csv(&json);
     let stamp = format!(
         "{:04}-{:02}-{:02}",
         today.year(),
@@ -320,11 +320,12 @@ fn to_json(
 }
 
 /// The JSON flattened into `section,item,key,value` rows: one row per scalar, `item`
-/// numbering the rows of lists (1-based), empty for single values.
-fn to_csv(v: &serde_json::Value) -> Result<String, csv::Error> {
+/// numbering the rows of lists (1-based), empty for single values. Written by
+/// [`crate::csv_text::CsvText`], so a value that starts like a formula is escaped.
+fn to_csv(v: &serde_json::Value) -> String {
     use serde_json::Value;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["section", "item", "key", "value"])?;
+    let mut w = crate::csv_text::CsvText::new();
+    w.row(["section", "item", "key", "value"]);
     let scalar = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
@@ -335,7 +336,7 @@ fn to_csv(v: &serde_json::Value) -> Result<String, csv::Error> {
             match value {
                 Value::Object(map) => {
                     for (k, x) in map {
-                        w.write_record([section.as_str(), "", k.as_str(), &scalar(x)])?;
+                        w.row([section.as_str(), "", k.as_str(), &scalar(x)]);
                     }
                 }
                 Value::Array(list) => {
@@ -343,17 +344,16 @@ fn to_csv(v: &serde_json::Value) -> Result<String, csv::Error> {
                         let n = (i + 1).to_string();
                         if let Value::Object(map) = row {
                             for (k, x) in map {
-                                w.write_record([section.as_str(), &n, k.as_str(), &scalar(x)])?;
+                                w.row([section.as_str(), &n, k.as_str(), &scalar(x)]);
                             }
                         }
                     }
                 }
-                other => w.write_record([section.as_str(), "", "", &scalar(other)])?,
+                other => w.row([section.as_str(), "", "", &scalar(other)]),
             }
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.finish()
 }
 
 #[cfg(test)]
@@ -367,7 +367,7 @@ mod tests {
             "fields": {"first_name": "Anna", "email": null},
             "consent_history": [{"choice": "green"}, {"choice": "red"}],
         });
-        let csv = to_csv(&v).unwrap();
+        let csv = to_csv(&v);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "section,item,key,value");
         assert!(lines.contains(&"event,,,Conf"));
@@ -375,5 +375,22 @@ mod tests {
         assert!(lines.contains(&"fields,,email,"));
         assert!(lines.contains(&"consent_history,1,choice,green"));
         assert!(lines.contains(&"consent_history,2,choice,red"));
+    }
+
+    /// Issue 14, point 6: a value typed as a formula is text in the copy.
+    #[test]
+    fn csv_values_that_start_like_a_formula_are_escaped() {
+        let v = serde_json::json!({
+            "fields": {"first_name": "=HYPERLINK(\"http://evil.example\",\"x\")", "phone": "+371 2000 0000", "organisation": "@Corp"},
+        });
+        let csv = to_csv(&v);
+        assert!(
+            csv.contains(
+                "fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"
+            ),
+            "{csv}"
+        );
+        assert!(csv.contains("fields,,phone,'+371 2000 0000\r\n"), "{csv}");
+        assert!(csv.contains("fields,,organisation,'@Corp\r\n"), "{csv}");
     }
 }

@@ -41,6 +41,31 @@ fn AuditPanel() -> impl IntoView {
                                         .into_any()
                                 }
                             };
+                            // When the chain was last found intact (issue 14, point 7).
+                            let verified_at = match view.verified_at {
+                                Some(time) => {
+                                    view! { <p class="meta">{t!(i18n, audit.verified_at, time)}</p> }
+                                        .into_any()
+                                }
+                                None => {
+                                    view! { <p class="meta">{t!(i18n, audit.never_verified)}</p> }
+                                        .into_any()
+                                }
+                            };
+                            let newest = before
+                                .get_untracked()
+                                .is_some()
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="secondary"
+                                            on:click=move |_| before.set(None)
+                                        >
+                                            {t!(i18n, audit.newest)}
+                                        </button>
+                                    }
+                                });
                             let body = if view.rows.is_empty() {
                                 view! { <p class="empty">{t!(i18n, audit.empty)}</p> }.into_any()
                             } else {
@@ -65,7 +90,9 @@ fn AuditPanel() -> impl IntoView {
                             };
                             view! {
                                 {chain}
+                                {verified_at}
                                 {body}
+                                {newest}
                             }
                         }))
                 }}

@@ -18,4 +18,7 @@ pub struct AuditView {
     pub total: i64,
     /// `Ok(rows verified)` or `Err(description of the first break)`.
     pub chain: Result<u64, String>,
+    /// When the chain was last found intact (RFC 3339, UTC): just now when `chain` is
+    /// `Ok`, else the last time before the break; `None` if never.
+    pub verified_at: Option<String>,
 }

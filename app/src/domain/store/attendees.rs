@@ -3,6 +3,7 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::domain::consent::nfc;
 use crate::types::{
     AttendeeDetail, AttendeeFilter, AttendeeList, AttendeeRow, Channel, Consent, ConsentRecord,
     EventStats, PersonFields,
@@ -137,12 +138,12 @@ fn matches(row: &AttendeeRow, f: &AttendeeFilter, q: &str) -> bool {
         ]
         .iter()
         .filter_map(|v| v.as_deref())
-        .any(|v| v.to_lowercase().contains(q))
-            || format!(
+        .any(|v| nfc(v).to_lowercase().contains(q))
+            || nfc(&format!(
                 "{} {}",
                 p.first_name.as_deref().unwrap_or(""),
                 p.last_name.as_deref().unwrap_or("")
-            )
+            ))
             .to_lowercase()
             .contains(q)
     };
@@ -356,7 +357,9 @@ impl Store {
                  FROM attendees a WHERE a.event_id = ?1
                  ORDER BY lower(coalesce(a.last_name, '')), lower(coalesce(a.first_name, '')), a.id"
             ))?;
-            let q = filter.q.trim().to_lowercase();
+            // Both sides in NFC: a name stored before names were normalised, or a query
+            // typed with combining marks, still matches (issue 14, point 6).
+            let q = nfc(filter.q.trim()).to_lowercase();
             let mut rows = Vec::new();
             let mut total = 0;
             for row in stmt.query_map([event_id], |r| {

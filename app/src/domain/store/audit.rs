@@ -1,7 +1,9 @@
 //! Audit log rows: appended inside the transaction of the action they record.
 
 use super::{now_rfc3339, Actor, Store, StoreResult};
-use crate::domain::audit::{chain_hash, verify, AuditRecord, ChainBreak, GENESIS};
+use crate::domain::audit::{
+    chain_hash, verify, verify_from, AuditRecord, ChainBreak, Checkpoint, GENESIS,
+};
 use crate::types::{AuditRow, Role};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -83,6 +85,79 @@ fn event_of(conn: &Connection, actor: &Actor, subject: &str) -> StoreResult<Opti
     })
 }
 
+/// The chained fields of the rows with ids in `from..=to`, in id order.
+fn records_from(conn: &Connection, from: i64, to: i64) -> StoreResult<Vec<AuditRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, principal_kind, action, subject, prev_hash, hash
+         FROM audit_log WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([from, to], |r| {
+            Ok(AuditRecord {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                principal_kind: r.get(3)?,
+                action: r.get(4)?,
+                subject: r.get(5)?,
+                prev_hash: r.get(6)?,
+                hash: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The rows after id `last_id`.
+fn records_after(conn: &Connection, last_id: i64) -> StoreResult<Vec<AuditRecord>> {
+    records_from(conn, last_id + 1, i64::MAX)
+}
+
+/// The largest id the log ever handed out (AUTOINCREMENT never reuses one).
+fn highest_issued(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Where the last verification got to ([`Checkpoint::genesis`] before the first).
+fn load_checkpoint(conn: &Connection) -> StoreResult<Checkpoint> {
+    Ok(conn
+        .query_row(
+            "SELECT last_id, last_hash, verified_at FROM audit_verified WHERE id = 1",
+            [],
+            |r| {
+                Ok(Checkpoint {
+                    last_id: r.get(0)?,
+                    last_hash: r.get(1)?,
+                    at: r.get(2)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_else(Checkpoint::genesis))
+}
+
+/// Records that every row up to `last_id` (0: an empty log) was found intact now.
+fn save_checkpoint(conn: &Connection, last_id: i64, last_hash: &str) -> StoreResult<Checkpoint> {
+    let cp = Checkpoint {
+        last_id,
+        last_hash: last_hash.to_string(),
+        at: now_rfc3339(),
+    };
+    conn.execute(
+        "INSERT INTO audit_verified (id, last_id, last_hash, verified_at) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET last_id = ?1, last_hash = ?2, verified_at = ?3",
+        params![cp.last_id, cp.last_hash, cp.at],
+    )?;
+    Ok(cp)
+}
+
 /// One page of the log, newest first.
 pub struct AuditPage {
     pub rows: Vec<AuditRow>,
@@ -154,37 +229,70 @@ impl Store {
         .await
     }
 
-    /// Recomputes the whole chain. `Ok(Ok(n))`: n rows verified. `Ok(Err(b))`: the
-    /// first break.
+    /// Recomputes the whole chain from the first row (the `verify-audit` command).
+    /// `Ok(Ok(n))`: n rows verified, and the checkpoint moves to the last row.
+    /// `Ok(Err(b))`: the first break.
     pub async fn verify_audit(&self) -> StoreResult<Result<u64, ChainBreak>> {
-        self.with_conn(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT id, at, actor, principal_kind, action, subject, prev_hash, hash
-                 FROM audit_log ORDER BY id",
-            )?;
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok(AuditRecord {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        actor: r.get(2)?,
-                        principal_kind: r.get(3)?,
-                        action: r.get(4)?,
-                        subject: r.get(5)?,
-                        prev_hash: r.get(6)?,
-                        hash: r.get(7)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            let issued: i64 = conn
-                .query_row(
-                    "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",
-                    [],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .unwrap_or(0);
-            Ok(verify(&rows, issued))
+        self.tx(|tx| {
+            let rows = records_after(tx, 0)?;
+            let result = verify(&rows, highest_issued(tx)?);
+            if result.is_ok() {
+                let (id, hash) = rows
+                    .last()
+                    .map_or((0, GENESIS), |r| (r.id, r.hash.as_str()));
+                save_checkpoint(tx, id, hash)?;
+            }
+            Ok(result)
+        })
+        .await
+    }
+
+    /// Verifies the chain from the last verified row on (issue 14, point 7): the
+    /// checkpoint row must still be there with the same fields and hash, and the rows
+    /// after it must follow it; then the checkpoint moves to the newest row. Reads only
+    /// the rows written since the last verification. Returns the result (`Ok(rows
+    /// intact in all)`, ids being 1, 2, 3...) and the checkpoint as it stands after.
+    /// Rows before the checkpoint are checked again only by [`Self::verify_audit`].
+    pub async fn verify_audit_since(&self) -> StoreResult<(Result<u64, ChainBreak>, Checkpoint)> {
+        self.tx(|tx| {
+            let from = load_checkpoint(tx)?;
+            if from.last_id > 0 {
+                let row = records_from(tx, from.last_id, from.last_id)?;
+                let intact = row.first().is_some_and(|r| {
+                    r.hash == from.last_hash
+                        && chain_hash(
+                            &r.prev_hash,
+                            r.id,
+                            &r.at,
+                            &r.actor,
+                            &r.principal_kind,
+                            &r.action,
+                            &r.subject,
+                        ) == r.hash
+                });
+                if !intact {
+                    let id = from.last_id;
+                    let broken = if row.is_empty() {
+                        ChainBreak::Missing { id }
+                    } else {
+                        ChainBreak::Edited { id }
+                    };
+                    return Ok((Err(broken), from));
+                }
+            }
+            let rows = records_after(tx, from.last_id)?;
+            match verify_from(&rows, &from, highest_issued(tx)?) {
+                Ok(_) => {
+                    let (id, hash) = rows
+                        .last()
+                        .map_or((from.last_id, from.last_hash.as_str()), |r| {
+                            (r.id, r.hash.as_str())
+                        });
+                    let now = save_checkpoint(tx, id, hash)?;
+                    Ok((Ok(id as u64), now))
+                }
+                Err(b) => Ok((Err(b), from)),
+            }
         })
         .await
     }
@@ -282,6 +390,86 @@ mod tests {
                 last_id: 4,
                 expected_last_id: 5
             })
+        );
+    }
+
+    /// Issue 14, point 7: a page view verifies from the checkpoint on, and a row
+    /// tampered with after the checkpoint (or the checkpoint row itself) is still caught.
+    #[tokio::test]
+    async fn verification_goes_on_from_the_checkpoint_and_still_catches_tampering() {
+        let store = store_with_rows(5).await;
+        let (first, cp) = store.verify_audit_since().await.unwrap();
+        assert_eq!(first, Ok(5));
+        assert_eq!(cp.last_id, 5);
+        assert!(!cp.at.is_empty());
+        // Rows before the checkpoint are not read again: an edit there goes unseen by
+        // the page (the verify-audit command recomputes everything and finds it).
+        store
+            .tamper("UPDATE audit_log SET subject = 'event:77' WHERE id = 2")
+            .await
+            .unwrap();
+        assert_eq!(store.verify_audit_since().await.unwrap().0, Ok(5));
+        assert_eq!(
+            store.verify_audit().await.unwrap(),
+            Err(ChainBreak::Edited { id: 2 })
+        );
+
+        let store = store_with_rows(5).await;
+        assert!(store.verify_audit_since().await.unwrap().0.is_ok());
+        let actor = Actor::User {
+            id: 1,
+            role: Role::Organiser,
+        };
+        for i in 0..3 {
+            store
+                .audit(actor.clone(), "event.view", format!("event:{i}"))
+                .await
+                .unwrap();
+        }
+        // Only the three new rows are checked, and the checkpoint moves on.
+        let (ok, cp) = store.verify_audit_since().await.unwrap();
+        assert_eq!((ok, cp.last_id), (Ok(8), 8));
+        store
+            .audit(actor.clone(), "attendee.view", "attendee:1".into())
+            .await
+            .unwrap();
+        store
+            .tamper("UPDATE audit_log SET subject = 'attendee:2' WHERE id = 9")
+            .await
+            .unwrap();
+        let (broken, cp) = store.verify_audit_since().await.unwrap();
+        assert_eq!(broken, Err(ChainBreak::Edited { id: 9 }));
+        assert_eq!(cp.last_id, 8, "the checkpoint stays before the break");
+        assert_eq!(
+            store.verify_audit_since().await.unwrap().0,
+            Err(ChainBreak::Edited { id: 9 }),
+            "and the break is reported again"
+        );
+
+        // The checkpoint row itself edited, or deleted.
+        let store = store_with_rows(4).await;
+        assert!(store.verify_audit_since().await.unwrap().0.is_ok());
+        store
+            .tamper("UPDATE audit_log SET action = 'event.edit' WHERE id = 4")
+            .await
+            .unwrap();
+        assert_eq!(
+            store.verify_audit_since().await.unwrap().0,
+            Err(ChainBreak::Edited { id: 4 })
+        );
+        let store = store_with_rows(4).await;
+        assert!(store.verify_audit_since().await.unwrap().0.is_ok());
+        store
+            .audit(actor, "event.view", "event:9".into())
+            .await
+            .unwrap();
+        store
+            .tamper("DELETE FROM audit_log WHERE id = 4")
+            .await
+            .unwrap();
+        assert_eq!(
+            store.verify_audit_since().await.unwrap().0,
+            Err(ChainBreak::Missing { id: 4 })
         );
     }
 

@@ -373,6 +373,18 @@ UPDATE photos SET ever_tagged = 1
     WHERE EXISTS (SELECT 1 FROM photo_tags t WHERE t.photo_id = photos.id);
 "#;
 
+/// Issue 14, point 7: where the audit chain's verification got to, so the log page
+/// checks only the rows written since (one row: the last verified row's id and hash, and
+/// when).
+const V9: &str = r#"
+CREATE TABLE audit_verified (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    last_id     INTEGER NOT NULL,
+    last_hash   TEXT NOT NULL,
+    verified_at TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -383,5 +395,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }

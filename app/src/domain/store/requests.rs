@@ -229,6 +229,19 @@ fn takedowns(c: &Connection, request_id: RequestId) -> StoreResult<Vec<Takedown>
     Ok(rows)
 }
 
+/// The photos (public ids) an attendee is tagged in.
+fn tagged_photos(c: &Connection, attendee_id: AttendeeId) -> StoreResult<Vec<PublicId>> {
+    let mut stmt = c.prepare(
+        "SELECT p.public_id FROM photos p
+         WHERE p.id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)
+         ORDER BY p.id",
+    )?;
+    let rows = stmt
+        .query_map([attendee_id], |r| r.get(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 fn request_subject(request_id: RequestId) -> String {
     format!("removal:{request_id}")
 }
@@ -791,100 +804,150 @@ impl Store {
         .await
     }
 
+    /// The public ids of the photos the person is tagged in (issue 14, point 5: their
+    /// originals are rewritten without metadata before the person is erased).
+    pub async fn tagged_photos_of(&self, attendee_id: AttendeeId) -> StoreResult<Vec<PublicId>> {
+        self.with_conn(move |c| tagged_photos(c, attendee_id)).await
+    }
+
+    /// Records that a photo's original was rewritten (oriented, no metadata, JPEG):
+    /// its stored size, orientation 1, format and byte count. The content hash of the
+    /// upload stays, only as the duplicate check (the same file uploaded again is still
+    /// the same photo). Audited as `photo.file.replace` with `subject` (ids only).
+    pub async fn original_rewritten(
+        &self,
+        actor: Actor,
+        public_id: PublicId,
+        width: u32,
+        height: u32,
+        bytes: u64,
+        subject: String,
+    ) -> StoreResult<()> {
+        self.tx(move |tx| {
+            tx.execute(
+                "UPDATE photos SET width = ?2, height = ?3, orientation = 1, format = 'jpeg',
+                     bytes = ?4
+                 WHERE public_id = ?1",
+                params![public_id, width, height, bytes as i64],
+            )?;
+            append(tx, &actor, "photo.file.replace", &subject)?;
+            Ok(())
+        })
+        .await
+    }
+
     /// Erases the person of an erasure request and closes it as done, in one transaction:
     /// personal fields, private and check-in code hashes, the badge token (replaced by a
     /// fresh random one no badge carries), guardian names and signatures, scans, tags,
+    /// the uploaded file name of every photo they are tagged in (it may be their name),
     /// and the free text of their requests. Consent rows keep only (attendee row id,
     /// choice, time, notice version, channel), so every count still adds up. The audit
-    /// row names ids only.
-    pub async fn erase_subject(&self, actor: Actor, request_id: RequestId) -> StoreResult<()> {
-        self.tx(move |tx| {
-            let request = open_request_of(tx, request_id)?;
-            if request.kind != RequestKind::Erasure {
-                return Err(StoreError::Conflict(Conflict::NotErasure));
-            }
-            let a = request.attendee_id;
-            let token: String = tx.query_row(
-                "SELECT badge_token FROM attendees WHERE id = ?1",
-                [a],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
-                params![a, token],
-            )?;
-            // Issue 14, point 3: a photo still showing the person (kept, or never decided)
-            // loses their tag but not the block: an anonymous hold that names no one.
-            let held: Vec<String> = tx
-                .prepare(
-                    "SELECT p.public_id FROM photos p JOIN photo_tags t ON t.photo_id = p.id
-                     WHERE t.attendee_id = ?1 AND t.blurred_at IS NULL AND p.held_at IS NULL
-                     ORDER BY p.id",
-                )?
-                .query_map([a], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            tx.execute(
-                "UPDATE photos SET held_at = ?2, reviewed_by = NULL, reviewed_at = NULL
-                 WHERE held_at IS NULL AND id IN
-                     (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1 AND blurred_at IS NULL)",
-                params![a, now_rfc3339()],
-            )?;
-            for public_id in held {
-                append(
-                    tx,
-                    &actor,
-                    "photo.hold",
-                    &format!("{} photo:{public_id}", request_subject(request_id)),
+    /// row names ids only. Returns the photos they were tagged in (whose originals the
+    /// caller rewrites without metadata).
+    pub async fn erase_subject(
+        &self,
+        actor: Actor,
+        request_id: RequestId,
+    ) -> StoreResult<Vec<PublicId>> {
+        let photos = self
+            .tx(move |tx| {
+                let request = open_request_of(tx, request_id)?;
+                if request.kind != RequestKind::Erasure {
+                    return Err(StoreError::Conflict(Conflict::NotErasure));
+                }
+                let a = request.attendee_id;
+                let token: String = tx.query_row(
+                    "SELECT badge_token FROM attendees WHERE id = ?1",
+                    [a],
+                    |r| r.get(0),
                 )?;
-            }
-            tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
-            tx.execute(
-                "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
+                tx.execute(
+                    "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
+                    params![a, token],
+                )?;
+                // Issue 14, point 3: a photo still showing the person (kept, or never decided)
+                // loses their tag but not the block: an anonymous hold that names no one.
+                let held: Vec<String> = tx
+                    .prepare(
+                        "SELECT p.public_id FROM photos p JOIN photo_tags t ON t.photo_id = p.id
+                         WHERE t.attendee_id = ?1 AND t.blurred_at IS NULL AND p.held_at IS NULL
+                         ORDER BY p.id",
+                    )?
+                    .query_map([a], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                tx.execute(
+                    "UPDATE photos SET held_at = ?2, reviewed_by = NULL, reviewed_at = NULL
+                     WHERE held_at IS NULL AND id IN
+                         (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1 AND blurred_at IS NULL)",
+                    params![a, now_rfc3339()],
+                )?;
+                for public_id in held {
+                    append(
+                        tx,
+                        &actor,
+                        "photo.hold",
+                        &format!("{} photo:{public_id}", request_subject(request_id)),
+                    )?;
+                }
+                let photos = tagged_photos(tx, a)?;
+                tx.execute(
+                    "UPDATE photos SET original_name = NULL
+                 WHERE id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)",
+                    [a],
+                )?;
+                tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
+                tx.execute(
+                    "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
                      guardian_confirmed = 0, signature_id = NULL WHERE attendee_id = ?1",
-                [a],
-            )?;
-            tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
-            tx.execute(
-                "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
+                    [a],
+                )?;
+                tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
+                tx.execute(
+                    "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
                      role_title = NULL, email = NULL, phone = NULL, private_code_hash = NULL,
                      checkin_code_hash = NULL, badge_token = ?2, erased_at = ?3
                  WHERE id = ?1",
-                params![
-                    a,
-                    format!("erased-{}", crate::domain::auth::random_token(16)),
-                    now_rfc3339()
-                ],
-            )?;
-            tx.execute(
-                "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
-                [a],
-            )?;
-            append(
-                tx,
-                &actor,
-                "attendee.erase",
-                &format!("{} attendee:{a}", request_subject(request_id)),
-            )?;
-            tx.execute(
-                "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
-                params![request_id, now_rfc3339()],
-            )?;
-            append(
-                tx,
-                &actor,
-                "removal.status",
-                &format!("{} status:done", request_subject(request_id)),
-            )?;
-            Ok(())
-        })
-        .await?;
+                    params![
+                        a,
+                        format!("erased-{}", crate::domain::auth::random_token(16)),
+                        now_rfc3339()
+                    ],
+                )?;
+                tx.execute(
+                    "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
+                    [a],
+                )?;
+                append(
+                    tx,
+                    &actor,
+                    "attendee.erase",
+                    &format!(
+                        "{} attendee:{a} photo_names_cleared:{}",
+                        request_subject(request_id),
+                        photos.len()
+                    ),
+                )?;
+                tx.execute(
+                    "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
+                    params![request_id, now_rfc3339()],
+                )?;
+                append(
+                    tx,
+                    &actor,
+                    "removal.status",
+                    &format!("{} status:done", request_subject(request_id)),
+                )?;
+                Ok(photos)
+            })
+            .await?;
         // Move the committed pages into the database file and empty the WAL, so the
         // erased values survive in no file (secure_delete zeroed their old cells).
         self.with_conn(|c| {
             c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             Ok(())
         })
-        .await
+        .await?;
+        Ok(photos)
     }
 
     /// Photos of the event the person is not tagged in, with a capture time, for the

@@ -2,20 +2,15 @@
 
 use crate::types::ImportOutcome;
 
-/// The codes as a CSV for download: line, name, email, code. Cells are quoted.
+/// The codes as a CSV for download: line, name, email, code (written by
+/// [`crate::csv_text::CsvText`], so a name that starts like a formula is escaped).
 pub(super) fn codes_csv(o: &ImportOutcome) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from("line,name,email,checkin_code\r\n");
+    let mut w = crate::csv_text::CsvText::new();
+    w.row(["line", "name", "email", "checkin_code"]);
     for c in &o.codes {
-        out.push_str(&format!(
-            "{},{},{},{}\r\n",
-            c.line,
-            q(&c.name),
-            q(&c.email),
-            q(&c.code)
-        ));
+        w.row([c.line.to_string().as_str(), &c.name, &c.email, &c.code]);
     }
-    out
+    w.finish()
 }
 
 /// Percent-encodes a text for a `data:` URL (everything but unreserved characters).
@@ -38,20 +33,26 @@ mod tests {
     use crate::types::ImportedCode;
 
     #[test]
-    fn codes_download_quotes_cells_and_encodes_the_url() {
+    fn codes_download_quotes_cells_escapes_formulas_and_encodes_the_url() {
+        let code = |line, name: &str| ImportedCode {
+            line,
+            name: name.into(),
+            email: "j@example.lv".into(),
+            code: "ABCD-EFGH".into(),
+        };
         let o = ImportOutcome {
-            imported: 1,
-            codes: vec![ImportedCode {
-                line: 2,
-                name: "Jānis \"JB\" Bērziņš".into(),
-                email: "j@example.lv".into(),
-                code: "ABCD-EFGH".into(),
-            }],
+            imported: 2,
+            codes: vec![
+                code(2, "Jānis \"JB\" Bērziņš"),
+                code(3, "=HYPERLINK(\"http://evil.example\";\"x\")"),
+            ],
         };
         let csv = codes_csv(&o);
         assert_eq!(
             csv,
-            "line,name,email,checkin_code\r\n2,\"Jānis \"\"JB\"\" Bērziņš\",\"j@example.lv\",\"ABCD-EFGH\"\r\n"
+            "line,name,email,checkin_code\r\n\
+             2,\"Jānis \"\"JB\"\" Bērziņš\",j@example.lv,ABCD-EFGH\r\n\
+             3,\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\",j@example.lv,ABCD-EFGH\r\n"
         );
         let url = data_url(&csv);
         assert!(url.starts_with("data:text/csv;charset=utf-8,line%2Cname"));
