@@ -543,7 +543,12 @@ mod tests {
         ));
         let d = Decision::from_input(&kiosk, Channel::Kiosk, input(Some(Consent::Green))).unwrap();
         assert_eq!(
-            (d.choice, d.notice.clone(), d.channel, d.channel_ref.as_str()),
+            (
+                d.choice,
+                d.notice.clone(),
+                d.channel,
+                d.channel_ref.as_str()
+            ),
             (Consent::Green, Some(shown()), Channel::Kiosk, "kiosk:3")
         );
         assert_eq!(d.guardian.name, " Anna ");
@@ -672,7 +677,11 @@ mod tests {
         for b in bytes {
             c ^= u32::from(*b);
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
         }
         !c

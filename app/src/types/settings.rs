@@ -199,10 +199,7 @@ impl NoticeText {
     /// The notice a page shows in `lang`: that language's when there is one, otherwise
     /// the first (the server lists the event's default language first).
     pub fn pick<'a>(notices: &'a [NoticeText], lang: &str) -> Option<&'a NoticeText> {
-        notices
-            .iter()
-            .find(|n| n.lang == lang)
-            .or(notices.first())
+        notices.iter().find(|n| n.lang == lang).or(notices.first())
     }
 }
 

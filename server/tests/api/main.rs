@@ -10,6 +10,7 @@ mod audit;
 mod badge_png;
 mod common;
 mod kiosk;
+mod notice;
 mod parse;
 mod photos;
 mod requests;

@@ -64,10 +64,11 @@ fn check_notice_current(tx: &Transaction, event_id: i64, shown: &NoticeRef) -> S
     if sha256 != shown.sha256 {
         return Err(StoreError::Conflict(Conflict::NoticeUnknown));
     }
-    let settings: String =
-        tx.query_row("SELECT settings FROM events WHERE id = ?1", [event_id], |r| {
-            r.get(0)
-        })?;
+    let settings: String = tx.query_row(
+        "SELECT settings FROM events WHERE id = ?1",
+        [event_id],
+        |r| r.get(0),
+    )?;
     let offered = serde_json::from_str::<crate::types::EventSettings>(&settings)
         .map_err(|e| StoreError::Internal(format!("settings of event {event_id}: {e}")))?
         .languages
@@ -334,7 +335,7 @@ impl Store {
         c: NewConsent,
     ) -> StoreResult<i64> {
         self.tx(move |tx| insert_consent(tx, &actor, attendee_id, c))
-        .await
+            .await
     }
 
     /// The current consent: the newest row.
@@ -825,9 +826,13 @@ mod tests {
         )
         .await
         .unwrap();
-        s.record_consent(actor, a, consent(Consent::Red, n.clone(), Channel::SelfService))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor,
+            a,
+            consent(Consent::Red, n.clone(), Channel::SelfService),
+        )
+        .await
+        .unwrap();
         let c = s.event_counts(ev).await.unwrap();
         assert_eq!(
             c,
@@ -885,7 +890,10 @@ mod tests {
             )
             .await;
         assert!(
-            matches!(stale, Err(StoreError::Conflict(super::super::Conflict::NoticeChanged))),
+            matches!(
+                stale,
+                Err(StoreError::Conflict(super::super::Conflict::NoticeChanged))
+            ),
             "{stale:?}"
         );
         let forged = NoticeRef {
@@ -893,10 +901,17 @@ mod tests {
             sha256: v1.sha256.clone(),
         };
         let wrong_hash = s
-            .record_consent(actor.clone(), id, consent(Consent::Green, forged, Channel::SelfService))
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Green, forged, Channel::SelfService),
+            )
             .await;
         assert!(
-            matches!(wrong_hash, Err(StoreError::Conflict(super::super::Conflict::NoticeUnknown))),
+            matches!(
+                wrong_hash,
+                Err(StoreError::Conflict(super::super::Conflict::NoticeUnknown))
+            ),
             "{wrong_hash:?}"
         );
         assert_eq!(s.current_consent(id).await.unwrap(), Some(Consent::Red));
@@ -925,7 +940,10 @@ mod tests {
             .unwrap();
         assert_eq!(
             subject,
-            format!("attendee:{id},consent:{cid},choice:green,notice_version:{}", v2.id)
+            format!(
+                "attendee:{id},consent:{cid},choice:green,notice_version:{}",
+                v2.id
+            )
         );
     }
 
@@ -945,18 +963,32 @@ mod tests {
             .await
             .unwrap();
         for i in 1..CONSENT_CHANGES_PER_HOUR {
-            let c = if i % 2 == 1 { Consent::Green } else { Consent::Red };
-            s.record_consent(actor.clone(), id, consent(c, n.clone(), Channel::SelfService))
-                .await
-                .unwrap();
+            let c = if i % 2 == 1 {
+                Consent::Green
+            } else {
+                Consent::Red
+            };
+            s.record_consent(
+                actor.clone(),
+                id,
+                consent(c, n.clone(), Channel::SelfService),
+            )
+            .await
+            .unwrap();
         }
         let over = s
-            .record_consent(actor.clone(), id, consent(Consent::Red, n.clone(), Channel::SelfService))
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Red, n.clone(), Channel::SelfService),
+            )
             .await;
         assert!(
             matches!(
                 over,
-                Err(StoreError::Conflict(super::super::Conflict::ConsentChangesTooMany))
+                Err(StoreError::Conflict(
+                    super::super::Conflict::ConsentChangesTooMany
+                ))
             ),
             "{over:?}"
         );
@@ -964,7 +996,11 @@ mod tests {
         assert_eq!(h.len() as i64, CONSENT_CHANGES_PER_HOUR);
         // Another attendee is not limited by the first one's changes.
         let other = s
-            .register_attendee(actor, attendee(ev, "tok2"), consent(Consent::Green, n, Channel::Kiosk))
+            .register_attendee(
+                actor,
+                attendee(ev, "tok2"),
+                consent(Consent::Green, n, Channel::Kiosk),
+            )
             .await;
         assert!(other.is_ok(), "{other:?}");
     }

@@ -755,14 +755,22 @@ mod tests {
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
 
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.reference()))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor.clone(),
+            anna,
+            consent(Consent::Red, notice.reference()),
+        )
+        .await
+        .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Blocked);
 
-        s.record_consent(actor.clone(), anna, consent(Consent::Green, notice.reference()))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor.clone(),
+            anna,
+            consent(Consent::Green, notice.reference()),
+        )
+        .await
+        .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
         let request = s
             .open_request(

@@ -4,8 +4,7 @@
 
 use super::{Actor, NewAttendee, NewConsent, Store};
 use crate::types::{
-    AttendeeId, Channel, Consent, EventId, EventSettings, NewEvent, NoticeRef, PersonFields,
-    Role,
+    AttendeeId, Channel, Consent, EventId, EventSettings, NewEvent, NoticeRef, PersonFields, Role,
 };
 
 /// A fresh in-memory store with organiser `o@x.lv` and their event `pub`.
