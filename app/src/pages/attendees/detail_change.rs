@@ -58,7 +58,7 @@ pub(super) fn DetailChange(
                 <DecisionFields input is_minor notices/>
                 {move || change.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
                 {move || saved.get().then(|| view! { <p class="ok" role="status">{t!(i18n, att.change_saved)}</p> })}
-                <button type="submit" class="primary" disabled=move || change.pending().get() || input.with(|i| i.choice.is_none())>
+                <button type="submit" class="primary" disabled=move || change.pending().get() || input.with(|i| i.choice.is_none() || i.notice.is_none())>
                     {t!(i18n, att.change_save)}
                 </button>
             </form>

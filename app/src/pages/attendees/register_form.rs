@@ -76,7 +76,7 @@ pub(super) fn RegisterForm(
                         </label>
                         <DecisionFields input is_minor=Signal::derive(move || minor.get()) notices/>
                         {move || register.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
-                        <button type="submit" class="primary" disabled=move || register.pending().get() || input.with(|i| i.choice.is_none())>
+                        <button type="submit" class="primary" disabled=move || register.pending().get() || input.with(|i| i.choice.is_none() || i.notice.is_none())>
                             {move || if register.pending().get() { t_string!(i18n, kiosk.printing).to_string() } else { t_string!(i18n, att.register_submit).to_string() }}
                         </button>
                     </form>
