@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { chromium, expect, type Browser, type Page } from '@playwright/test';
-import { createEvent, kiosk } from './helpers';
+import { createEvent, kiosk, kioskNoticeVersion } from './helpers';
 
 export interface Y4mOptions {
   /** Frame size; both even (4:2:0). Default 640×480. */
@@ -109,8 +109,9 @@ export async function demoBadgePng(
 ): Promise<{ png: Buffer; badgePath: string; eventId: string }> {
   const eventId = await createEvent(org.request, `Camera test ${Date.now()}`);
   const tablet = await kiosk(browser, org, eventId);
+  const notice = await kioskNoticeVersion(tablet.request);
   const registered = await tablet.request.post('/api/kiosk/register', {
-    data: { registration: { lang: 'en', fields: {}, is_minor: false, choice } },
+    data: { registration: { lang: 'en', notice, fields: {}, is_minor: false, choice } },
   });
   expect(registered.status(), await registered.text()).toBe(200);
   await tablet.context().close();

@@ -64,6 +64,19 @@ export async function createEvent(req: APIRequestContext, name: string, settings
   return event.id;
 }
 
+/** The current notice version (`{ id, sha256 }`) of `eventId` in `lang`, as the organiser's
+ * forms show it and send it back with a decision (issue 14 point 4). */
+export async function noticeVersion(req: APIRequestContext, eventId: string, lang = 'en') {
+  const view = await (await req.post('/api/events/settings', { data: { event_id: eventId } })).json();
+  return (view.notices.find((n: any) => n.lang === lang) ?? view.notices[0]).version as { id: number; sha256: string };
+}
+
+/** The notice version a paired kiosk (`req` is its context's) shows in `lang`. */
+export async function kioskNoticeVersion(req: APIRequestContext, lang = 'en') {
+  const ev = await (await req.post('/api/kiosk/event', { form: {} })).json();
+  return (ev.notices.find((n: any) => n.lang === lang) ?? ev.notices[0]).version as { id: number; sha256: string };
+}
+
 /** A tablet paired with `eventId`, with the print dialog replaced by a counter. */
 export async function kiosk(browser: Browser, org: Page, eventId: string, fakeClock = false): Promise<Page> {
   const code = await (await org.request.post('/api/kiosk/pairing-code', { form: { event_id: eventId } })).json();

@@ -5,7 +5,7 @@
 // e. Lanyard's own sentence for a malformed email at the kiosk, in both languages.
 // f. The private code on one line on a tablet. g. The whole SHA-256 of the notice.
 import { test, expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { NAME_FIELDS, createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, organiser, signIn, throughNotice } from './helpers';
+import { NAME_FIELDS, createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, noticeVersion, organiser, signIn, throughNotice } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 1280, height: 800 };
@@ -28,7 +28,11 @@ async function register(req: APIRequestContext, eventId: string, fields: object,
   const reg = await req.post('/api/attendees/register', {
     data: {
       event_id: eventId,
-      registration: { fields, is_minor: !!opts.minor, consent: { choice: opts.choice ?? 'green' } },
+      registration: {
+        fields,
+        is_minor: !!opts.minor,
+        consent: { choice: opts.choice ?? 'green', notice: await noticeVersion(req, eventId) },
+      },
     },
   });
   expect(reg.status(), await reg.text()).toBe(200);

@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createEvent, demoOrganiserIn, expectTouchTargets, hydrated, NAME_FIELDS, organiser } from './helpers';
+import { createEvent, demoOrganiserIn, expectTouchTargets, hydrated, NAME_FIELDS, noticeVersion, organiser } from './helpers';
 import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
 
 /** An EXIF APP1 segment with DateTimeOriginal and OffsetTimeOriginal (little-endian TIFF). */
@@ -95,7 +95,10 @@ test('upload three photos, tag a person from a scan-time suggestion, and the gat
 
   // Ilze registers green, and this organiser scans her badge now.
   const reg = await org.request.post('/api/attendees/register', {
-    data: { event_id: eventId, registration: { fields: { first_name: 'Ilze' }, consent: { choice: 'green' } } },
+    data: {
+      event_id: eventId,
+      registration: { fields: { first_name: 'Ilze' }, consent: { choice: 'green', notice: await noticeVersion(org.request, eventId) } },
+    },
   });
   expect(reg.status(), await reg.text()).toBe(200);
   const list = await (await org.request.post('/api/attendees/list', { data: { event_id: eventId, filter: { q: 'Ilze' } } })).json();

@@ -6,7 +6,7 @@ import { test, expect, type APIRequestContext, type Page } from '@playwright/tes
 import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { createEvent, expectTouchTargets, hydrated, organiser } from './helpers';
+import { createEvent, expectTouchTargets, hydrated, noticeVersion, organiser } from './helpers';
 
 const FIELDS = {
   languages: ['en', 'lv'],
@@ -40,7 +40,10 @@ function photo(seed: number): Buffer {
 /** Registers `first_name` (green) on the organiser's side: (attendee id, badge token, private code). */
 async function register(req: APIRequestContext, eventId: string, first: string, email: string) {
   const reg = await req.post('/api/attendees/register', {
-    data: { event_id: eventId, registration: { fields: { first_name: first, email }, consent: { choice: 'green' } } },
+    data: {
+      event_id: eventId,
+      registration: { fields: { first_name: first, email }, consent: { choice: 'green', notice: await noticeVersion(req, eventId) } },
+    },
   });
   expect(reg.status(), await reg.text()).toBe(200);
   const code = (await reg.json()).private_code as string;
@@ -274,7 +277,7 @@ test('the organiser deletes one photo, blurs another, keeps a third, takes them 
   // the kept one only while he is green.
   const setConsent = async (choice: 'red' | 'green') => {
     const r = await org.request.post('/api/attendees/consent', {
-      data: { event_id: eventId, attendee_id: person.id, consent: { choice } },
+      data: { event_id: eventId, attendee_id: person.id, consent: { choice, notice: await noticeVersion(org.request, eventId) } },
     });
     expect(r.status(), await r.text()).toBe(200);
   };

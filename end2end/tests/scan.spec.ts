@@ -2,12 +2,15 @@
 // offline verdicts and the upload queue, and withdrawal at the kiosk by badge scan.
 // Requirements 5, 10, 22.
 import { test, expect, type Page } from '@playwright/test';
-import { createEvent, hydrated, kiosk, NAME_FIELDS, organiser } from './helpers';
+import { createEvent, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser } from './helpers';
 
 /** Registers an attendee on behalf with `choice`; returns their badge URL. */
 async function badgeUrl(org: Page, eventId: string, first: string, choice: 'green' | 'red'): Promise<string> {
   const r = await org.request.post('/api/attendees/register', {
-    data: { event_id: eventId, registration: { fields: { first_name: first }, consent: { choice } } },
+    data: {
+      event_id: eventId,
+      registration: { fields: { first_name: first }, consent: { choice, notice: await noticeVersion(org.request, eventId) } },
+    },
   });
   expect(r.status(), await r.text()).toBe(200);
   const list = await (await org.request.post('/api/attendees/list', { data: { event_id: eventId, filter: { q: first } } })).json();
@@ -100,7 +103,7 @@ test('offline: verdicts from the cache, scans queued and uploaded once; a change
 
   // Meanwhile Aija asks the organiser for no photos.
   const changed = await org.request.post('/api/attendees/consent', {
-    data: { event_id: eventId, attendee_id: aId, consent: { choice: 'red' } },
+    data: { event_id: eventId, attendee_id: aId, consent: { choice: 'red', notice: await noticeVersion(org.request, eventId) } },
   });
   expect(changed.status()).toBe(200);
 

@@ -39,11 +39,14 @@ impl From<StoreError> for ApiError {
     }
 }
 
-/// What the browser is told about a store conflict: a 400 it words, or 403 when the
-/// caller is not a signed-in user where one is needed.
+/// What the browser is told about a store conflict: a 400 it words, 403 when the caller
+/// is not a signed-in user where one is needed, or 409 when the notice shown changed.
 fn conflict(c: Conflict) -> ApiError {
     let bad = match c {
         Conflict::NotAUser => return ApiError::Forbidden,
+        Conflict::NoticeChanged => return ApiError::NoticeChanged,
+        Conflict::NoticeUnknown => BadInput::NoticeUnknown,
+        Conflict::ConsentChangesTooMany => BadInput::ConsentChangesTooMany,
         Conflict::EmailAlreadyRegistered => BadInput::EmailAlreadyRegistered,
         Conflict::NoticeWrongEvent => BadInput::NoticeWrongEvent,
         Conflict::CheckinUsed => BadInput::CheckinUsed,

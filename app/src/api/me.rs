@@ -3,7 +3,9 @@
 //! never a log line), every call checks it again, and wrong codes are rate-limited per
 //! client address. The page keeps the code in memory only.
 
-use crate::types::{ApiError, Consent, ConsentInput, DataExport, Field, MyData, MyRequestInput};
+use crate::types::{
+    ApiError, Consent, ConsentInput, DataExport, Field, MyData, MyRequestInput, NoticeRef,
+};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -51,18 +53,19 @@ pub async fn me_correct(code: String, field: Field, value: String) -> Result<MyD
 }
 
 /// Switches consent either way (channel `self_service`). A minor's green needs the
-/// guardian as at the kiosk. `lang` picks the notice version recorded.
+/// guardian as at the kiosk. `notice` is the version the page showed: recorded while it
+/// is current, else 409 `notice_changed` (issue 14 point 4).
 #[server(endpoint = "me/consent", input = Json)]
 pub async fn me_consent(
     code: String,
     choice: Consent,
     guardian: ConsentInput,
-    lang: String,
+    notice: Option<NoticeRef>,
 ) -> Result<MyData, ApiError> {
     let action = SubjectAction::Consent {
         choice,
         guardian,
-        lang,
+        notice,
     };
     act(&code, action).await
 }

@@ -17,6 +17,7 @@ pub fn error_text_in(locale: Locale, e: &ApiError) -> String {
         ApiError::Forbidden => td_string!(locale, errors.forbidden).to_string(),
         ApiError::NotFound => td_string!(locale, errors.not_found).to_string(),
         ApiError::RateLimited => td_string!(locale, errors.rate_limited).to_string(),
+        ApiError::NoticeChanged => td_string!(locale, errors.notice_changed).to_string(),
         ApiError::WrongCredentials => td_string!(locale, login.wrong).to_string(),
         ApiError::Network => td_string!(locale, errors.network).to_string(),
         ApiError::Server => td_string!(locale, errors.server).to_string(),
@@ -61,9 +62,21 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         },
         B::ChoiceMissing => td_string!(locale, errors.choice_missing).to_string(),
         B::GuardianRequired => td_string!(locale, kiosk.guardian_missing).to_string(),
+        B::GuardianNameTooLong => td_string!(locale, errors.guardian_name_too_long).to_string(),
         B::SignatureInvalid => td_string!(locale, errors.signature_invalid).to_string(),
+        B::SignatureTooBig => td_string!(locale, errors.signature_too_big).to_string(),
+        B::SignatureTooLargePixels => {
+            td_string!(locale, errors.signature_too_large_pixels).to_string()
+        }
         B::NoticeMissing => td_string!(locale, errors.err_notice_missing).to_string(),
         B::NoticeWrongEvent => td_string!(locale, errors.err_notice_wrong_event).to_string(),
+        B::NoticeVersionMissing => {
+            td_string!(locale, errors.err_notice_version_missing).to_string()
+        }
+        B::NoticeUnknown => td_string!(locale, errors.err_notice_unknown).to_string(),
+        B::ConsentChangesTooMany => {
+            td_string!(locale, errors.err_consent_changes_too_many).to_string()
+        }
         B::CheckinMissing => td_string!(locale, kiosk.checkin_missing).to_string(),
         B::CheckinEmailOff => td_string!(locale, errors.err_checkin_email_off).to_string(),
         B::CheckinNotFound => td_string!(locale, kiosk.checkin_not_found).to_string(),
@@ -153,7 +166,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 82;
+    const VARIANTS: usize = 88;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -242,6 +255,12 @@ mod tests {
             B::NoPeopleAfterTags => 79,
             B::ExportBusy => 80,
             B::ExportStale => 81,
+            B::GuardianNameTooLong => 82,
+            B::SignatureTooBig => 83,
+            B::SignatureTooLargePixels => 84,
+            B::NoticeVersionMissing => 85,
+            B::NoticeUnknown => 86,
+            B::ConsentChangesTooMany => 87,
         }
     }
 
@@ -334,6 +353,12 @@ mod tests {
             B::NoPeopleAfterTags,
             B::ExportBusy,
             B::ExportStale,
+            B::GuardianNameTooLong,
+            B::SignatureTooBig,
+            B::SignatureTooLargePixels,
+            B::NoticeVersionMissing,
+            B::NoticeUnknown,
+            B::ConsentChangesTooMany,
         ];
         for f in Field::ALL {
             all.extend([B::FieldRequired(f), B::FieldTooLong(f), B::FieldInvalid(f)]);

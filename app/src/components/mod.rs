@@ -13,6 +13,7 @@ pub mod files;
 pub mod header;
 pub mod lang_switch;
 pub mod loaded;
+pub mod notice_box;
 pub mod person_fields;
 pub mod signature;
 pub mod state_icon;

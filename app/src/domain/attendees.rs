@@ -28,8 +28,8 @@ pub async fn detail(
     Ok(store.attendee_detail(actor, attendee_id).await?.1)
 }
 
-/// Registers an attendee on their behalf (channel "organiser", the event's default
-/// language notice). Returns the badge and the private code to hand over, shown once.
+/// Registers an attendee on their behalf (channel "organiser", the notice version the
+/// form showed). Returns the badge and the private code to hand over, shown once.
 pub async fn register_on_behalf(
     st: &AppState,
     actor: Actor,
@@ -37,8 +37,7 @@ pub async fn register_on_behalf(
     r: OrganiserRegistration,
 ) -> Result<Registered, RegisterError> {
     let settings = st.store.event_settings(event_id).await?;
-    let notice = super::notice::for_lang(&st.store, event_id, None).await?;
-    let decision = Decision::from_input(&actor, Channel::Organiser, r.consent, &notice)?;
+    let decision = Decision::from_input(&actor, Channel::Organiser, r.consent)?;
     let registration = Registration {
         event_id,
         fields: r.fields,
@@ -60,8 +59,8 @@ pub async fn register_on_behalf(
 }
 
 /// Records a changed photo decision at the attendee's request: a new consent row with
-/// channel "organiser" and the organiser's id; earlier rows stay. 404 for an attendee of
-/// another event.
+/// channel "organiser", the organiser's id and the notice version the form showed;
+/// earlier rows stay. 404 for an attendee of another event.
 pub async fn change_consent(
     store: &Store,
     actor: Actor,
@@ -73,8 +72,7 @@ pub async fn change_consent(
     if event_row != event_id {
         return Err(StoreError::NotFound.into());
     }
-    let notice = super::notice::for_lang(store, event_id, None).await?;
-    let d = Decision::from_input(&actor, Channel::Organiser, input, &notice)?;
+    let d = Decision::from_input(&actor, Channel::Organiser, input)?;
     consent::change(store, actor.clone(), attendee_id, d).await?;
     Ok(detail(store, actor, event_id, attendee_id).await?)
 }

@@ -2,12 +2,17 @@
 
 use super::auth::{normalise_code, random_token, random_typed_code, token_hash};
 use super::store::{Actor, Conflict, NewAttendee, NewConsent, NoticeVersion, Store, StoreError};
-use crate::types::{AttendeeId, EventId};
+use crate::types::{AttendeeId, EventId, NoticeRef};
 use crate::types::{BadInput, Channel, Consent, ConsentInput, Field, FieldRules, PersonFields};
 use crate::validate::{looks_like_email, looks_like_phone};
 
 /// Largest accepted signature image.
 pub const MAX_SIGNATURE_BYTES: usize = 200 * 1024;
+/// Largest accepted signature image size in pixels (the pad draws 600 × 200).
+pub const MAX_SIGNATURE_WIDTH: u32 = 2000;
+pub const MAX_SIGNATURE_HEIGHT: u32 = 1000;
+/// Longest guardian's name, in characters (as the attendee's own fields).
+pub const MAX_GUARDIAN_NAME: usize = 200;
 
 /// `s` in Unicode NFC (issue 14, point 6): "Č" typed as C plus a combining caron is
 /// stored as the one character "Č", so a search finds the name however it was typed.
@@ -71,7 +76,10 @@ pub fn check_guardian(is_minor: bool, choice: Consent, g: &GuardianInput) -> Res
     }
 }
 
-/// Decodes the signature pad's `data:image/png;base64,…` URL. Empty means none.
+/// Decodes the signature pad's `data:image/png;base64,…` URL (issue 14 point 6): at most
+/// 200 KB, a PNG of at most 2000 × 1000 pixels, decoded and encoded again, so what is
+/// stored is a plain PNG the server wrote (no extra chunks, nothing but pixels). Empty
+/// means none.
 pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, BadInput> {
     use base64::Engine;
     let Some(url) = url.filter(|s| !s.is_empty()) else {
@@ -80,13 +88,40 @@ pub fn decode_signature(url: Option<&str>) -> Result<Option<Vec<u8>>, BadInput> 
     let b64 = url
         .strip_prefix("data:image/png;base64,")
         .ok_or(BadInput::SignatureInvalid)?;
-    if b64.len() > MAX_SIGNATURE_BYTES * 4 / 3 + 4 {
+    if b64.len() > MAX_SIGNATURE_BYTES.div_ceil(3) * 4 {
+        return Err(BadInput::SignatureTooBig);
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .map_err(|_| BadInput::SignatureInvalid)?;
+    if bytes.len() > MAX_SIGNATURE_BYTES {
+        return Err(BadInput::SignatureTooBig);
+    }
+    reencode_png(&bytes).map(Some)
+}
+
+/// A PNG checked by its header's size before any pixel is decoded, then decoded and
+/// written again as 8-bit RGBA.
+fn reencode_png(bytes: &[u8]) -> Result<Vec<u8>, BadInput> {
+    use image::codecs::png::{PngDecoder, PngEncoder};
+    use image::{DynamicImage, ImageDecoder, ImageEncoder};
+    let decoder =
+        PngDecoder::new(std::io::Cursor::new(bytes)).map_err(|_| BadInput::SignatureInvalid)?;
+    let (w, h) = decoder.dimensions();
+    if w == 0 || h == 0 {
         return Err(BadInput::SignatureInvalid);
     }
-    base64::engine::general_purpose::STANDARD
-        .decode(b64)
-        .map(Some)
-        .map_err(|_| BadInput::SignatureInvalid)
+    if w > MAX_SIGNATURE_WIDTH || h > MAX_SIGNATURE_HEIGHT {
+        return Err(BadInput::SignatureTooLargePixels);
+    }
+    let rgba = DynamicImage::from_decoder(decoder)
+        .map_err(|_| BadInput::SignatureInvalid)?
+        .into_rgba8();
+    let mut out = Vec::new();
+    PngEncoder::new(&mut out)
+        .write_image(rgba.as_raw(), w, h, image::ExtendedColorType::Rgba8)
+        .map_err(|_| BadInput::SignatureInvalid)?;
+    Ok(out)
 }
 
 /// The attendee's secrets, returned once and never stored in clear.
@@ -173,23 +208,28 @@ pub async fn register(
 pub struct Decision {
     pub choice: Consent,
     pub guardian: GuardianInput,
-    pub notice_version_id: i64,
+    /// The notice version the page showed; required once the rest is valid, and
+    /// recorded only while it is current (checked in the store's transaction).
+    pub notice: Option<NoticeRef>,
     pub channel: Channel,
     pub channel_ref: String,
 }
 
 impl Decision {
     /// The one way a decision is built from what a page sent (issue 13): a choice is
-    /// required, the signature pad's image is decoded, and who recorded it follows from
-    /// the actor (`kiosk:{device}`, `user:{id}`, `self`). The notice is the one
-    /// `notice::for_lang` chose.
+    /// required, the guardian's name is at most 200 characters, the signature pad's
+    /// image is decoded within limits, and who recorded it follows from the actor
+    /// (`kiosk:{device}`, `user:{id}`, `self`). The notice is the version the page
+    /// showed (`input.notice`; issue 14 point 4).
     pub fn from_input(
         actor: &Actor,
         channel: Channel,
         input: ConsentInput,
-        notice: &NoticeVersion,
     ) -> Result<Decision, RegisterError> {
         let choice = input.choice.ok_or(BadInput::ChoiceMissing)?;
+        if input.guardian_name.trim().chars().count() > MAX_GUARDIAN_NAME {
+            return Err(BadInput::GuardianNameTooLong.into());
+        }
         let channel_ref = match actor {
             Actor::Kiosk { device_id, .. } => format!("kiosk:{device_id}"),
             Actor::User { id, .. } => format!("user:{id}"),
@@ -204,20 +244,29 @@ impl Decision {
                 confirmed: input.guardian_confirmed,
                 signature_png,
             },
-            notice_version_id: notice.id,
+            notice: input.notice,
             channel,
             channel_ref,
         })
     }
 
-    /// Checks the guardian rule and builds the consent row: guardian data is kept only
-    /// for a minor's green choice.
+    /// A decision the server makes on the attendee's word without a page that showed a
+    /// notice (a badge-scan withdrawal at the kiosk): the current notice of the
+    /// language asked for is recorded.
+    pub fn with_current_notice(mut self, notice: &NoticeVersion) -> Decision {
+        self.notice = Some(notice.reference());
+        self
+    }
+
+    /// Checks the guardian rule and that the page named the notice it showed, and builds
+    /// the consent row: guardian data is kept only for a minor's green choice.
     fn into_consent(self, is_minor: bool) -> Result<NewConsent, RegisterError> {
         check_guardian(is_minor, self.choice, &self.guardian)?;
+        let notice = self.notice.ok_or(BadInput::NoticeVersionMissing)?;
         let minor_green = is_minor && self.choice == Consent::Green;
         Ok(NewConsent {
             choice: self.choice,
-            notice_version_id: self.notice_version_id,
+            notice,
             channel: self.channel,
             channel_ref: self.channel_ref,
             guardian_name: minor_green.then(|| nfc(self.guardian.name.trim()).into_owned()),
@@ -421,7 +470,12 @@ mod tests {
         )
         .await
         .unwrap();
-        let notice = s.current_notice(ev, "lv".into()).await.unwrap().unwrap().id;
+        let notice = s
+            .current_notice(ev, "lv".into())
+            .await
+            .unwrap()
+            .unwrap()
+            .reference();
         let r = rules(&[(Field::FirstName, true)]);
         let reg = |is_minor, choice, guardian| Registration {
             event_id: ev,
@@ -433,7 +487,7 @@ mod tests {
             decision: Decision {
                 choice,
                 guardian,
-                notice_version_id: notice,
+                notice: Some(notice.clone()),
                 channel: Channel::Kiosk,
                 channel_ref: "kiosk:1".into(),
             },
@@ -482,18 +536,21 @@ mod tests {
             .starts_with("signature:"));
     }
 
+    fn shown() -> NoticeRef {
+        NoticeRef {
+            id: crate::types::NoticeVersionId::from(7),
+            sha256: crate::types::Sha256Hex::parse(&"ab".repeat(32)).unwrap(),
+        }
+    }
+
     /// The one way a decision is built (issue 13): a choice is required, who recorded
-    /// it follows from the actor, the signature is decoded, the notice is the one given.
+    /// it follows from the actor, the signature is decoded, the notice is the one the
+    /// page sent (issue 14 point 4).
     #[test]
     fn decisions_are_built_one_way() {
-        let notice = NoticeVersion {
-            id: 7,
-            lang: "en".into(),
-            text: "N".into(),
-            sha256: "x".into(),
-        };
         let input = |choice| ConsentInput {
             choice,
+            notice: Some(shown()),
             guardian_name: " Anna ".into(),
             guardian_confirmed: true,
             signature_data_url: None,
@@ -502,45 +559,34 @@ mod tests {
             device_id: 3,
             event_id: 1.into(),
         };
-        let missing = Decision::from_input(&kiosk, Channel::Kiosk, input(None), &notice);
+        let missing = Decision::from_input(&kiosk, Channel::Kiosk, input(None));
         assert!(matches!(
             missing,
             Err(RegisterError::Invalid(BadInput::ChoiceMissing))
         ));
-        let d = Decision::from_input(&kiosk, Channel::Kiosk, input(Some(Consent::Green)), &notice)
-            .unwrap();
+        let d = Decision::from_input(&kiosk, Channel::Kiosk, input(Some(Consent::Green))).unwrap();
         assert_eq!(
             (
                 d.choice,
-                d.notice_version_id,
+                d.notice.clone(),
                 d.channel,
                 d.channel_ref.as_str()
             ),
-            (Consent::Green, 7, Channel::Kiosk, "kiosk:3")
+            (Consent::Green, Some(shown()), Channel::Kiosk, "kiosk:3")
         );
         assert_eq!(d.guardian.name, " Anna ");
         let user = Actor::User {
             id: 5,
             role: crate::types::Role::Organiser,
         };
-        let by_user = |c| Decision::from_input(&user, c, input(Some(Consent::Red)), &notice);
+        let by_user = |c| Decision::from_input(&user, c, input(Some(Consent::Red)));
         assert_eq!(by_user(Channel::Organiser).unwrap().channel_ref, "user:5");
         let me = Actor::DataSubject {
             attendee_id: 9.into(),
         };
-        let d = Decision::from_input(
-            &me,
-            Channel::SelfService,
-            input(Some(Consent::Red)),
-            &notice,
-        );
+        let d = Decision::from_input(&me, Channel::SelfService, input(Some(Consent::Red)));
         assert_eq!(d.unwrap().channel_ref, "self");
-        let nobody = Decision::from_input(
-            &Actor::Cli,
-            Channel::Kiosk,
-            input(Some(Consent::Red)),
-            &notice,
-        );
+        let nobody = Decision::from_input(&Actor::Cli, Channel::Kiosk, input(Some(Consent::Red)));
         assert!(matches!(
             nobody,
             Err(RegisterError::Store(StoreError::Conflict(
@@ -552,8 +598,115 @@ mod tests {
             ..input(Some(Consent::Green))
         };
         assert!(matches!(
-            Decision::from_input(&kiosk, Channel::Kiosk, bad_signature, &notice),
+            Decision::from_input(&kiosk, Channel::Kiosk, bad_signature),
             Err(RegisterError::Invalid(BadInput::SignatureInvalid))
         ));
+        // Issue 14 point 6: the guardian's name is at most 200 characters.
+        let long_name = ConsentInput {
+            guardian_name: "Ā".repeat(201),
+            ..input(Some(Consent::Green))
+        };
+        assert!(matches!(
+            Decision::from_input(&kiosk, Channel::Kiosk, long_name),
+            Err(RegisterError::Invalid(BadInput::GuardianNameTooLong))
+        ));
+        let just_fits = ConsentInput {
+            guardian_name: "Ā".repeat(200),
+            ..input(Some(Consent::Green))
+        };
+        assert!(Decision::from_input(&kiosk, Channel::Kiosk, just_fits).is_ok());
+        // Without the notice the page showed, nothing is recorded.
+        let no_notice = ConsentInput {
+            notice: None,
+            ..input(Some(Consent::Red))
+        };
+        let d = Decision::from_input(&kiosk, Channel::Kiosk, no_notice).unwrap();
+        assert!(matches!(
+            d.into_consent(false),
+            Err(RegisterError::Invalid(BadInput::NoticeVersionMissing))
+        ));
+    }
+
+    fn png_of(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbaImage::from_fn(w, h, |x, y| {
+            image::Rgba([0, 0, 0, if (x + y) % 7 == 0 { 255 } else { 0 }])
+        });
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    fn data_url(bytes: &[u8]) -> String {
+        use base64::Engine;
+        format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        )
+    }
+
+    /// Issue 14 point 6: a signature is a PNG of at most 200 KB and 2000 × 1000 pixels,
+    /// decoded and written again (extra chunks do not survive); anything else is
+    /// refused with its own sentence.
+    #[test]
+    fn signatures_are_decoded_within_limits_and_reencoded() {
+        let pad = png_of(600, 200);
+        // A text chunk with something that is not a signature, before the image end.
+        let mut with_chunk = pad[..pad.len() - 12].to_vec();
+        let text = b"tEXtComment\0not a signature";
+        with_chunk.extend_from_slice(&((text.len() - 4) as u32).to_be_bytes());
+        with_chunk.extend_from_slice(text);
+        let crc = crc32(text);
+        with_chunk.extend_from_slice(&crc.to_be_bytes());
+        with_chunk.extend_from_slice(&pad[pad.len() - 12..]);
+        let stored = decode_signature(Some(&data_url(&with_chunk)))
+            .unwrap()
+            .unwrap();
+        assert!(stored.starts_with(b"\x89PNG\r\n\x1a\n"));
+        assert!(
+            !stored.windows(14).any(|w| w == b"not a signatur"),
+            "re-encoded: the extra chunk is gone"
+        );
+        let back = image::load_from_memory(&stored).unwrap();
+        assert_eq!((back.width(), back.height()), (600, 200));
+        assert_eq!(decode_signature(None), Ok(None));
+        assert_eq!(decode_signature(Some("")), Ok(None));
+        assert_eq!(
+            decode_signature(Some(&data_url(&png_of(2001, 10)))),
+            Err(BadInput::SignatureTooLargePixels)
+        );
+        assert_eq!(
+            decode_signature(Some(&data_url(&png_of(10, 1001)))),
+            Err(BadInput::SignatureTooLargePixels)
+        );
+        assert_eq!(
+            decode_signature(Some(&data_url(&vec![0u8; MAX_SIGNATURE_BYTES + 1]))),
+            Err(BadInput::SignatureTooBig)
+        );
+        assert_eq!(
+            decode_signature(Some(&data_url(b"GIF89a not a png"))),
+            Err(BadInput::SignatureInvalid)
+        );
+        let cut = &pad[..pad.len() / 2];
+        assert_eq!(
+            decode_signature(Some(&data_url(cut))),
+            Err(BadInput::SignatureInvalid)
+        );
+    }
+
+    /// CRC-32 (PNG's), for building a chunk by hand.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut c = 0xffff_ffffu32;
+        for b in bytes {
+            c ^= u32::from(*b);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
     }
 }

@@ -212,8 +212,10 @@ pub async fn find_for_checkin(
 
 /// Registers a walk-in at the kiosk, or checks in the pre-registered attendee the kiosk
 /// session found (`checked_in`: their stored fields are kept and `r.fields` ignored).
-/// The consent records the notice of the language shown (`notice::for_lang`). Returns
-/// the badge and the private code, shown once. Nothing about the person is logged.
+/// The consent records the notice version the kiosk showed (`r.notice`) while it is
+/// current; an edit since the kiosk loaded it is 409 `notice_changed` (issue 14 point
+/// 4). Returns the badge and the private code, shown once. Nothing about the person is
+/// logged.
 pub async fn register(
     st: &AppState,
     actor: Actor,
@@ -226,14 +228,14 @@ pub async fn register(
     }
     let event = st.store.event_by_id(event_id).await?;
     let settings = st.store.event_settings(event_id).await?;
-    let notice = super::notice::for_lang(&st.store, event_id, Some(&r.lang)).await?;
     let input = ConsentInput {
         choice: r.choice,
+        notice: r.notice,
         guardian_name: r.guardian_name,
         guardian_confirmed: r.guardian_confirmed,
         signature_data_url: r.signature_data_url,
     };
-    let d = Decision::from_input(&actor, Channel::Kiosk, input, &notice)?;
+    let d = Decision::from_input(&actor, Channel::Kiosk, input)?;
     let choice = d.choice;
     let (issued, kept) = match checked_in {
         Some(attendee_id) => {
@@ -336,7 +338,7 @@ pub async fn withdraw(
         choice: Some(Consent::Red),
         ..Default::default()
     };
-    let d = Decision::from_input(&actor, Channel::BadgeScan, input, &notice)?;
+    let d = Decision::from_input(&actor, Channel::BadgeScan, input)?.with_current_notice(&notice);
     consent::change(&st.store, actor.clone(), attendee, d).await?;
     tracing::info!(
         attendee_id = attendee.get(),

@@ -75,10 +75,10 @@ pub fn render_all(event_name: &str, s: &EventSettings) -> Vec<(String, String)> 
         .collect()
 }
 
-/// The one rule for which notice version a consent decision records (requirement 4;
-/// issue 13): the language the attendee asked for when the event offers it and has a
-/// notice in it, otherwise the event's default language. Which notice was shown *is*
-/// the evidence, so kiosk, organiser and self-service all choose it here.
+/// The notice version a decision records when no page showed one (a badge-scan
+/// withdrawal at the kiosk; requirement 4, issue 13): the language the attendee asked
+/// for when the event offers it and has a notice in it, otherwise the event's default
+/// language. Pages that show a notice send its version instead (issue 14 point 4).
 pub async fn for_lang(
     store: &Store,
     event_id: EventId,
@@ -97,21 +97,25 @@ pub async fn for_lang(
         .ok_or(RegisterError::Invalid(BadInput::NoticeMissing))
 }
 
-/// The current notice of each language the event offers, as the kiosk shows it and the
-/// settings page previews it.
+/// The current notice of each language the event offers, the event's default language
+/// first (a page without the attendee's language shows that one): as the kiosk, `/me`
+/// and the organiser's forms show it and send its version back, and as the settings
+/// page previews it.
 pub async fn current_all(
     store: &Store,
     event_id: EventId,
     languages: &[String],
 ) -> Result<Vec<NoticeText>, StoreError> {
+    let default_lang = store.event_by_id(event_id).await?.default_lang;
+    let mut ordered: Vec<&String> = languages.iter().filter(|l| **l == default_lang).collect();
+    ordered.extend(languages.iter().filter(|l| **l != default_lang));
     let mut out = Vec::new();
-    for lang in languages {
+    for lang in ordered {
         if let Some(n) = store.current_notice(event_id, lang.clone()).await? {
             out.push(NoticeText {
-                version_id: n.id,
+                version: n.reference(),
                 lang: n.lang,
                 text: n.text,
-                sha256: n.sha256,
             });
         }
     }

@@ -12,7 +12,7 @@ use crate::types::{
     AttendeeDetail, BadInput, Channel, Consent, ConsentInput, DataExport, Field, MyData, MyField,
     MyPhoto, MyRequest, MyRequestInput,
 };
-use crate::types::{AttendeeId, EventId, PublicId};
+use crate::types::{AttendeeId, EventId, NoticeRef, PublicId};
 use base64::Engine;
 
 /// Most thumbnails the self-service page receives at once.
@@ -80,12 +80,13 @@ pub enum SubjectAction {
     /// Correct one field (rectification): only fields the event collects; a required one
     /// cannot be emptied.
     Correct { field: Field, value: String },
-    /// Switch consent either way (channel `self_service`), with the notice of the
-    /// language shown; a minor's green needs the guardian as at the kiosk.
+    /// Switch consent either way (channel `self_service`), recording the notice version
+    /// the page showed while it is current (else 409 `notice_changed`); a minor's green
+    /// needs the guardian as at the kiosk.
     Consent {
         choice: Consent,
         guardian: ConsentInput,
-        lang: String,
+        notice: Option<NoticeRef>,
     },
     /// Ask for photo removal, erasure, objection or restriction.
     Request(MyRequestInput),
@@ -116,14 +117,14 @@ pub async fn act(
         SubjectAction::Consent {
             choice,
             guardian,
-            lang,
+            notice,
         } => {
-            let notice = super::notice::for_lang(store, who.event_id, Some(&lang)).await?;
             let input = ConsentInput {
                 choice: Some(choice),
+                notice,
                 ..guardian
             };
-            let d = Decision::from_input(&who.actor(), Channel::SelfService, input, &notice)?;
+            let d = Decision::from_input(&who.actor(), Channel::SelfService, input)?;
             consent::change(store, who.actor(), who.attendee_id, d).await?;
         }
         SubjectAction::Request(request) => {
@@ -219,6 +220,7 @@ pub async fn my_data(state: &AppState, attendee_id: AttendeeId) -> Result<MyData
         photo_count: photos.len(),
         photos: thumbs,
         requests,
+        notices: super::notice::current_all(&state.store, event_id, &settings.languages).await?,
     })
 }
 

@@ -84,12 +84,16 @@ pub struct ConsentRecord {
     pub signature_ref: Option<String>,
 }
 
-/// A consent decision the organiser records at the attendee's request, or the first
-/// one when registering on their behalf.
+/// A consent decision as a page sends it: the organiser's (at the attendee's request, or
+/// the first one when registering on their behalf), the kiosk's, or the attendee's own.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConsentInput {
     pub choice: Option<Consent>,
+    /// The notice version the page showed (issue 14 point 4). Required: the server
+    /// records exactly this version while it is current, else answers 409
+    /// `notice_changed`.
+    pub notice: Option<super::NoticeRef>,
     pub guardian_name: String,
     pub guardian_confirmed: bool,
     /// `data:image/png;base64,…` from the signature pad.

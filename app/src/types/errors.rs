@@ -18,6 +18,12 @@ pub enum ApiError {
     RateLimited,
     #[error("wrong email or password")]
     WrongCredentials,
+    /// 409: the notice version the page showed is no longer the current one for its
+    /// event and language (issue 14 point 4). The page fetches the notice again, shows
+    /// it, and the person confirms again.
+    #[serde(rename = "notice_changed")]
+    #[error("the notice changed")]
+    NoticeChanged,
     /// What is wrong with the request, e.g. [`BadInput::NameMissing`].
     #[error("bad input: {0:?}")]
     BadInput(BadInput),
@@ -52,6 +58,9 @@ impl ApiError {
             ApiError::NotFound => S::NOT_FOUND,
             ApiError::RateLimited => S::TOO_MANY_REQUESTS,
             ApiError::BadInput(BadInput::ExportBusy) => S::TOO_MANY_REQUESTS,
+            ApiError::NoticeChanged => S::CONFLICT,
+            // Refused like a bad input (a sentence of its own), but it is a rate limit.
+            ApiError::BadInput(BadInput::ConsentChangesTooMany) => S::TOO_MANY_REQUESTS,
             ApiError::BadInput(_) => S::BAD_REQUEST,
             ApiError::Server | ApiError::Network => S::INTERNAL_SERVER_ERROR,
         }
@@ -96,11 +105,25 @@ pub enum BadInput {
     FieldInvalid(Field),
     ChoiceMissing,
     GuardianRequired,
+    /// A guardian's name over 200 characters.
+    GuardianNameTooLong,
+    /// Not a PNG image, or one that does not decode.
     SignatureInvalid,
+    /// A signature image over 200 KB.
+    SignatureTooBig,
+    /// A signature image over 2000 × 1000 pixels.
+    SignatureTooLargePixels,
     /// The event has no notice text in any of its languages.
     NoticeMissing,
     /// The notice version sent belongs to another event.
     NoticeWrongEvent,
+    /// A decision without the notice version the page showed.
+    NoticeVersionMissing,
+    /// A notice version that does not exist, or whose text hash is not the one sent.
+    NoticeUnknown,
+    /// Too many consent changes for one attendee within the hour (answered with 429:
+    /// consent rows can never be deleted, so they are limited).
+    ConsentChangesTooMany,
     CheckinMissing,
     /// Look-up by email was tried where the event does not allow it.
     CheckinEmailOff,

@@ -88,6 +88,8 @@ row_ids!(
     PhotoId,
     /// A `requests` row (a data-subject request).
     RequestId,
+    /// A `notice_versions` row: one text of the privacy notice as shown.
+    NoticeVersionId,
 );
 
 #[cfg(test)]

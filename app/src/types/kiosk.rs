@@ -32,8 +32,10 @@ pub struct KioskEvent {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct KioskRegistration {
-    /// The language whose notice was shown.
+    /// The UI language (the badge and messages); the notice recorded is `notice`.
     pub lang: String,
+    /// The notice version the attendee read on the notice screen (issue 14 point 4).
+    pub notice: Option<super::NoticeRef>,
     pub fields: PersonFields,
     pub is_minor: bool,
     pub choice: Option<Consent>,

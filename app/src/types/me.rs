@@ -1,7 +1,7 @@
 //! The self-service page (`/me`): the attendee's own data by private code, a copy of
 //! it, and their requests (issue 6; requirement 17).
 
-use super::{Consent, ConsentRecord, Field, Lang, RequestKind, RequestStatus};
+use super::{Consent, ConsentRecord, Field, Lang, NoticeText, RequestKind, RequestStatus};
 use serde::{Deserialize, Serialize};
 
 /// One of the attendee's own fields, as the event collects it.
@@ -42,6 +42,9 @@ pub struct MyData {
     pub consent: Option<Consent>,
     /// Oldest first, each with the notice text shown.
     pub history: Vec<ConsentRecord>,
+    /// The current notice in each language the event offers, the default language
+    /// first: shown before a switch, whose version the switch sends (issue 14 point 4).
+    pub notices: Vec<NoticeText>,
     /// How many photos they are tagged in (deleted ones are gone).
     pub photo_count: usize,
     /// Thumbnails, only while consent is green.

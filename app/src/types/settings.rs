@@ -185,13 +185,30 @@ impl Default for EventSettings {
     }
 }
 
-/// One language's current notice, with the version the kiosk will record.
+/// One language's current notice. A page that shows `text` sends `version` back with
+/// the decision, and the server records exactly that version or answers 409
+/// `notice_changed` (issue 14 point 4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeText {
-    pub version_id: i64,
+    pub version: NoticeRef,
     pub lang: String,
     pub text: String,
-    pub sha256: String,
+}
+
+impl NoticeText {
+    /// The notice a page shows in `lang`: that language's when there is one, otherwise
+    /// the first (the server lists the event's default language first).
+    pub fn pick<'a>(notices: &'a [NoticeText], lang: &str) -> Option<&'a NoticeText> {
+        notices.iter().find(|n| n.lang == lang).or(notices.first())
+    }
+}
+
+/// The notice version a page showed: its id and the SHA-256 of its text, both checked
+/// when the request is parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NoticeRef {
+    pub id: super::NoticeVersionId,
+    pub sha256: super::Sha256Hex,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

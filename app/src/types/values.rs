@@ -243,6 +243,44 @@ impl From<String> for PublicId {
     }
 }
 
+/// A SHA-256 digest as 64 lowercase hex digits (a notice text's hash). Upper-case
+/// digits are accepted and lowered; anything else is refused at parse time.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Sha256Hex(String);
+
+impl Sha256Hex {
+    pub const LEN: usize = 64;
+
+    pub fn parse(s: &str) -> Option<Sha256Hex> {
+        let ok = s.len() == Self::LEN && s.bytes().all(|b| b.is_ascii_hexdigit());
+        ok.then(|| Sha256Hex(s.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Sha256Hex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl rusqlite::types::ToSql for Sha256Hex {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        self.0.to_sql()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl rusqlite::types::FromSql for Sha256Hex {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        Sha256Hex::parse(v.as_str()?).ok_or(rusqlite::types::FromSqlError::InvalidType)
+    }
+}
+
 macro_rules! deserialize_by_parse {
     ($($t:ty => $what:literal),*) => {$(
         impl<'de> Deserialize<'de> for $t {
@@ -257,7 +295,8 @@ macro_rules! deserialize_by_parse {
 deserialize_by_parse!(
     WebUrl => "not an http or https address",
     BadgeToken => "not a badge token",
-    PublicId => "not an id"
+    PublicId => "not an id",
+    Sha256Hex => "not a SHA-256 in hex"
 );
 
 #[cfg(test)]
@@ -331,6 +370,16 @@ mod tests {
         }
         assert!(BadgeToken::from_scan("https://x.lv/other/AbCdEfGhIjKlMnOpQrStUv").is_none());
         assert!(serde_json::from_str::<BadgeToken>("\"../etc\"").is_err());
+    }
+
+    #[test]
+    fn sha256_hex_is_64_hex_digits() {
+        let h = "AB".repeat(32);
+        assert_eq!(Sha256Hex::parse(&h).unwrap().as_str(), "ab".repeat(32));
+        for bad in ["", &"a".repeat(63), &"a".repeat(65), &"g".repeat(64)] {
+            assert!(Sha256Hex::parse(bad).is_none(), "{bad}");
+        }
+        assert!(serde_json::from_str::<Sha256Hex>("\"x\"").is_err());
     }
 
     #[test]

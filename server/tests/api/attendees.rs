@@ -161,9 +161,10 @@ async fn kiosk_checks_in_by_code_or_exact_email_and_sees_only_that_name() {
         r.body
     );
 
+    let notice = kiosk.kiosk_notice("en").await;
     let body = serde_json::json!({ "registration": {
-        "lang": "en", "fields": { "first_name": "Someone Else" }, "is_minor": false,
-        "choice": "green", "checkin": true
+        "lang": "en", "notice": notice, "fields": { "first_name": "Someone Else" },
+        "is_minor": false, "choice": "green", "checkin": true
     }})
     .to_string();
     let r = kiosk.post_json("/api/kiosk/register", &body).await;
@@ -319,9 +320,10 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
         .unwrap()
         .id;
 
+    let notice = org.event_notice(&ev, "lv").await;
     let reg = serde_json::json!({ "event_id": ev, "registration": {
         "fields": { "first_name": "Ilze", "last_name": "Kalniņa", "email": "ilze@example.lv" },
-        "is_minor": false, "consent": { "choice": "green" }
+        "is_minor": false, "consent": { "choice": "green", "notice": notice }
     }});
     let reg: Registered = org.call("/api/attendees/register", reg).await;
     assert_eq!(reg.badge.consent, Consent::Green);
@@ -383,7 +385,10 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let d: AttendeeDetail = org
         .call(
             "/api/attendees/consent",
-            change(ilze, serde_json::json!({ "choice": "red" })),
+            change(
+                ilze,
+                serde_json::json!({ "choice": "red", "notice": notice }),
+            ),
         )
         .await;
     assert_eq!(d.consent, Some(Consent::Red));
@@ -405,7 +410,11 @@ async fn organiser_registers_on_behalf_changes_consent_and_every_step_is_audited
     let r = org
         .post_json(
             "/api/attendees/consent",
-            &change(toms, serde_json::json!({ "choice": "green" })).to_string(),
+            &change(
+                toms,
+                serde_json::json!({ "choice": "green", "notice": notice }),
+            )
+            .to_string(),
         )
         .await;
     assert_eq!(

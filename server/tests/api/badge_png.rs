@@ -1,7 +1,7 @@
 //! `GET /b/{token}/badge.png`: organisers get the badge as a PNG whose QR holds the badge
 //! URL; everyone else gets 401/403/404, and a badge before any consent 409.
 
-use crate::common::{registration, Client, TestApp};
+use crate::common::{registration_seen, Client, TestApp};
 use app::types::{EventSettings, Registered};
 
 struct Png {
@@ -64,8 +64,9 @@ fn decode_qr(png: &[u8]) -> Vec<String> {
 async fn organisers_get_the_badge_png_and_its_qr_is_the_badge_url() {
     let server = TestApp::start().await;
     let (org, mut kiosk, _) = organiser_and_kiosk(&server, "org@example.lv").await;
+    let notice = kiosk.kiosk_notice("lv").await;
     let body = serde_json::json!({ "registration": {
-        "lang": "lv", "fields": { "first_name": "Anna", "last_name": "Bērziņa" },
+        "lang": "lv", "notice": notice, "fields": { "first_name": "Anna", "last_name": "Bērziņa" },
         "is_minor": false, "choice": "red",
         "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
     }})
@@ -130,11 +131,12 @@ async fn organisers_get_the_badge_png_and_its_qr_is_the_badge_url() {
 async fn badge_png_is_for_the_events_organiser_only() {
     let server = TestApp::start().await;
     let (org, mut kiosk, event_id) = organiser_and_kiosk(&server, "org@example.lv").await;
+    let notice = kiosk.kiosk_notice("en").await;
     assert_eq!(
         kiosk
             .post_json(
                 "/api/kiosk/register",
-                &registration(serde_json::json!({}), false, Some("green"))
+                &registration_seen(serde_json::json!({}), false, Some("green"), &notice)
             )
             .await
             .status,

@@ -10,7 +10,7 @@ use app::domain::store::Actor;
 use app::domain::AppState;
 use app::types::{
     AttendeeList, EventOverview, EventSettings, EventSettingsView, EventSummary, ExportStatus,
-    PairingCode, PhotoDetail, PhotoLibrary, Registered, RequestRow, Role,
+    KioskEvent, MyData, PairingCode, PhotoDetail, PhotoLibrary, Registered, RequestRow, Role,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -385,17 +385,59 @@ impl Client {
 
     // ---- Kiosks ----
 
-    /// Registers at this kiosk (see [`registration`]); must succeed.
+    /// The version of this kiosk's event's current notice in `lang`, as the kiosk's
+    /// notice screen shows it and sends it back (issue 14 point 4).
+    pub async fn kiosk_notice(&mut self, lang: &str) -> Value {
+        let r = self.post("/api/kiosk/event", &[]).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let ev: KioskEvent = serde_json::from_str(&r.body).unwrap();
+        let n = ev
+            .notices
+            .iter()
+            .find(|n| n.lang == lang)
+            .unwrap_or_else(|| panic!("a notice in {lang}"));
+        serde_json::to_value(&n.version).unwrap()
+    }
+
+    /// The version of the current notice in `lang` of the event whose settings this
+    /// organiser manages, as their forms show it (issue 14 point 4).
+    pub async fn event_notice(&mut self, event_id: &str, lang: &str) -> Value {
+        let view: EventSettingsView = self
+            .call("/api/events/settings", json!({ "event_id": event_id }))
+            .await;
+        let n = view
+            .notices
+            .iter()
+            .find(|n| n.lang == lang)
+            .unwrap_or_else(|| panic!("a notice in {lang}"));
+        serde_json::to_value(&n.version).unwrap()
+    }
+
+    /// The version of the current notice in `lang` that `/me` shows the attendee with
+    /// private code `code` (issue 14 point 4).
+    pub async fn me_notice(&mut self, code: &str, lang: &str) -> Value {
+        let data: MyData = self.call("/api/me/open", json!({ "code": code })).await;
+        let n = data
+            .notices
+            .iter()
+            .find(|n| n.lang == lang)
+            .unwrap_or_else(|| panic!("a notice in {lang}"));
+        serde_json::to_value(&n.version).unwrap()
+    }
+
+    /// Registers at this kiosk having read the English notice (see
+    /// [`registration_seen`]); must succeed.
     pub async fn register_at_kiosk(
         &mut self,
         fields: Value,
         is_minor: bool,
         choice: Option<&str>,
     ) -> Registered {
+        let notice = self.kiosk_notice("en").await;
         let r = self
             .post_json(
                 "/api/kiosk/register",
-                &registration(fields, is_minor, choice),
+                &registration_seen(fields, is_minor, choice, &notice),
             )
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
@@ -492,11 +534,29 @@ impl Client {
     }
 }
 
-/// A kiosk registration body for `/api/kiosk/register`.
+/// A kiosk registration body for `/api/kiosk/register` without the notice version
+/// shown: for refusals that come before the notice is looked at (a missing choice or
+/// field, a guardian); one that passes those is refused for the missing notice.
 pub fn registration(fields: Value, is_minor: bool, choice: Option<&str>) -> String {
     json!({ "registration": {
         "lang": "en", "fields": fields, "is_minor": is_minor, "choice": choice,
         "guardian_name": "", "guardian_confirmed": false, "signature_data_url": null
+    }})
+    .to_string()
+}
+
+/// A kiosk registration body naming the notice version the kiosk showed (`notice`, as
+/// from [`Client::kiosk_notice`]).
+pub fn registration_seen(
+    fields: Value,
+    is_minor: bool,
+    choice: Option<&str>,
+    notice: &Value,
+) -> String {
+    json!({ "registration": {
+        "lang": "en", "notice": notice, "fields": fields, "is_minor": is_minor,
+        "choice": choice, "guardian_name": "", "guardian_confirmed": false,
+        "signature_data_url": null
     }})
     .to_string()
 }

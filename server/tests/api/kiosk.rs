@@ -1,6 +1,6 @@
 //! Kiosk registration over the API (issue 3, requirements 1, 3, 4, 6, 7, 8; in progress).
 
-use crate::common::{registration, TestApp};
+use crate::common::{registration, registration_seen, TestApp};
 use app::types::{EventSettings, KioskEvent, Registered};
 
 #[tokio::test]
@@ -33,10 +33,11 @@ async fn count_only_event_registers_without_personal_data() {
 
     // Fields the event did not switch on are dropped, not stored.
     let sent = serde_json::json!({ "first_name": "Anna", "email": "anna@example.lv" });
+    let notice = kiosk.kiosk_notice("en").await;
     let r = kiosk
         .post_json(
             "/api/kiosk/register",
-            &registration(sent, false, Some("green")),
+            &registration_seen(sent, false, Some("green"), &notice),
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -123,8 +124,9 @@ async fn a_minor_with_guardian_is_green_and_the_consent_row_holds_guardian_and_s
     let (_org, mut kiosk, _) = server.organiser_and_kiosk().await;
     // A real (1×1) PNG, as the signature pad's canvas.toDataURL() would send.
     let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let notice = kiosk.kiosk_notice("lv").await;
     let body = serde_json::json!({ "registration": {
-        "lang": "lv", "fields": {}, "is_minor": true, "choice": "green",
+        "lang": "lv", "notice": notice, "fields": {}, "is_minor": true, "choice": "green",
         "guardian_name": "Pēteris Bērziņš", "guardian_confirmed": true,
         "signature_data_url": format!("data:image/png;base64,{png}")
     }})

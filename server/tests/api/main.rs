@@ -11,6 +11,7 @@ mod badge_png;
 mod common;
 mod gate;
 mod kiosk;
+mod notice;
 mod parse;
 mod photos;
 mod requests;

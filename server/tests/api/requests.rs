@@ -273,10 +273,11 @@ async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
 
     // Switch to red in one step: a new self-service row; thumbnails are hidden now.
     let none = serde_json::json!({ "guardian_name": "", "guardian_confirmed": false });
+    let notice = phone.me_notice(&code, "en").await;
     let red = me(
         &mut phone,
         "/api/me/consent",
-        serde_json::json!({ "code": code, "choice": "red", "guardian": none, "lang": "en" }),
+        serde_json::json!({ "code": code, "choice": "red", "guardian": none, "notice": notice }),
     )
     .await;
     assert_eq!(red.consent, Some(Consent::Red));
@@ -284,10 +285,11 @@ async fn an_attendee_sees_exports_corrects_switches_and_asks_with_their_code() {
     assert_eq!(red.history[1].channel, app::types::Channel::SelfService);
     assert!(red.photos.is_empty() && red.photo_count == 1);
     // And back to green: the code proves it is them.
+    let notice = phone.me_notice(&code, "lv").await;
     let green = me(
         &mut phone,
         "/api/me/consent",
-        serde_json::json!({ "code": code, "choice": "green", "guardian": none, "lang": "lv" }),
+        serde_json::json!({ "code": code, "choice": "green", "guardian": none, "notice": notice }),
     )
     .await;
     assert_eq!(green.consent, Some(Consent::Green));
@@ -647,10 +649,11 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     );
     let mut phone = server.client();
     let none = serde_json::json!({ "guardian_name": "", "guardian_confirmed": false });
+    let notice = phone.me_notice(&code, "en").await;
     me(
         &mut phone,
         "/api/me/consent",
-        serde_json::json!({ "code": code, "choice": "red", "guardian": none, "lang": "en" }),
+        serde_json::json!({ "code": code, "choice": "red", "guardian": none, "notice": notice }),
     )
     .await;
     let counts_before = org.event_stats(&ev).await.stats;

@@ -8,7 +8,7 @@ use crate::types::{
     AttendeeDetail, AttendeeFilter, AttendeeList, AttendeeRow, Channel, Consent, ConsentRecord,
     EventStats, PersonFields,
 };
-use crate::types::{AttendeeId, EventId};
+use crate::types::{AttendeeId, EventId, NoticeRef, NoticeVersionId, Sha256Hex};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub struct NewAttendee {
@@ -22,9 +22,16 @@ pub struct NewAttendee {
     pub checkin_code_hash: Option<String>,
 }
 
+/// Most consent decisions recorded for one attendee within an hour: rows can never be
+/// deleted, so a loop of switches must not grow the table without bound (issue 14
+/// point 6).
+pub const CONSENT_CHANGES_PER_HOUR: i64 = 20;
+
 pub struct NewConsent {
     pub choice: Consent,
-    pub notice_version_id: i64,
+    /// The notice version the page showed: recorded only while it is the current one
+    /// of its event and language (issue 14 point 4).
+    pub notice: NoticeRef,
     pub channel: Channel,
     /// Who recorded it, as an id: `kiosk:3`, `user:2`, `self`.
     pub channel_ref: String,
@@ -33,15 +40,85 @@ pub struct NewConsent {
     pub signature_png: Option<Vec<u8>>,
 }
 
-fn insert_consent(tx: &Transaction, attendee_id: AttendeeId, c: NewConsent) -> StoreResult<i64> {
-    let (event_id, notice_event): (i64, Option<i64>) = tx.query_row(
-        "SELECT a.event_id, (SELECT event_id FROM notice_versions WHERE id = ?2) FROM attendees a WHERE a.id = ?1",
-        params![attendee_id, c.notice_version_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if notice_event != Some(event_id) {
-        return Err(StoreError::Conflict(super::Conflict::NoticeWrongEvent));
+/// Checks, inside the transaction that records a decision, that the notice version the
+/// page showed is one of the attendee's event (`NoticeWrongEvent`), with the text hash the
+/// page got (`NoticeUnknown`), and still the newest of its language, which the event
+/// still offers (`NoticeChanged`): an edit between the page's load and its submit is
+/// caught here, not recorded as if it had been shown.
+fn check_notice_current(tx: &Transaction, event_id: i64, shown: &NoticeRef) -> StoreResult<()> {
+    use super::Conflict;
+    let found: Option<(i64, String, Sha256Hex, i64)> = tx
+        .query_row(
+            "SELECT n.event_id, n.lang, n.sha256,
+                    (SELECT MAX(id) FROM notice_versions WHERE event_id = n.event_id AND lang = n.lang)
+             FROM notice_versions n WHERE n.id = ?1",
+            [shown.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((notice_event, lang, sha256, newest)) = found else {
+        return Err(StoreError::Conflict(Conflict::NoticeUnknown));
+    };
+    if notice_event != event_id {
+        return Err(StoreError::Conflict(Conflict::NoticeWrongEvent));
     }
+    if sha256 != shown.sha256 {
+        return Err(StoreError::Conflict(Conflict::NoticeUnknown));
+    }
+    let settings: String = tx.query_row(
+        "SELECT settings FROM events WHERE id = ?1",
+        [event_id],
+        |r| r.get(0),
+    )?;
+    let offered = serde_json::from_str::<crate::types::EventSettings>(&settings)
+        .map_err(|e| StoreError::Internal(format!("settings of event {event_id}: {e}")))?
+        .languages
+        .contains(&lang);
+    if newest != shown.id.get() || !offered {
+        return Err(StoreError::Conflict(Conflict::NoticeChanged));
+    }
+    Ok(())
+}
+
+/// Refuses a decision once the attendee has `CONSENT_CHANGES_PER_HOUR` in the last hour.
+fn check_consent_rate(tx: &Transaction, attendee_id: AttendeeId) -> StoreResult<()> {
+    let hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
+    let since = hour_ago
+        .replace_nanosecond(0)
+        .unwrap_or(hour_ago)
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    let recent: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM consents WHERE attendee_id = ?1 AND at > ?2",
+        params![attendee_id, since],
+        |r| r.get(0),
+    )?;
+    if recent >= CONSENT_CHANGES_PER_HOUR {
+        return Err(StoreError::Conflict(super::Conflict::ConsentChangesTooMany));
+    }
+    Ok(())
+}
+
+/// Records a decision and its audit row. The row's subject names the choice and the
+/// notice version, so the hash chain protects what was decided, not only that something
+/// was (issue 14 point 4).
+fn insert_consent(
+    tx: &Transaction,
+    actor: &Actor,
+    attendee_id: AttendeeId,
+    c: NewConsent,
+) -> StoreResult<i64> {
+    let event_id: i64 = tx
+        .query_row(
+            "SELECT event_id FROM attendees WHERE id = ?1",
+            [attendee_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound)?;
+    check_notice_current(tx, event_id, &c.notice)?;
+    check_consent_rate(tx, attendee_id)?;
+    let (choice, notice_id) = (c.choice, c.notice.id);
     let now = now_rfc3339();
     let signature_id = match c.signature_png {
         Some(png) => {
@@ -61,7 +138,7 @@ fn insert_consent(tx: &Transaction, attendee_id: AttendeeId, c: NewConsent) -> S
             attendee_id,
             c.choice.as_str(),
             now,
-            c.notice_version_id,
+            c.notice.id,
             c.channel.as_str(),
             c.channel_ref,
             c.guardian_name,
@@ -69,7 +146,27 @@ fn insert_consent(tx: &Transaction, attendee_id: AttendeeId, c: NewConsent) -> S
             signature_id
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    let consent_id = tx.last_insert_rowid();
+    append(
+        tx,
+        actor,
+        "consent.record",
+        &consent_subject(attendee_id, consent_id, choice, notice_id),
+    )?;
+    Ok(consent_id)
+}
+
+/// The audit subject of a recorded decision: `attendee:{id},consent:{id},choice:{green|red},notice_version:{id}`.
+pub fn consent_subject(
+    attendee_id: AttendeeId,
+    consent_id: i64,
+    choice: Consent,
+    notice: NoticeVersionId,
+) -> String {
+    format!(
+        "attendee:{attendee_id},consent:{consent_id},choice:{},notice_version:{notice}",
+        choice.as_str()
+    )
 }
 
 /// Registration counts for the event page (requirement 13): no personal data.
@@ -224,14 +321,8 @@ impl Store {
                 ],
             )?;
             let id = AttendeeId::inserted(tx.last_insert_rowid());
-            let consent_id = insert_consent(tx, id, consent)?;
             append(tx, &actor, "attendee.register", &format!("attendee:{id}"))?;
-            append(
-                tx,
-                &actor,
-                "consent.record",
-                &format!("attendee:{id},consent:{consent_id}"),
-            )?;
+            insert_consent(tx, &actor, id, consent)?;
             Ok(id)
         })
         .await
@@ -244,17 +335,8 @@ impl Store {
         attendee_id: AttendeeId,
         c: NewConsent,
     ) -> StoreResult<i64> {
-        self.tx(move |tx| {
-            let consent_id = insert_consent(tx, attendee_id, c)?;
-            append(
-                tx,
-                &actor,
-                "consent.record",
-                &format!("attendee:{attendee_id},consent:{consent_id}"),
-            )?;
-            Ok(consent_id)
-        })
-        .await
+        self.tx(move |tx| insert_consent(tx, &actor, attendee_id, c))
+            .await
     }
 
     /// The current consent: the newest row.
@@ -531,19 +613,13 @@ impl Store {
             if changed != 1 {
                 return Err(StoreError::Conflict(super::Conflict::CheckinUsed));
             }
-            let consent_id = insert_consent(tx, attendee_id, consent)?;
             append(
                 tx,
                 &actor,
                 "attendee.checkin",
                 &format!("attendee:{attendee_id}"),
             )?;
-            append(
-                tx,
-                &actor,
-                "consent.record",
-                &format!("attendee:{attendee_id},consent:{consent_id}"),
-            )?;
+            insert_consent(tx, &actor, attendee_id, consent)?;
             Ok(tx.query_row(
                 "SELECT badge_token FROM attendees WHERE id = ?1",
                 [attendee_id],
@@ -601,10 +677,10 @@ mod tests {
     use crate::domain::store::test_support::store_with_event;
     use crate::types::EventSettings;
 
-    fn consent(choice: Consent, notice: i64, channel: Channel) -> NewConsent {
+    fn consent(choice: Consent, notice: NoticeRef, channel: Channel) -> NewConsent {
         NewConsent {
             choice,
-            notice_version_id: notice,
+            notice,
             channel,
             channel_ref: "kiosk:1".into(),
             guardian_name: None,
@@ -644,7 +720,7 @@ mod tests {
             .register_attendee(
                 actor.clone(),
                 attendee(ev, "tok1"),
-                consent(Consent::Green, n1.id, Channel::Kiosk),
+                consent(Consent::Green, n1.reference(), Channel::Kiosk),
             )
             .await
             .unwrap();
@@ -660,7 +736,7 @@ mod tests {
         s.record_consent(
             actor.clone(),
             id,
-            consent(Consent::Red, n2.id, Channel::BadgeScan),
+            consent(Consent::Red, n2.reference(), Channel::BadgeScan),
         )
         .await
         .unwrap();
@@ -698,7 +774,14 @@ mod tests {
             .register_attendee(
                 actor,
                 attendee(ev, "tok1"),
-                consent(Consent::Green, 999, Channel::Kiosk),
+                consent(
+                    Consent::Green,
+                    NoticeRef {
+                        id: NoticeVersionId::from(999),
+                        sha256: Sha256Hex::parse(&"0".repeat(64)).unwrap(),
+                    },
+                    Channel::Kiosk,
+                ),
             )
             .await;
         assert!(matches!(
@@ -723,12 +806,17 @@ mod tests {
         )
         .await
         .unwrap();
-        let n = s.current_notice(ev, "lv".into()).await.unwrap().unwrap().id;
+        let n = s
+            .current_notice(ev, "lv".into())
+            .await
+            .unwrap()
+            .unwrap()
+            .reference();
         let a = s
             .register_attendee(
                 actor.clone(),
                 attendee(ev, "a"),
-                consent(Consent::Green, n, Channel::Kiosk),
+                consent(Consent::Green, n.clone(), Channel::Kiosk),
             )
             .await
             .unwrap();
@@ -737,13 +825,17 @@ mod tests {
         s.register_attendee(
             actor.clone(),
             minor,
-            consent(Consent::Red, n, Channel::Kiosk),
+            consent(Consent::Red, n.clone(), Channel::Kiosk),
         )
         .await
         .unwrap();
-        s.record_consent(actor, a, consent(Consent::Red, n, Channel::SelfService))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor,
+            a,
+            consent(Consent::Red, n.clone(), Channel::SelfService),
+        )
+        .await
+        .unwrap();
         let c = s.event_counts(ev).await.unwrap();
         assert_eq!(
             c,
@@ -760,5 +852,159 @@ mod tests {
             Some((a, ev))
         );
         assert_eq!(s.attendee_by_badge("nope".into()).await.unwrap(), None);
+    }
+
+    /// Issue 14 point 4: a decision records the notice version the page showed only while
+    /// it is the newest of its language; an edit in between is `NoticeChanged` and
+    /// nothing is recorded; a version with another text hash is `NoticeUnknown`. The
+    /// audit row names the choice and the version, inside the hash chain.
+    #[tokio::test]
+    async fn a_decision_records_the_notice_shown_only_while_it_is_current() {
+        let (s, ev, actor) = store_with_event().await;
+        let save = |text: &'static str| {
+            let (s, actor) = (s.clone(), actor.clone());
+            async move {
+                s.save_event_settings(
+                    actor,
+                    ev,
+                    EventSettings::default(),
+                    vec![("lv".into(), text.into())],
+                )
+                .await
+                .unwrap();
+                s.current_notice(ev, "lv".into()).await.unwrap().unwrap()
+            }
+        };
+        let v1 = save("Paziņojums v1").await;
+        let id = s
+            .register_attendee(
+                actor.clone(),
+                attendee(ev, "tok"),
+                consent(Consent::Red, v1.reference(), Channel::Kiosk),
+            )
+            .await
+            .unwrap();
+        let v2 = save("Paziņojums v2").await;
+        let stale = s
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Green, v1.reference(), Channel::SelfService),
+            )
+            .await;
+        assert!(
+            matches!(
+                stale,
+                Err(StoreError::Conflict(super::super::Conflict::NoticeChanged))
+            ),
+            "{stale:?}"
+        );
+        let forged = NoticeRef {
+            id: v2.id,
+            sha256: v1.sha256.clone(),
+        };
+        let wrong_hash = s
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Green, forged, Channel::SelfService),
+            )
+            .await;
+        assert!(
+            matches!(
+                wrong_hash,
+                Err(StoreError::Conflict(super::super::Conflict::NoticeUnknown))
+            ),
+            "{wrong_hash:?}"
+        );
+        assert_eq!(s.current_consent(id).await.unwrap(), Some(Consent::Red));
+        let cid = s
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Green, v2.reference(), Channel::SelfService),
+            )
+            .await
+            .unwrap();
+        let h = s.consent_history(actor.clone(), id).await.unwrap();
+        assert_eq!(
+            (h.len(), h[1].notice_version_id, h[1].notice_text.as_str()),
+            (2, v2.id.get(), "Paziņojums v2")
+        );
+        let subject: String = s
+            .with_conn(|c| {
+                Ok(c.query_row(
+                    "SELECT subject FROM audit_log WHERE action = 'consent.record' ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            subject,
+            format!(
+                "attendee:{id},consent:{cid},choice:green,notice_version:{}",
+                v2.id
+            )
+        );
+    }
+
+    /// Issue 14 point 6: consent rows can never be deleted, so one attendee's decisions
+    /// are limited to `CONSENT_CHANGES_PER_HOUR` an hour; the one over is refused and not
+    /// recorded.
+    #[tokio::test]
+    async fn consent_changes_are_limited_per_attendee_and_hour() {
+        let (s, ev, actor) = store_with_event().await;
+        let n = crate::domain::store::test_support::english_notice(&s, &actor, ev).await;
+        let id = s
+            .register_attendee(
+                actor.clone(),
+                attendee(ev, "tok"),
+                consent(Consent::Red, n.clone(), Channel::Kiosk),
+            )
+            .await
+            .unwrap();
+        for i in 1..CONSENT_CHANGES_PER_HOUR {
+            let c = if i % 2 == 1 {
+                Consent::Green
+            } else {
+                Consent::Red
+            };
+            s.record_consent(
+                actor.clone(),
+                id,
+                consent(c, n.clone(), Channel::SelfService),
+            )
+            .await
+            .unwrap();
+        }
+        let over = s
+            .record_consent(
+                actor.clone(),
+                id,
+                consent(Consent::Red, n.clone(), Channel::SelfService),
+            )
+            .await;
+        assert!(
+            matches!(
+                over,
+                Err(StoreError::Conflict(
+                    super::super::Conflict::ConsentChangesTooMany
+                ))
+            ),
+            "{over:?}"
+        );
+        let h = s.consent_history(actor.clone(), id).await.unwrap();
+        assert_eq!(h.len() as i64, CONSENT_CHANGES_PER_HOUR);
+        // Another attendee is not limited by the first one's changes.
+        let other = s
+            .register_attendee(
+                actor,
+                attendee(ev, "tok2"),
+                consent(Consent::Green, n, Channel::Kiosk),
+            )
+            .await;
+        assert!(other.is_ok(), "{other:?}");
     }
 }

@@ -53,7 +53,11 @@ pub(super) fn append(
 /// `kind:id` of the subject, else from the kiosk or the data subject acting. `None` for
 /// rows about no event (sign-ins, accounts, the log itself).
 fn event_of(conn: &Connection, actor: &Actor, subject: &str) -> StoreResult<Option<i64>> {
-    let first = subject.split_whitespace().next().unwrap_or("");
+    // `attendee:5,consent:9,…` names its event by the attendee.
+    let first = subject
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
     let (kind, value) = first.split_once(':').unwrap_or(("", ""));
     let sql = match kind {
         "event" => return Ok(value.parse().ok()),

@@ -110,6 +110,14 @@ pub enum Conflict {
     EmailAlreadyRegistered,
     #[error("notice version is not this event's")]
     NoticeWrongEvent,
+    /// No such notice version, or its text hash is not the one sent.
+    #[error("notice version unknown")]
+    NoticeUnknown,
+    /// The notice version shown is no longer the current one of its language.
+    #[error("notice changed")]
+    NoticeChanged,
+    #[error("too many consent changes")]
+    ConsentChangesTooMany,
     #[error("checkin used")]
     CheckinUsed,
     #[error("no consent yet")]

@@ -2,18 +2,28 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
-use crate::types::EventId;
 use crate::types::EventSettings;
+use crate::types::{EventId, NoticeRef, NoticeVersionId, Sha256Hex};
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 /// One version of the notice text in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoticeVersion {
-    pub id: i64,
+    pub id: NoticeVersionId,
     pub lang: String,
     pub text: String,
-    pub sha256: String,
+    pub sha256: Sha256Hex,
+}
+
+impl NoticeVersion {
+    /// What a page that shows this version sends back with a decision.
+    pub fn reference(&self) -> NoticeRef {
+        NoticeRef {
+            id: self.id,
+            sha256: self.sha256.clone(),
+        }
+    }
 }
 
 impl Store {
@@ -156,7 +166,7 @@ mod tests {
         assert_eq!(v3.len(), 1);
         let en = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
         assert_eq!(en.text, "B2");
-        assert_eq!(en.sha256, hex::encode(Sha256::digest(b"B2")));
+        assert_eq!(en.sha256.as_str(), hex::encode(Sha256::digest(b"B2")));
         let all = s.notice_versions(ev).await.unwrap();
         assert_eq!(
             all.iter().map(|v| v.text.as_str()).collect::<Vec<_>>(),

@@ -850,7 +850,7 @@ mod tests {
             ..Default::default()
         };
         let a = kiosk_attendee(ev, token, fields);
-        register(s, actor, a, consent(choice, notice.id)).await
+        register(s, actor, a, consent(choice, notice.reference())).await
     }
 
     fn photo(ev: EventId, by: i64, sha: &str, taken_at: Option<&str>) -> NewPhoto {
@@ -910,14 +910,22 @@ mod tests {
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
 
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.id))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor.clone(),
+            anna,
+            consent(Consent::Red, notice.reference()),
+        )
+        .await
+        .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Blocked);
 
-        s.record_consent(actor.clone(), anna, consent(Consent::Green, notice.id))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor.clone(),
+            anna,
+            consent(Consent::Green, notice.reference()),
+        )
+        .await
+        .unwrap();
         assert_eq!(state_of(&s, &actor, row).await, PhotoState::Publishable);
         let request = s
             .open_request(

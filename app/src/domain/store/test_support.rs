@@ -4,7 +4,7 @@
 
 use super::{Actor, NewAttendee, NewConsent, Store};
 use crate::types::{
-    AttendeeId, Channel, Consent, EventId, EventSettings, NewEvent, PersonFields, Role,
+    AttendeeId, Channel, Consent, EventId, EventSettings, NewEvent, NoticeRef, PersonFields, Role,
 };
 
 /// A fresh in-memory store with organiser `o@x.lv` and their event `pub`.
@@ -32,8 +32,9 @@ pub(crate) async fn store_with_event() -> (Store, EventId, Actor) {
     (s, event_id, actor)
 }
 
-/// Saves default settings with an English notice; returns the notice version's id.
-pub(crate) async fn english_notice(s: &Store, actor: &Actor, ev: EventId) -> i64 {
+/// Saves default settings with an English notice; returns the version a page showing it
+/// sends back.
+pub(crate) async fn english_notice(s: &Store, actor: &Actor, ev: EventId) -> NoticeRef {
     s.save_event_settings(
         actor.clone(),
         ev,
@@ -42,14 +43,18 @@ pub(crate) async fn english_notice(s: &Store, actor: &Actor, ev: EventId) -> i64
     )
     .await
     .unwrap();
-    s.current_notice(ev, "en".into()).await.unwrap().unwrap().id
+    s.current_notice(ev, "en".into())
+        .await
+        .unwrap()
+        .unwrap()
+        .reference()
 }
 
 /// A decision recorded at kiosk 1 under notice version `notice`.
-pub(crate) fn kiosk_consent(choice: Consent, notice: i64) -> NewConsent {
+pub(crate) fn kiosk_consent(choice: Consent, notice: NoticeRef) -> NewConsent {
     NewConsent {
         choice,
-        notice_version_id: notice,
+        notice,
         channel: Channel::Kiosk,
         channel_ref: "kiosk:1".into(),
         guardian_name: None,

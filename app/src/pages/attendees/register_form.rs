@@ -1,18 +1,31 @@
 //! Registration on an attendee's behalf, then their badge and private code.
 
-use super::decision::{decision_for, DecisionFields};
+use super::decision::{decision_for, is_notice_changed, load_notices, DecisionFields};
 use crate::api::attendees::RegisterAttendee;
 use crate::components::badge::BadgeView;
 use crate::components::errors::ErrorText;
 use crate::components::person_fields::PersonFieldInputs;
 use crate::i18n::*;
-use crate::types::{ConsentInput, FieldRules, OrganiserRegistration, PersonFields};
+use crate::types::{ConsentInput, FieldRules, NoticeText, OrganiserRegistration, PersonFields};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn RegisterForm(rules: FieldRules, event_id: crate::types::PublicId) -> impl IntoView {
+pub(super) fn RegisterForm(
+    rules: FieldRules,
+    event_id: crate::types::PublicId,
+    notices: Vec<NoticeText>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let register = ServerAction::<RegisterAttendee>::new();
+    let notices = RwSignal::new(notices);
+    {
+        let event_id = event_id.clone();
+        Effect::new(move |_| {
+            if register.value().with(is_notice_changed) {
+                load_notices(event_id.clone(), notices);
+            }
+        });
+    }
     let fields = RwSignal::new(PersonFields::default());
     let minor = RwSignal::new(false);
     let input = RwSignal::new(ConsentInput::default());
@@ -21,7 +34,13 @@ pub(super) fn RegisterForm(rules: FieldRules, event_id: crate::types::PublicId) 
     let again = move || {
         fields.set(PersonFields::default());
         minor.set(false);
-        input.set(ConsentInput::default());
+        // The notice stays the one on the screen.
+        input.update(|i| {
+            *i = ConsentInput {
+                notice: i.notice.clone(),
+                ..Default::default()
+            }
+        });
         register.clear();
     };
     view! {
@@ -55,9 +74,9 @@ pub(super) fn RegisterForm(rules: FieldRules, event_id: crate::types::PublicId) 
                             <input type="checkbox" prop:checked=move || minor.get() on:change=move |e| minor.set(event_target_checked(&e))/>
                             <span>{t!(i18n, att.is_minor)}</span>
                         </label>
-                        <DecisionFields input is_minor=Signal::derive(move || minor.get())/>
+                        <DecisionFields input is_minor=Signal::derive(move || minor.get()) notices/>
                         {move || register.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
-                        <button type="submit" class="primary" disabled=move || register.pending().get() || input.with(|i| i.choice.is_none())>
+                        <button type="submit" class="primary" disabled=move || register.pending().get() || input.with(|i| i.choice.is_none() || i.notice.is_none())>
                             {move || if register.pending().get() { t_string!(i18n, kiosk.printing).to_string() } else { t_string!(i18n, att.register_submit).to_string() }}
                         </button>
                     </form>

@@ -17,7 +17,7 @@ pub(super) fn RegisterPanel() -> impl IntoView {
             <a href=move || format!("/dashboard/events/{}/attendees", event_id.get())>{t!(i18n, att.back_list)}</a>
             <h1>{t!(i18n, att.register_title)}</h1>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, att.loading)}</p> }>
-                {move || settings.get().map(|r| loaded(r, |v| view! { <RegisterForm rules=v.settings.fields event_id=event_id.get_untracked()/> }))}
+                {move || settings.get().map(|r| loaded(r, |v| view! { <RegisterForm rules=v.settings.fields event_id=event_id.get_untracked() notices=v.notices/> }))}
             </Transition>
         </main>
     }

@@ -23,6 +23,7 @@ pub(super) fn ConfirmStep(flow: FlowState) -> impl IntoView {
             let minor_green = d.minor_green();
             KioskRegistration {
                 lang,
+                notice: d.notice.clone(),
                 fields: d.fields.clone(),
                 is_minor: d.is_minor == Some(true),
                 choice: d.choice,

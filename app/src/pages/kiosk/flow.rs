@@ -86,6 +86,14 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
         });
     });
 
+    // The notice changed since the kiosk loaded it (409): show the new one again.
+    Effect::new(move |_| {
+        if let Some(Err(crate::types::ApiError::NoticeChanged)) = register.value().get() {
+            register.clear();
+            flow.notice_changed();
+        }
+    });
+
     // After a successful registration: show the badge and print it.
     Effect::new(move |_| {
         if let Some(Ok(_)) = register.value().get() {

@@ -4,7 +4,7 @@
 
 use crate::api::kiosk::{CheckinFind, KioskRegister, Withdraw, WithdrawCheck};
 use crate::i18n::*;
-use crate::types::{Consent, KioskEvent, PersonFields};
+use crate::types::{Consent, KioskEvent, NoticeRef, PersonFields};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,6 +34,12 @@ pub(super) struct Draft {
     pub(super) step: Step,
     /// The step's message (a missing field, an invalid address), if any.
     pub(super) message: Option<String>,
+    /// The notice version the attendee read ("I have read the notice"): the one the
+    /// registration records (issue 14 point 4).
+    pub(super) notice: Option<NoticeRef>,
+    /// The notice changed before the registration was sent (409): it shows again, and
+    /// once read the attendee goes straight back to confirming what they entered.
+    pub(super) reread: bool,
     pub(super) fields: PersonFields,
     pub(super) is_minor: Option<bool>,
     pub(super) choice: Option<Consent>,
@@ -74,6 +80,35 @@ pub(super) struct FlowState {
     pub(super) idle: RwSignal<u32>,
     /// The event's default language, where every attendee starts.
     pub(super) start_locale: Locale,
+}
+
+impl FlowState {
+    /// The notice shown in the current language (the event's default when the current
+    /// one has none).
+    pub(super) fn shown_notice(self) -> Option<crate::types::NoticeText> {
+        let lang = self.i18n.get_locale().as_str().to_string();
+        self.event
+            .with_value(|e| crate::types::NoticeText::pick(&e.notices, &lang).cloned())
+    }
+
+    /// The registration was refused with 409 `notice_changed`: fetch the event's current
+    /// notices, then show the notice again with the reason, keeping everything the
+    /// attendee entered (issue 14 point 4).
+    pub(super) fn notice_changed(self) {
+        let (event, draft, i18n) = (self.event, self.draft, self.i18n);
+        leptos::task::spawn_local(async move {
+            let fresh = crate::api::kiosk::kiosk_event().await;
+            if let Ok(ev) = fresh {
+                event.update_value(|e| e.notices = ev.notices);
+            }
+            draft.update(|d| {
+                d.notice = None;
+                d.reread = true;
+                d.step = Step::Notice;
+                d.message = Some(t_string!(i18n, errors.notice_changed).to_string());
+            });
+        });
+    }
 }
 
 impl FlowState {

@@ -3,13 +3,14 @@
 
 use super::consent_history::ConsentHistory;
 use super::guardian_fields::GuardianFields;
-use super::state::{lang, Me};
+use super::state::Me;
 use super::words::consent_words;
-use crate::api::me::me_consent;
+use crate::api::me::{me_consent, me_open};
 use crate::components::consent_tag::ConsentTag;
 use crate::components::errors::ErrorText;
+use crate::components::notice_box::NoticeBox;
 use crate::i18n::*;
-use crate::types::{Consent, ConsentInput};
+use crate::types::{ApiError, Consent, ConsentInput, NoticeText};
 use leptos::prelude::*;
 
 #[component]
@@ -21,11 +22,19 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
     let guardian_confirmed = RwSignal::new(false);
     let signature = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
+    // The notice shown above the switch, in the page's language: the switch sends its
+    // version, and the server records exactly that one (issue 14 point 4).
+    let notices = me.memo(|d| d.notices.clone());
+    let shown = Signal::derive(move || {
+        let lang = i18n.get_locale().as_str().to_string();
+        notices.with(|n| NoticeText::pick(n, &lang).cloned())
+    });
     let switch = me.action(move |code, choice: Consent| {
         let minor = me.with(|d| d.is_minor).unwrap_or(false);
         let guardian = if minor && choice == Consent::Green {
             ConsentInput {
                 choice: Some(choice),
+                notice: None,
                 guardian_name: guardian_name.get_untracked().trim().to_string(),
                 guardian_confirmed: guardian_confirmed.get_untracked(),
                 signature_data_url: signature.get_untracked(),
@@ -36,7 +45,16 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
                 ..Default::default()
             }
         };
-        me_consent(code, choice, guardian, lang(i18n))
+        let notice = shown.get_untracked().map(|n| n.version);
+        me_consent(code, choice, guardian, notice)
+    });
+    // The notice changed since the page opened (409): fetch the page again, so the new
+    // notice shows; the error says why, and what was typed stays.
+    let reload = me.action(move |code, _: ()| me_open(code));
+    Effect::new(move |_| {
+        if let Some(Err(ApiError::NoticeChanged)) = switch.value().get() {
+            reload.dispatch(());
+        }
     });
     // The guardian's details are not kept after they were sent.
     Effect::new(move |_| {
@@ -97,6 +115,14 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
                 {t!(i18n, me.consent_now)} " "
                 {move || state.get().map(|(c, _)| view! { <ConsentTag consent=c/> })}
             </p>
+            {move || state.get().is_some().then(|| view! {
+                <NoticeBox
+                    notice=shown
+                    id="me-notice-title"
+                    title=Signal::derive(move || t_string!(i18n, me.notice_title).to_string())
+                    lead=Signal::derive(move || t_string!(i18n, me.notice_lead).to_string())
+                />
+            })}
             {controls}
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {move || switch.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}

@@ -16,9 +16,9 @@ pub(super) fn NoticePreview(notices: RwSignal<Vec<NoticeText>>) -> impl IntoView
                 .get()
                 .into_iter()
                 .map(|n| {
-                    let id = n.version_id;
+                    let id = n.version.id.get();
                     // The whole SHA-256: it is the proof of which text was shown.
-                    let sha = n.sha256.clone();
+                    let sha = n.version.sha256.to_string();
                     view! {
                         <div class="notice" lang=n.lang.clone()>
                             {n.text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
