@@ -1092,7 +1092,7 @@ mod tests {
         let f1 = s.export_fingerprint(ev).await.unwrap();
         assert_ne!(f1, f0, "reviewed");
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.id))
+        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.reference()))
             .await
             .unwrap();
         let f2 = s.export_fingerprint(ev).await.unwrap();
