@@ -2,6 +2,7 @@
 //! and its history.
 
 use super::consent_history::ConsentHistory;
+use super::disclosure::Disclosure;
 use super::guardian_fields::GuardianFields;
 use super::state::Me;
 use super::words::consent_words;
@@ -91,9 +92,30 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
         let Some((consent, minor)) = state.get() else {
             return ().into_any();
         };
+        // Before a switch to green the notice shows in full; when only a switch to red
+        // is offered it waits behind a button (the page stays short on a phone), and
+        // either switch sends the version of this notice.
+        let notice = move || {
+            view! {
+                <NoticeBox
+                    notice=shown
+                    id="me-notice-title"
+                    title=Signal::derive(move || t_string!(i18n, me.notice_title).to_string())
+                    lead=Signal::derive(move || t_string!(i18n, me.notice_lead).to_string())
+                />
+            }
+        };
+        let folded = (consent == Some(Consent::Green)).then(|| {
+            view! {
+                <Disclosure id="me-notice" title=Signal::derive(move || t_string!(i18n, me.notice_title).to_string())>
+                    {notice()}
+                </Disclosure>
+            }
+        });
         let green = (consent != Some(Consent::Green)).then(|| {
             view! {
                 <div class="me-switch">
+                    {notice()}
                     <p class="help">{t!(i18n, me.to_green_help)}</p>
                     {minor.then(|| view! {
                         <GuardianFields guardian_name guardian_confirmed signature/>
@@ -106,7 +128,7 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
         });
         let red = (consent != Some(Consent::Red))
             .then(|| view! { <div class="me-switch">{to_red()}</div> });
-        view! { {red} {green} }.into_any()
+        view! { {folded} {red} {green} }.into_any()
     };
     view! {
         <section class="card" aria-labelledby="me-consent-title">
@@ -115,14 +137,6 @@ pub(super) fn ConsentSection(me: Me) -> AnyView {
                 {t!(i18n, me.consent_now)} " "
                 {move || state.get().map(|(c, _)| view! { <ConsentTag consent=c/> })}
             </p>
-            {move || state.get().is_some().then(|| view! {
-                <NoticeBox
-                    notice=shown
-                    id="me-notice-title"
-                    title=Signal::derive(move || t_string!(i18n, me.notice_title).to_string())
-                    lead=Signal::derive(move || t_string!(i18n, me.notice_lead).to_string())
-                />
-            })}
             {controls}
             {move || problem.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {move || switch.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
