@@ -229,8 +229,25 @@ fn serve_logs_no_email_password_or_code() {
             .await
             .unwrap();
         assert_eq!(saved.status(), 200);
+        // The notice version the kiosk showed goes with the decision (issue 14 point 4).
+        let kiosk_event: serde_json::Value = http
+            .post(format!("{base}/api/kiosk/event"))
+            .header("cookie", &kiosk_cookie)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let notice = kiosk_event["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["lang"] == "en")
+            .unwrap()["version"]
+            .clone();
         let registration = serde_json::json!({ "registration": {
-            "lang": "en", "is_minor": false, "choice": "green",
+            "lang": "en", "notice": notice, "is_minor": false, "choice": "green",
             "fields": { "first_name": "Zelma", "email": "zelma.private@example.lv" } } });
         let registered = http
             .post(format!("{base}/api/kiosk/register"))
