@@ -1092,9 +1092,13 @@ mod tests {
         let f1 = s.export_fingerprint(ev).await.unwrap();
         assert_ne!(f1, f0, "reviewed");
         let notice = s.current_notice(ev, "en".into()).await.unwrap().unwrap();
-        s.record_consent(actor.clone(), anna, consent(Consent::Red, notice.reference()))
-            .await
-            .unwrap();
+        s.record_consent(
+            actor.clone(),
+            anna,
+            consent(Consent::Red, notice.reference()),
+        )
+        .await
+        .unwrap();
         let f2 = s.export_fingerprint(ev).await.unwrap();
         assert_ne!(f2, f1, "a withdrawal");
         s.open_request(
