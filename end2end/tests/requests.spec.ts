@@ -62,6 +62,9 @@ async function taggedPhoto(req: APIRequestContext, eventId: string, seed: number
   const { photo: id } = await up.json();
   const tag = await req.post('/api/photos/tag', { data: { photo_id: id, by: { by: 'badge', code: token }, region: null } });
   expect(tag.status(), await tag.text()).toBe(200);
+  // Issue 14: only an organiser's review makes a tagged photo publishable.
+  const review = await req.post('/api/photos/review', { data: { photo_id: id, value: true } });
+  expect(review.status(), await review.text()).toBe(200);
   if (url) {
     const pub = await req.post('/api/photos/publication', {
       data: { photo_id: id, channel: 'website', url, published_on: '2026-11-20' },
@@ -158,7 +161,8 @@ test('an attendee downloads their data, switches to red and asks for removal; th
   const csvDownload = me.waitForEvent('download');
   await me.getByRole('button', { name: 'Download my data (CSV)' }).click();
   const csv = readFileSync(await (await csvDownload).path(), 'utf8');
-  expect(csv.split('\n')[0]).toBe('section,item,key,value');
+  // RFC 4180 line ends (CRLF), cells that could start a formula escaped (issue 14).
+  expect(csv.split('\r\n')[0]).toBe('section,item,key,value');
   expect(csv).toContain('fields,,email,liga@example.lv');
 
   // Withdraw in one step: red, recorded; the thumbnails are no longer shown.
