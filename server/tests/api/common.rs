@@ -454,6 +454,21 @@ impl Client {
         v["photo"].as_str().unwrap().to_string()
     }
 
+    /// Uploads a 640×480 test JPEG (different for each `seed`) taken on 22 November 2026
+    /// at 12:00 +02:00, named `P{seed}.JPG`, and returns the photo's id.
+    pub async fn upload_seeded(&mut self, event: &str, seed: u64) -> String {
+        use app::domain::imaging::fixtures::{self, FixtureMeta};
+        let meta = FixtureMeta {
+            orientation: Some(1),
+            taken: Some("2026:11:22 12:00:00"),
+            offset: Some("+02:00"),
+            serial: None,
+            with_all_metadata: false,
+        };
+        let jpeg = fixtures::jpeg(640, 480, seed, &meta);
+        self.upload(event, &format!("P{seed}.JPG"), jpeg).await
+    }
+
     /// The event's photo library (unfiltered).
     pub async fn photo_library(&mut self, event_id: &str) -> PhotoLibrary {
         self.call(

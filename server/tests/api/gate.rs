@@ -5,25 +5,11 @@
 //! served; an erasure on which the organiser kept the photo leaves an anonymous hold.
 
 use crate::common::{Client, TestApp};
-use app::domain::imaging::fixtures::{self, FixtureMeta};
 use app::types::{GateReason, PhotoDetail, PhotoState, RequestView};
 use serde_json::{json, Value};
 
 async fn upload(client: &mut Client, ev: &str, seed: u64) -> String {
-    let meta = FixtureMeta {
-        orientation: Some(1),
-        taken: Some("2026:11:22 12:00:00"),
-        offset: Some("+02:00"),
-        serial: None,
-        with_all_metadata: false,
-    };
-    client
-        .upload(
-            ev,
-            &format!("IMG_{seed}.JPG"),
-            fixtures::jpeg(800, 600, seed, &meta),
-        )
-        .await
+    client.upload_seeded(ev, seed).await
 }
 
 fn region(x: f32, y: f32, w: f32, h: f32) -> Value {

@@ -4,7 +4,7 @@
 //! disk; erasure that leaves no trace of the person but keeps every count.
 
 use crate::common::{Client, TestApp};
-use app::domain::imaging::fixtures::{self, FixtureMeta};
+use app::domain::imaging::fixtures;
 use app::types::{
     Consent, DataExport, EventSettings, Field, FieldRule, MyData, PhotoDecision, PhotoDetail,
     Registered, RequestBlocker, RequestKind, RequestStatus, RequestView,
@@ -51,19 +51,7 @@ async fn request_call(org: &mut Client, path: &str, body: serde_json::Value) -> 
 }
 
 async fn upload(org: &mut Client, ev: &str, seed: u64) -> String {
-    let meta = FixtureMeta {
-        orientation: Some(1),
-        taken: Some("2026:11:22 12:00:00"),
-        offset: Some("+02:00"),
-        serial: None,
-        with_all_metadata: false,
-    };
-    org.upload(
-        ev,
-        &format!("P{seed}.JPG"),
-        fixtures::jpeg(640, 480, seed, &meta),
-    )
-    .await
+    org.upload_seeded(ev, seed).await
 }
 
 async fn tag(org: &mut Client, photo: &str, token: &str, region: Option<(f32, f32, f32, f32)>) {
