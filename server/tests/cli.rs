@@ -189,7 +189,7 @@ fn serve_logs_no_email_password_or_code() {
             .form(&[
                 ("name", "Log test"),
                 ("starts_on", ""),
-                ("ends_on", ""),
+                ("ends_on", "2099-12-31"),
                 ("venue", ""),
                 ("default_lang", "en"),
             ])

@@ -43,6 +43,14 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::IdleTimeoutInvalid => td_string!(locale, errors.err_idle).to_string(),
         B::PolicyUrlInvalid => td_string!(locale, errors.err_policy_url).to_string(),
         B::RequiredFieldOff => td_string!(locale, errors.err_required_off).to_string(),
+        B::EndDateMissing => td_string!(locale, errors.err_end_date_missing).to_string(),
+        B::PhotoRetentionInvalid => td_string!(locale, errors.err_photo_retention).to_string(),
+        B::ArchiveInvalid => td_string!(locale, errors.err_archive_invalid).to_string(),
+        B::ArchivePurposeMissing => td_string!(locale, errors.err_archive_purpose).to_string(),
+        B::PeriodLengthened { promised_days } => {
+            let days = promised_days.to_string();
+            td_string!(locale, errors.err_period_lengthened, days).to_string()
+        }
         B::PairingCodeInvalid => td_string!(locale, kiosk.bad_code).to_string(),
         B::FieldRequired(f) => {
             let field = field_label_in(locale, *f);
@@ -166,7 +174,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 88;
+    const VARIANTS: usize = 93;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -261,6 +269,11 @@ mod tests {
             B::NoticeVersionMissing => 85,
             B::NoticeUnknown => 86,
             B::ConsentChangesTooMany => 87,
+            B::EndDateMissing => 88,
+            B::PhotoRetentionInvalid => 89,
+            B::ArchiveInvalid => 90,
+            B::ArchivePurposeMissing => 91,
+            B::PeriodLengthened { .. } => 92,
         }
     }
 
@@ -279,6 +292,11 @@ mod tests {
             B::IdleTimeoutInvalid,
             B::PolicyUrlInvalid,
             B::RequiredFieldOff,
+            B::EndDateMissing,
+            B::PhotoRetentionInvalid,
+            B::ArchiveInvalid,
+            B::ArchivePurposeMissing,
+            B::PeriodLengthened { promised_days: 30 },
             B::PairingCodeInvalid,
             B::ChoiceMissing,
             B::GuardianRequired,

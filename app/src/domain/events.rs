@@ -26,7 +26,8 @@ pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
         }
     };
     e.starts_on = parse(e.starts_on)?;
-    e.ends_on = parse(e.ends_on)?;
+    // The retention clock starts on the last day (issue 15, requirement 18).
+    e.ends_on = Some(parse(e.ends_on)?.ok_or(BadInput::EndDateMissing)?);
     if let (Some(a), Some(b)) = (&e.starts_on, &e.ends_on) {
         if b < a {
             return Err(BadInput::DatesWrong);
@@ -84,6 +85,21 @@ pub fn validate_settings(mut s: EventSettings) -> Result<EventSettings, BadInput
     }
     if !(1..=3650).contains(&s.retention_days) {
         return Err(BadInput::RetentionInvalid);
+    }
+    if !(1..=s.retention_days).contains(&s.photo_retention_days) {
+        return Err(BadInput::PhotoRetentionInvalid);
+    }
+    s.archive_purpose = s.archive_purpose.trim().to_string();
+    if s.archive_days != 0 {
+        if s.archive_days <= s.photo_retention_days || s.archive_days > 3650 {
+            return Err(BadInput::ArchiveInvalid);
+        }
+        if s.archive_purpose.is_empty() {
+            return Err(BadInput::ArchivePurposeMissing);
+        }
+    }
+    if s.archive_purpose.chars().count() > 1000 {
+        return Err(BadInput::TooLong);
     }
     if !(15..=600).contains(&s.idle_timeout_secs) {
         return Err(BadInput::IdleTimeoutInvalid);
@@ -198,10 +214,12 @@ pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogin>, StoreError> {
     let id = store
         .create_user(Actor::System, DEMO_EMAIL.into(), hash, Role::Organiser)
         .await?;
+    use super::requests::{iso as day, today};
+    let today = today();
     let event = NewEvent {
         name: "Lanyard demo conference".into(),
-        starts_on: None,
-        ends_on: None,
+        starts_on: Some(day(today)),
+        ends_on: Some(day(today.next_day().unwrap_or(today))),
         venue: "Rīga".into(),
         default_lang: "lv".into(),
     };
@@ -237,10 +255,15 @@ mod tests {
             validate(ev("X", Some("2027-03-02"), Some("2027-03-01"))),
             Err(BadInput::DatesWrong)
         );
-        let ok = validate(ev(" X ", Some("2027-03-01"), Some(""))).unwrap();
         assert_eq!(
-            (ok.name.as_str(), ok.venue.as_str(), ok.ends_on),
-            ("X", "Rīga", None)
+            validate(ev("X", Some("2027-03-01"), Some(""))),
+            Err(BadInput::EndDateMissing),
+            "issue 15: the retention clock needs the last day"
+        );
+        let ok = validate(ev(" X ", None, Some("2027-03-01"))).unwrap();
+        assert_eq!(
+            (ok.name.as_str(), ok.venue.as_str(), ok.ends_on.as_deref()),
+            ("X", "Rīga", Some("2027-03-01"))
         );
     }
 
@@ -266,6 +289,33 @@ mod tests {
         let mut s = EventSettings::default();
         s.fields.email.required = true;
         assert_eq!(validate_settings(s), Err(BadInput::RequiredFieldOff));
+        // Issue 15: photos not longer than attendee data; an archive longer than the
+        // photos, with a purpose.
+        let s = EventSettings {
+            retention_days: 30,
+            photo_retention_days: 31,
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err(BadInput::PhotoRetentionInvalid));
+        let s = EventSettings {
+            archive_days: 365,
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err(BadInput::ArchiveInvalid));
+        let s = EventSettings {
+            archive_days: 1000,
+            ..Default::default()
+        };
+        assert_eq!(validate_settings(s), Err(BadInput::ArchivePurposeMissing));
+        let s = EventSettings {
+            archive_days: 1000,
+            archive_purpose: " History of the event ".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            validate_settings(s).unwrap().archive_purpose,
+            "History of the event"
+        );
     }
 
     #[tokio::test]

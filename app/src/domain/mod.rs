@@ -15,6 +15,7 @@ pub mod notice;
 pub mod photo_export;
 pub mod photos;
 pub mod requests;
+pub mod retention;
 pub mod scans;
 pub mod store;
 pub mod subject;

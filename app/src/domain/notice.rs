@@ -60,7 +60,21 @@ pub fn render(event_name: &str, s: &EventSettings, locale: Locale) -> String {
     } else {
         td_string!(locale, notice.transfer_no).to_string()
     });
-    lines.push(td_string!(locale, notice.retention, days = s.retention_days).to_string());
+    // The periods the purge applies (issue 15 point 4): one source, `periods()`.
+    let periods = s.periods();
+    lines.push(td_string!(locale, notice.retention, days = periods.attendee_days).to_string());
+    lines.push(td_string!(locale, notice.photo_retention, days = periods.photo_days).to_string());
+    if periods.archive_days > 0 {
+        lines.push(
+            td_string!(
+                locale,
+                notice.archive,
+                days = periods.archive_days,
+                purpose = ns(&s.archive_purpose)
+            )
+            .to_string(),
+        );
+    }
     lines.push(td_string!(locale, notice.photos).to_string());
     lines.push(td_string!(locale, notice.rights).to_string());
     lines.push(td_string!(locale, notice.policy, url = ns(&s.policy_url)).to_string());

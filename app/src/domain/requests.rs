@@ -66,7 +66,7 @@ pub fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 
-fn iso(d: Date) -> String {
+pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 

@@ -61,7 +61,7 @@ fn EventsPanel() -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="ev-end">{t!(i18n, events.ends_on)}</label>
-                            <input id="ev-end" name="ends_on" type="date"/>
+                            <input id="ev-end" name="ends_on" type="date" required/>
                         </div>
                     </div>
                     <div class="field">

@@ -10,6 +10,7 @@ mod field_table;
 mod inputs;
 mod notice_preview;
 mod purposes;
+mod retention_settings;
 mod settings_form;
 
 use crate::api::settings::get_event_settings;

@@ -94,6 +94,17 @@ pub enum BadInput {
     IdleTimeoutInvalid,
     PolicyUrlInvalid,
     RequiredFieldOff,
+    /// A new event without its last day (the retention clock starts there; issue 15).
+    EndDateMissing,
+    /// Photos kept for 1 to 3650 days, and not longer than the attendee data.
+    PhotoRetentionInvalid,
+    /// An archive period that is not longer than the photo period or over 3650 days.
+    ArchiveInvalid,
+    ArchivePurposeMissing,
+    /// A period longer than a notice promised to people whose data is already held.
+    PeriodLengthened {
+        promised_days: u32,
+    },
 
     // ---- Kiosk pairing, registration, check-in and withdrawal ----
     PairingCodeInvalid,

@@ -33,6 +33,43 @@ pub struct EventStats {
     pub minors: i64,
 }
 
+/// The anonymous counts an event keeps after its retention purge (issue 15 point 3;
+/// requirement 18).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptCounts {
+    pub registered: i64,
+    pub checked_in: i64,
+    pub green: i64,
+    pub red: i64,
+    pub minors: i64,
+    pub photos: i64,
+    pub requests_removal: i64,
+    pub requests_erasure: i64,
+    pub requests_objection: i64,
+    pub requests_restriction: i64,
+    pub counted_at: String,
+}
+
+/// An event's data lifecycle as the event page and dashboard show it (issue 15).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionInfo {
+    /// The last day the clock counts from; `None` when it cannot be read.
+    pub end: Option<String>,
+    pub periods: super::Periods,
+    /// The day the attendee data is deleted (its first day past the period).
+    pub attendees_deleted_on: Option<String>,
+    pub photos_deleted_on: Option<String>,
+    pub archive_deleted_on: Option<String>,
+    /// Days until the attendee data is deleted (negative once past).
+    pub days_left: Option<i64>,
+    /// Within 30 days of the deletion and not purged yet: the event page's banner.
+    pub warn: bool,
+    pub purged_at: Option<String>,
+    pub photos_purged_at: Option<String>,
+    /// The anonymous counts kept, once a purge ran.
+    pub counts: Option<KeptCounts>,
+}
+
 /// The event page: the event and its counts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventOverview {

@@ -153,7 +153,17 @@ pub struct EventSettings {
     pub purposes: Vec<Purpose>,
     pub recipients: String,
     pub third_country_transfer: bool,
+    /// Attendee data is kept this many days after the event's last day (issue 15;
+    /// requirement 18): see [`EventSettings::periods`].
     pub retention_days: u32,
+    /// Photos are kept this many days after the event's last day (at most
+    /// `retention_days`: the tags that protect red badges go with the attendee data).
+    pub photo_retention_days: u32,
+    /// 0: no archive. Otherwise reviewed photos in which everyone shown is green are kept
+    /// this many days after the event's last day, for `archive_purpose`, with access
+    /// restricted to the event's organisers (seed 000 allows an internal archive).
+    pub archive_days: u32,
+    pub archive_purpose: String,
     pub policy_url: String,
     pub fields: FieldRules,
     pub print_name: bool,
@@ -175,12 +185,40 @@ impl Default for EventSettings {
             recipients: String::new(),
             third_country_transfer: false,
             retention_days: 365,
+            photo_retention_days: 365,
+            archive_days: 0,
+            archive_purpose: String::new(),
             policy_url: String::new(),
             fields: FieldRules::default(),
             print_name: false,
             badge_stock: BadgeStock::Cr80,
             idle_timeout_secs: 60,
             allow_email_lookup: false,
+        }
+    }
+}
+
+/// How long an event's data is kept, in days after the event's last day (issue 15;
+/// requirement 18). One value for everything that states or applies a period: the
+/// notice, the privacy page, the signs, the record of processing and the purge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Periods {
+    /// Registration data, consent details, scans, tags, request texts.
+    pub attendee_days: u32,
+    /// Photo files and rows that are not archived.
+    pub photo_days: u32,
+    /// 0: no archive; otherwise reviewed photos of green people are kept this long.
+    pub archive_days: u32,
+}
+
+impl EventSettings {
+    /// The periods these settings apply. Settings saved before photos had a period of
+    /// their own read as "photos as long as the attendee data", never longer.
+    pub fn periods(&self) -> Periods {
+        Periods {
+            attendee_days: self.retention_days,
+            photo_days: self.photo_retention_days.min(self.retention_days),
+            archive_days: self.archive_days,
         }
     }
 }

@@ -174,7 +174,7 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Form(&[
             ("name", "Table test"),
             ("starts_on", ""),
-            ("ends_on", ""),
+            ("ends_on", "2099-12-31"),
             ("venue", ""),
             ("default_lang", "en"),
         ]),

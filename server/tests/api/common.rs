@@ -337,7 +337,7 @@ impl Client {
                 &[
                     ("name", name),
                     ("starts_on", ""),
-                    ("ends_on", ""),
+                    ("ends_on", "2099-12-31"),
                     ("venue", ""),
                     ("default_lang", default_lang),
                 ],

@@ -385,6 +385,47 @@ CREATE TABLE audit_verified (
 );
 "#;
 
+/// Issue 15: the data's lifecycle (requirement 18).
+/// - `events.purged_at` / `photos_purged_at` / `archive_purged_at`: when each stage of
+///   the retention purge ran (attendee data; photos not archived; the archive).
+/// - `photos.archived_at`: kept past the photo period in the internal archive.
+/// - `event_counts`: the anonymous counts an event keeps after its purge.
+/// - `notice_versions.*_days`: the periods each notice stated, so a period is never made
+///   longer for data collected under a notice that promised less. Versions from before
+///   this migration stated `retention_days` for all personal data, photos included, and
+///   no archive; the settings still hold that value. The no-update trigger is lifted for
+///   that one backfill and put back.
+const V10: &str = r#"
+ALTER TABLE events ADD COLUMN purged_at TEXT;
+ALTER TABLE events ADD COLUMN photos_purged_at TEXT;
+ALTER TABLE events ADD COLUMN archive_purged_at TEXT;
+ALTER TABLE photos ADD COLUMN archived_at TEXT;
+CREATE TABLE event_counts (
+    event_id             INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    registered           INTEGER NOT NULL,
+    checked_in           INTEGER NOT NULL,
+    green                INTEGER NOT NULL,
+    red                  INTEGER NOT NULL,
+    minors               INTEGER NOT NULL,
+    photos               INTEGER NOT NULL,
+    requests_removal     INTEGER NOT NULL,
+    requests_erasure     INTEGER NOT NULL,
+    requests_objection   INTEGER NOT NULL,
+    requests_restriction INTEGER NOT NULL,
+    counted_at           TEXT NOT NULL
+);
+ALTER TABLE notice_versions ADD COLUMN attendee_days INTEGER;
+ALTER TABLE notice_versions ADD COLUMN photo_days INTEGER;
+ALTER TABLE notice_versions ADD COLUMN archive_days INTEGER;
+DROP TRIGGER notice_versions_no_update;
+UPDATE notice_versions SET attendee_days =
+    (SELECT coalesce(json_extract(e.settings, '$.retention_days'), 365) FROM events e
+     WHERE e.id = notice_versions.event_id);
+UPDATE notice_versions SET photo_days = attendee_days, archive_days = 0;
+CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
+BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -396,5 +437,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ])
 }

@@ -10,6 +10,7 @@ pub mod migrations;
 pub(crate) mod notices;
 mod photos;
 pub mod requests;
+mod retention;
 mod scans;
 mod sessions;
 #[cfg(test)]
@@ -25,6 +26,7 @@ pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
+pub use retention::{Clock, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 

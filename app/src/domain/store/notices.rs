@@ -60,6 +60,9 @@ impl Store {
             }
             append(tx, &actor, "event.settings.update", &format!("event:{event_id}"))?;
             let mut created = Vec::new();
+            // The periods the text states (issue 15): never lengthened for data already
+            // collected under it.
+            let p = settings.periods();
             for (lang, text) in notices {
                 let sha = hex::encode(Sha256::digest(text.as_bytes()));
                 let latest: Option<String> = tx
@@ -71,8 +74,9 @@ impl Store {
                     .optional()?;
                 if latest.as_deref() != Some(sha.as_str()) {
                     tx.execute(
-                        "INSERT INTO notice_versions (event_id, lang, text, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![event_id, lang, text, sha, now_rfc3339()],
+                        "INSERT INTO notice_versions (event_id, lang, text, sha256, created_at, attendee_days, photo_days, archive_days)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![event_id, lang, text, sha, now_rfc3339(), p.attendee_days, p.photo_days, p.archive_days],
                     )?;
                     let id = tx.last_insert_rowid();
                     append(tx, &actor, "notice.version.create", &format!("notice_version:{id}"))?;

@@ -137,7 +137,7 @@ fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
 }
 
 /// Photos of an event (optionally one uploader's, or one photo) with their tags.
-fn photos_with_tags(
+pub(super) fn photos_with_tags(
     c: &Connection,
     event_id: EventId,
     uploader: Option<i64>,

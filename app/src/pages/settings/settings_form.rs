@@ -2,9 +2,10 @@
 
 use super::badge_settings::BadgeSettings;
 use super::field_table::FieldTable;
-use super::inputs::{checkbox, lang_box, number, text_input};
+use super::inputs::{checkbox, lang_box, text_input};
 use super::notice_preview::NoticePreview;
 use super::purposes::Purposes;
+use super::retention_settings::RetentionSettings;
 use crate::api::settings::SaveEventSettings;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
@@ -49,8 +50,8 @@ pub(super) fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
                 {text_input(s, "st-recipients", move || t_string!(i18n, settings.recipients).to_string(), "text", |x| x.recipients.clone(), |x, v| x.recipients = v)}
                 {text_input(s, "st-policy", move || t_string!(i18n, settings.policy_url).to_string(), "url", |x| x.policy_url.clone(), |x, v| x.policy_url = v)}
                 {checkbox(s, move || t_string!(i18n, settings.transfer).to_string(), |x| x.third_country_transfer, |x, v| x.third_country_transfer = v)}
-                {number(s, i18n, "st-retention", |i| t_string!(i, settings.retention_days).to_string(), |x| x.retention_days, |x, v| x.retention_days = v)}
             </fieldset>
+            <RetentionSettings s/>
             <Purposes s/>
             <FieldTable s/>
             <BadgeSettings s/>
