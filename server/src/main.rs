@@ -66,6 +66,12 @@ enum AdminCommand {
     ListUsers,
     /// Recompute the audit log's hash chain; fails naming the first broken row.
     VerifyAudit,
+    /// Purge every event whose retention period has passed (the server also does this at
+    /// start-up and hourly). With --dry-run: list what would go and when, delete nothing.
+    Purge {
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -111,6 +117,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let options = leptos_options(local)?;
             spawn_session_cleanup(state.store.clone());
             app::domain::photo_export::spawn_sweeper(&state);
+            // Issue 15: purge what its retention period no longer allows, now and hourly.
+            app::domain::retention::spawn(&state);
             let app = router(state, options, base.starts_with("https://"));
             println!("Lanyard is running.");
             println!("  Kiosk:     {base}/kiosk");
@@ -120,6 +128,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             tracing::info!(%local, "listening");
             serve(listener, app).await?;
+            Ok(())
+        }
+        Command::Admin {
+            data_dir,
+            command: AdminCommand::Purge { dry_run },
+        } => {
+            let today = app::domain::requests::today();
+            if dry_run {
+                let store = DataDir(data_dir.clone())
+                    .open()
+                    .await
+                    .with_context(|| format!("opening {}", data_dir.display()))?;
+                let plan = app::domain::retention::plan(&store, Actor::Cli, today).await?;
+                print!("{}", app::domain::retention::plan_text(&plan, today));
+                return Ok(());
+            }
+            let state = open_state(&data_dir)
+                .await
+                .with_context(|| format!("opening {}", data_dir.display()))?;
+            let done = app::domain::retention::purge_due(&state, today).await?;
+            for (event, r) in &done {
+                println!(
+                    "event row {event}: stages {:?}, {} attendee records wiped, {} photos deleted, {} archived",
+                    r.stages,
+                    r.attendees,
+                    r.photos_deleted.len(),
+                    r.photos_archived
+                );
+            }
+            println!("purged {} event(s)", done.len());
             Ok(())
         }
         Command::Admin { data_dir, command } => {
@@ -156,6 +194,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(n) => println!("audit chain intact: {n} rows"),
                     Err(b) => bail!("audit chain broken: {b}"),
                 },
+                AdminCommand::Purge { .. } => unreachable!("handled above"),
             }
             Ok(())
         }

@@ -96,9 +96,5 @@ pub async fn import_attendees(
 #[server(endpoint = "events/stats", input = Json)]
 pub async fn get_event_stats(event_id: PublicId) -> Result<EventOverview, ApiError> {
     let m = guard::managed_event(event_id).await?;
-    let stats = m.state.store.event_counts(m.row).await?;
-    Ok(EventOverview {
-        event: m.event,
-        stats,
-    })
+    Ok(crate::domain::events::overview(&m.state, m.row, m.event).await?)
 }

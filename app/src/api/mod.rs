@@ -10,6 +10,7 @@ pub mod kiosk;
 pub mod me;
 pub mod photos;
 pub mod requests;
+pub mod retention;
 pub mod scans;
 pub mod settings;
 

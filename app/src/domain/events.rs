@@ -40,11 +40,35 @@ pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
 }
 
 /// The events a user may manage: their own (an admin: all), soonest first.
+/// Each with the day its attendee data is deleted (issue 15).
 pub async fn list(store: &Store, actor: Actor) -> Result<Vec<EventSummary>, StoreError> {
-    match actor {
-        Actor::User { id, role } => store.list_events(id, role).await,
-        _ => Err(StoreError::Conflict(super::store::Conflict::NotAUser)),
+    let mut events = match actor {
+        Actor::User { id, role } => store.list_events(id, role).await?,
+        _ => return Err(StoreError::Conflict(super::store::Conflict::NotAUser)),
+    };
+    let clocks = store.retention_clocks().await?;
+    let today = super::requests::today();
+    for e in &mut events {
+        if let Some(c) = clocks.iter().find(|c| c.public_id == e.id) {
+            let info = super::retention::info(c, today);
+            e.data_deleted_on = info.attendees_deleted_on;
+            e.data_purged = info.purged_at.is_some();
+        }
     }
+    Ok(events)
+}
+
+/// The event page: counts and the data's lifecycle.
+pub async fn overview(
+    state: &super::AppState,
+    event_id: EventId,
+    event: EventSummary,
+) -> Result<crate::types::EventOverview, StoreError> {
+    Ok(crate::types::EventOverview {
+        stats: state.store.event_counts(event_id).await?,
+        retention: super::retention::event_info(state, event_id).await?,
+        event,
+    })
 }
 
 /// Creates an event, checked by [`validate`], owned by the signed-in organiser, with
@@ -177,6 +201,9 @@ pub async fn update_settings(
     settings: EventSettings,
 ) -> Result<EventSettingsView, RegisterError> {
     let settings = validate_settings(settings)?;
+    // Issue 15 point 2: never longer than a notice promised people already registered.
+    let promised = store.promised_periods(event_id).await?;
+    super::retention::check_not_lengthened(promised, settings.periods())?;
     save_settings(store, actor, event_id, &event.name, settings).await?;
     Ok(settings_view(store, event_id, event).await?)
 }

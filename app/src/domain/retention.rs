@@ -201,6 +201,16 @@ pub async fn purge_now(
     purge(state, actor, &clock, stages, "organiser").await
 }
 
+/// [`purge_now`], then the event's lifecycle as its page shows it.
+pub async fn delete_now(
+    state: &AppState,
+    actor: Actor,
+    event_id: EventId,
+) -> Result<RetentionInfo, StoreError> {
+    purge_now(state, actor, event_id).await?;
+    event_info(state, event_id).await
+}
+
 /// The event's lifecycle for its page, with the counts it kept once purged.
 pub async fn event_info(state: &AppState, event_id: EventId) -> Result<RetentionInfo, StoreError> {
     let clock = state.store.retention_clock(event_id).await?;
@@ -209,25 +219,90 @@ pub async fn event_info(state: &AppState, event_id: EventId) -> Result<Retention
     Ok(i)
 }
 
-/// One line of `lanyard admin purge --dry-run`.
+/// One event in `lanyard admin purge --dry-run`.
 pub struct PlanLine {
     pub clock: Clock,
     pub due: Option<Due>,
+    /// The stages that would run today.
     pub stages: Stages,
+    pub rows: super::store::PurgePreview,
 }
 
-/// What would go today, and when the rest goes.
-pub async fn plan(store: &Store, today: Date) -> Result<Vec<PlanLine>, StoreError> {
-    Ok(store
-        .retention_clocks()
-        .await?
-        .into_iter()
-        .map(|clock| PlanLine {
+/// What would go today, and when the rest goes; audited as `retention.plan` (the
+/// figures name no one, but the listing is an administrator's look at every event).
+pub async fn plan(store: &Store, actor: Actor, today: Date) -> Result<Vec<PlanLine>, StoreError> {
+    let mut lines = Vec::new();
+    for clock in store.retention_clocks().await? {
+        lines.push(PlanLine {
             due: due_of(&clock).map(|(_, d)| d),
             stages: stages_due(&clock, today),
+            rows: store.purge_preview(clock.event_id).await?,
             clock,
-        })
-        .collect())
+        });
+    }
+    store
+        .audit(actor, "retention.plan", "instance".into())
+        .await?;
+    Ok(lines)
+}
+
+/// The dry run as text: one block per event, what goes when, and what would go now.
+pub fn plan_text(lines: &[PlanLine], today: Date) -> String {
+    use std::fmt::Write;
+    let mut out = format!("Retention plan on {} (nothing was deleted)\n", iso(today));
+    for l in lines {
+        let c = &l.clock;
+        let p = c.settings.periods();
+        let _ = writeln!(
+            out,
+            "\nevent {} \"{}\" last day {}",
+            c.public_id, c.name, c.end
+        );
+        let Some(d) = l.due else {
+            let _ = writeln!(out, "  the last day cannot be read: nothing is purged");
+            continue;
+        };
+        let state = |done: &Option<String>, now: bool| match (done, now) {
+            (Some(at), _) => format!("done {at}"),
+            (None, true) => "DUE NOW: would go in this run".to_string(),
+            (None, false) => "waiting".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  photos ({} days): {} photos not archived, deleted on {} [{}]",
+            p.photo_days,
+            l.rows.photos,
+            iso(d.photos),
+            state(&c.photos_purged_at, l.stages.photos)
+        );
+        let _ = writeln!(
+            out,
+            "  attendee data ({} days): {} attendees, {} scans, {} signatures, {} photo tags, wiped on {} [{}]",
+            p.attendee_days,
+            l.rows.attendees,
+            l.rows.scans,
+            l.rows.signatures,
+            l.rows.tags,
+            iso(d.attendees),
+            state(&c.purged_at, l.stages.attendees)
+        );
+        match d.archive {
+            Some(a) => {
+                let _ = writeln!(
+                    out,
+                    "  archive ({} days): {} archived photos, deleted on {} [{}]",
+                    p.archive_days,
+                    l.rows.archived,
+                    iso(a),
+                    state(&c.archive_purged_at, l.stages.archive)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "  archive: none");
+            }
+        }
+    }
+    out
 }
 
 /// At start-up and then hourly: purge whatever is due.
@@ -243,3 +318,6 @@ pub fn spawn(state: &AppState) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests;

@@ -127,6 +127,21 @@ fn EventCard(event: EventSummary) -> impl IntoView {
                     None => t!(i18n, events.venue_none).into_any(),
                 }}
             </p>
+            {event.data_deleted_on.clone().map(|date| {
+                let purged = event.data_purged;
+                view! {
+                    <p class="meta retention">
+                        {move || {
+                            let date = date.clone();
+                            if purged {
+                                t_string!(i18n, retention.list_purged, date).to_string()
+                            } else {
+                                t_string!(i18n, retention.list_deleted_on, date).to_string()
+                            }
+                        }}
+                    </p>
+                }
+            })}
             <a class="button secondary" href=format!("/dashboard/events/{}/settings", event.id)>
                 {t!(i18n, settings.link)}
             </a>

@@ -13,6 +13,11 @@ use crate::i18n::*;
 use crate::types::{Consent, EventOverview, EventStats};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use retention_banner::RetentionBanner;
+use retention_card::RetentionCard;
+
+mod retention_banner;
+mod retention_card;
 
 #[component]
 pub fn EventPage() -> impl IntoView {
@@ -65,6 +70,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
     };
     view! {
         <h1>{o.event.name.clone()}</h1>
+        <RetentionBanner info=o.retention.clone()/>
         <nav class="event-nav" aria-label=move || t_string!(i18n, ev.nav_label)>
             <a class="button primary" href=format!("{base}/attendees")>{t!(i18n, ev.attendees)}</a>
             <a class="button secondary" href=format!("{base}/attendees/new")>{t!(i18n, ev.register)}</a>
@@ -89,6 +95,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             }}
         </section>
         <ScanLog event_id=o.event.id.clone()/>
+        <RetentionCard event_id=o.event.id.clone() info=o.retention.clone()/>
     }
 }
 

@@ -12,6 +12,13 @@ pub struct EventSummary {
     pub ends_on: Option<String>,
     pub venue: String,
     pub default_lang: String,
+    /// The day the event's attendee data is (or was) deleted, on the dashboard's list
+    /// (issue 15); `None` elsewhere.
+    #[serde(default)]
+    pub data_deleted_on: Option<String>,
+    /// The attendee data was purged.
+    #[serde(default)]
+    pub data_purged: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,4 +82,6 @@ pub struct RetentionInfo {
 pub struct EventOverview {
     pub event: EventSummary,
     pub stats: EventStats,
+    /// When its data goes, or the counts it kept (issue 15).
+    pub retention: RetentionInfo,
 }

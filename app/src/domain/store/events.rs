@@ -18,6 +18,8 @@ fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
             ends_on: r.get(4)?,
             venue: r.get(5)?,
             default_lang: r.get(6)?,
+            data_deleted_on: None,
+            data_purged: false,
         },
     ))
 }

@@ -26,7 +26,7 @@ pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
-pub use retention::{Clock, PurgeReport, Stages};
+pub use retention::{Clock, PurgePreview, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 

@@ -66,6 +66,18 @@ pub struct PurgeReport {
     pub counts: KeptCounts,
 }
 
+/// Rows of an event the purge would touch (the dry run's figures).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PurgePreview {
+    pub attendees: i64,
+    pub scans: i64,
+    pub signatures: i64,
+    pub tags: i64,
+    /// Photos not archived.
+    pub photos: i64,
+    pub archived: i64,
+}
+
 const CLOCK: &str = "SELECT e.id, e.public_id, e.name,
         coalesce(e.ends_on,
                  (SELECT max(substr(a.registered_at, 1, 10)) FROM attendees a WHERE a.event_id = e.id),
@@ -402,6 +414,32 @@ impl Store {
         Ok(report)
     }
 
+    /// How many rows each stage would touch now, for the dry run.
+    pub async fn purge_preview(&self, event_id: EventId) -> StoreResult<PurgePreview> {
+        self.with_conn(move |c| {
+            Ok(c.query_row(
+                "SELECT (SELECT count(*) FROM attendees WHERE event_id = ?1),
+                        (SELECT count(*) FROM scans WHERE event_id = ?1),
+                        (SELECT count(*) FROM signatures s JOIN attendees a ON a.id = s.attendee_id WHERE a.event_id = ?1),
+                        (SELECT count(*) FROM photo_tags t JOIN photos p ON p.id = t.photo_id WHERE p.event_id = ?1),
+                        (SELECT count(*) FROM photos WHERE event_id = ?1 AND archived_at IS NULL),
+                        (SELECT count(*) FROM photos WHERE event_id = ?1 AND archived_at IS NOT NULL)",
+                [event_id],
+                |r| {
+                    Ok(PurgePreview {
+                        attendees: r.get(0)?,
+                        scans: r.get(1)?,
+                        signatures: r.get(2)?,
+                        tags: r.get(3)?,
+                        photos: r.get(4)?,
+                        archived: r.get(5)?,
+                    })
+                },
+            )?)
+        })
+        .await
+    }
+
     /// One `PRAGMA wal_checkpoint(TRUNCATE)`: `true` when it completed (no reader or
     /// writer kept it from copying every frame and emptying the WAL).
     pub async fn checkpoint_truncate(&self) -> StoreResult<bool> {
@@ -411,6 +449,66 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?;
             Ok(busy == 0 && (log == -1 || log == done))
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+impl Store {
+    /// Sets an event's last day. Tests only.
+    pub(crate) async fn set_event_end_for_tests(&self, event_id: EventId, end: &str) {
+        let end = end.to_string();
+        self.with_conn(move |c| {
+            c.execute(
+                "UPDATE events SET ends_on = ?2 WHERE id = ?1",
+                params![event_id, end],
+            )?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    }
+
+    /// Every personal value of the event the policy says a purge removes and that is
+    /// still there, as `table.column` (or `table` for rows): empty after a purge that
+    /// applied exactly the policy. Tests only.
+    pub(crate) async fn purge_leftovers(&self, event_id: EventId) -> StoreResult<Vec<String>> {
+        self.with_conn(move |c| {
+            let mut left = Vec::new();
+            for t in TABLES {
+                let Some(scope) = t.of_event else { continue };
+                if t.deletes_rows() {
+                    let n: i64 = c.query_row(
+                        &format!("SELECT count(*) FROM {} WHERE {scope}", t.name),
+                        [event_id],
+                        |r| r.get(0),
+                    )?;
+                    if n > 0 {
+                        left.push(format!("{} ({n} rows)", t.name));
+                    }
+                    continue;
+                }
+                for (col, w) in t.wiped() {
+                    let wiped = match w {
+                        Wipe::Token => format!("{col} LIKE 'purged-%'"),
+                        Wipe::Row | Wipe::Null => format!("{col} IS NULL"),
+                        other => format!("{col} IS {}", wiped_value(other)),
+                    };
+                    let n: i64 = c.query_row(
+                        &format!(
+                            "SELECT count(*) FROM {} WHERE ({scope}) AND NOT ({wiped})",
+                            t.name
+                        ),
+                        [event_id],
+                        |r| r.get(0),
+                    )?;
+                    if n > 0 {
+                        left.push(format!("{}.{col} ({n})", t.name));
+                    }
+                }
+            }
+            Ok(left)
         })
         .await
     }
