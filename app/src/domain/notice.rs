@@ -188,6 +188,40 @@ mod tests {
         assert!(unset.contains("(not set)") && unset.contains("not transferred"));
     }
 
+    /// Issue 15 point 4: the notice states exactly the periods the purge applies, in
+    /// both languages. The second case is settings saved before photos had a period of
+    /// their own (photos 500 > attendee data 400): the purge deletes photos with the
+    /// attendee data, so the notice must say 400 for them too.
+    #[test]
+    fn the_notice_states_the_periods_the_purge_applies() {
+        use crate::domain::retention::due;
+        let end = time::macros::date!(2027 - 03 - 10);
+        for (attendee, photo, archive) in [(365, 90, 0), (400, 500, 0), (30, 10, 1000)] {
+            let s = EventSettings {
+                retention_days: attendee,
+                photo_retention_days: photo,
+                archive_days: archive,
+                archive_purpose: "History".into(),
+                ..Default::default()
+            };
+            let d = due(end, s.periods());
+            let kept = |first_gone: time::Date| (first_gone - end).whole_days() - 1;
+            let mut applied = vec![kept(d.attendees), kept(d.photos)];
+            applied.extend(d.archive.map(kept));
+            for (locale, word) in [(Locale::en, "days"), (Locale::lv, "dienas")] {
+                let text = render("E", &s, locale);
+                let stated: Vec<i64> = text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .filter(|w| w[1].starts_with(word))
+                    .filter_map(|w| w[0].parse().ok())
+                    .collect();
+                assert_eq!(stated, applied, "{locale:?} notice vs purge:\n{text}");
+            }
+        }
+    }
+
     /// The one notice rule (issue 13; requirement 4): the requested language when the
     /// event offers it and has a notice in it, else the default language's notice.
     #[tokio::test]

@@ -193,6 +193,12 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         NOT_OURS,
     ),
     (
+        "/api/events/purge",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}"}"#),
+        NOT_OURS,
+    ),
+    (
         "/api/kiosk/pairing-code",
         Access::Managers,
         Form(&[("event_id", "{event}")]),

@@ -15,4 +15,5 @@ mod notice;
 mod parse;
 mod photos;
 mod requests;
+mod retention;
 mod scans;

@@ -310,7 +310,7 @@ async fn consent_audit_rows_carry_the_choice_inside_the_hash_chain() {
 }
 
 /// A signature as the pad draws it: a 600 × 200 transparent canvas with a dark stroke.
-fn drawn_signature(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn drawn_signature(w: u32, h: u32) -> Vec<u8> {
     let mut img = image::RgbaImage::new(w, h);
     for x in 20..w - 20 {
         let t = x as f32 / 40.0;
@@ -353,7 +353,7 @@ fn with_text_chunk(bytes: &[u8], text: &str) -> Vec<u8> {
     out
 }
 
-fn data_url(bytes: &[u8]) -> String {
+pub(crate) fn data_url(bytes: &[u8]) -> String {
     use base64::Engine;
     format!(
         "data:image/png;base64,{}",
