@@ -51,9 +51,9 @@ export async function demoOrganiserIn(browser: Browser, baseURL: string | undefi
   return page;
 }
 
-export async function createEvent(req: APIRequestContext, name: string, settings?: object): Promise<string> {
+export async function createEvent(req: APIRequestContext, name: string, settings?: object, endsOn = '2099-12-31'): Promise<string> {
   const created = await req.post('/api/events/create', {
-    form: { name, starts_on: '', ends_on: '2099-12-31', venue: '', default_lang: 'en' },
+    form: { name, starts_on: '', ends_on: endsOn, venue: '', default_lang: 'en' },
   });
   expect(created.status()).toBe(200);
   const event = await created.json();

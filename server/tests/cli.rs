@@ -295,3 +295,152 @@ fn serve_logs_no_email_password_or_code() {
         assert!(!log.contains(secret), "the log contains {secret:?}:\n{log}");
     }
 }
+
+/// Issue 15 point 3: `admin purge --dry-run` lists what would go and when and deletes
+/// nothing; `admin purge` then purges the event whose period has passed (and not the
+/// one still within it); a second dry run shows it done.
+#[test]
+fn admin_purge_dry_run_lists_then_purge_deletes_only_what_is_due() {
+    use app::domain::store::{Actor, NewAttendee, NewConsent};
+    use app::types::{Channel, Consent, EventSettings, NewEvent, PersonFields, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap().to_string();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = lanyard_server::DataDir(dir.path().to_path_buf())
+            .open()
+            .await
+            .unwrap();
+        let uid = store
+            .create_user(
+                Actor::Cli,
+                "o@example.lv".into(),
+                "h".into(),
+                Role::Organiser,
+            )
+            .await
+            .unwrap();
+        let actor = Actor::User {
+            id: uid,
+            role: Role::Organiser,
+        };
+        for (public_id, name, ends_on, person) in [
+            ("pastevent1", "Past summit", "2020-01-31", "Pastperson"),
+            ("future0001", "Future summit", "2099-01-31", "Futureperson"),
+        ] {
+            let (ev, _) = store
+                .create_event(
+                    actor.clone(),
+                    uid,
+                    public_id.into(),
+                    NewEvent {
+                        name: name.into(),
+                        starts_on: None,
+                        ends_on: Some(ends_on.into()),
+                        venue: String::new(),
+                        default_lang: "lv".into(),
+                    },
+                )
+                .await
+                .unwrap();
+            let s = EventSettings {
+                retention_days: 30,
+                photo_retention_days: 30,
+                ..Default::default()
+            };
+            let notices = app::domain::notice::render_all(name, &s);
+            store
+                .save_event_settings(actor.clone(), ev, s, notices)
+                .await
+                .unwrap();
+            let notice = store
+                .current_notice(ev, "lv".into())
+                .await
+                .unwrap()
+                .unwrap();
+            store
+                .register_attendee(
+                    actor.clone(),
+                    NewAttendee {
+                        event_id: ev,
+                        fields: PersonFields {
+                            first_name: Some(person.into()),
+                            ..Default::default()
+                        },
+                        is_minor: false,
+                        source: "kiosk",
+                        badge_token: format!("token-{public_id}"),
+                        private_code_hash: None,
+                        checkin_code_hash: None,
+                    },
+                    NewConsent {
+                        choice: Consent::Green,
+                        notice: notice.reference(),
+                        channel: Channel::Kiosk,
+                        channel_ref: "kiosk:1".into(),
+                        guardian_name: None,
+                        guardian_confirmed: false,
+                        signature_png: None,
+                    },
+                )
+                .await
+                .unwrap();
+        }
+    });
+    let names = || -> Vec<String> {
+        let c = rusqlite::Connection::open(dir.path().join("lanyard.sqlite3")).unwrap();
+        let mut st = c
+            .prepare("SELECT first_name FROM attendees WHERE first_name IS NOT NULL ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let out = lanyard(&["admin", "purge", "--dry-run", "--data-dir", &d], "");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("nothing was deleted"), "{text}");
+    let past = text
+        .split("event ")
+        .find(|b| b.starts_with("pastevent1"))
+        .expect(&text);
+    assert!(past.contains("wiped on 2020-03-02 [DUE NOW"), "{past}");
+    assert!(past.contains("1 attendees"), "{past}");
+    let future = text
+        .split("event ")
+        .find(|b| b.starts_with("future0001"))
+        .expect(&text);
+    assert!(future.contains("wiped on 2099-03-03 [waiting]"), "{future}");
+    assert_eq!(
+        names(),
+        vec!["Pastperson", "Futureperson"],
+        "the dry run deleted nothing"
+    );
+
+    let out = lanyard(&["admin", "purge", "--data-dir", &d], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("purged 1 event(s)"));
+    assert_eq!(names(), vec!["Futureperson"]);
+    let out = lanyard(&["admin", "purge", "--dry-run", "--data-dir", &d], "");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let past = text
+        .split("event ")
+        .find(|b| b.starts_with("pastevent1"))
+        .expect(&text);
+    assert!(past.contains("[done "), "{past}");
+    let out = lanyard(&["admin", "verify-audit", "--data-dir", &d], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
