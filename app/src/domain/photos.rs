@@ -571,7 +571,8 @@ pub async fn access(
             Err(e) => return Err(e),
         }
     }
-    Ok((photo.uploaded_by == user_id).then_some(PhotoAccess::Uploader))
+    // The internal archive (issue 15) is for the event's organisers only.
+    Ok((photo.uploaded_by == user_id && !photo.archived).then_some(PhotoAccess::Uploader))
 }
 
 // ---- Views ----

@@ -91,6 +91,7 @@ mod tests {
 
     fn photo(reviewed: bool, ever_tagged: bool) -> PhotoRow {
         PhotoRow {
+            archived: false,
             id: 1.into(),
             public_id: PublicId::from("p"),
             event_id: 1.into(),

@@ -275,13 +275,9 @@ async fn the_archive_keeps_reviewed_photos_of_green_people_until_its_own_end() {
     let r = &done[0].1;
     assert_eq!(r.photos_archived, 1, "the reviewed photo of a green person");
     assert_eq!(r.photos_deleted.len(), 1, "the photo of a red person goes");
-    assert_eq!(
-        st.store
-            .photo_by_public_id("photo2b".into())
-            .await
-            .map(|_| ())
-            .is_err(),
-        true
+    assert!(
+        st.store.photo_by_public_id("photo2b".into()).await.is_err(),
+        "the photo of a red person is deleted"
     );
     // After the attendee data: the archived photo stays, without tags or file name.
     purge_due(&st, end + days(21)).await.unwrap();
@@ -295,6 +291,22 @@ async fn the_archive_keeps_reviewed_photos_of_green_people_until_its_own_end() {
         .unwrap()
         .is_empty());
     assert_eq!(st.store.purge_preview(ev).await.unwrap().archived, 1);
+    // Restricted access: the event's organisers, not the photographer who uploaded it.
+    let Actor::User { id: uploader, .. } = actor.clone() else {
+        unreachable!()
+    };
+    assert_eq!(
+        crate::domain::photos::access(&st.store, uploader, Role::Photographer, &kept)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(
+        crate::domain::photos::access(&st.store, uploader, Role::Organiser, &kept)
+            .await
+            .unwrap()
+            .is_some()
+    );
     // The day before the archive ends it is there; the day after it is gone.
     assert!(purge_due(&st, end + days(100)).await.unwrap().is_empty());
     let done = purge_due(&st, end + days(101)).await.unwrap();

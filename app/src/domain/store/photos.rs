@@ -61,6 +61,9 @@ pub struct PhotoRow {
     pub ever_tagged: bool,
     /// Held for good by an erasure whose organiser kept the photo (issue 14, point 3).
     pub held: bool,
+    /// Kept in the event's internal archive past the photo period (issue 15): its
+    /// organisers only.
+    pub archived: bool,
 }
 
 /// A person tagged in a photo, with their current consent.
@@ -110,7 +113,7 @@ pub struct ScanRow {
 const PHOTO_COLS: &str = "p.id, p.public_id, p.event_id, p.uploaded_by, u.email, p.format, p.width,
      p.height, p.taken_at, p.uploaded_at, p.no_people, p.publish_blurred, p.original_name,
      p.camera_time, p.camera_serial, (SELECT email FROM users r WHERE r.id = p.reviewed_by),
-     p.reviewed_at, p.ever_tagged, p.held_at IS NOT NULL";
+     p.reviewed_at, p.ever_tagged, p.held_at IS NOT NULL, p.archived_at IS NOT NULL";
 
 fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
     Ok(PhotoRow {
@@ -133,6 +136,7 @@ fn photo_row(r: &rusqlite::Row) -> rusqlite::Result<PhotoRow> {
         reviewed_at: r.get(16)?,
         ever_tagged: r.get(17)?,
         held: r.get(18)?,
+        archived: r.get(19)?,
     })
 }
 
@@ -145,7 +149,8 @@ pub(super) fn photos_with_tags(
 ) -> StoreResult<Vec<(PhotoRow, Vec<TagRow>)>> {
     let mut stmt = c.prepare(&format!(
         "SELECT {PHOTO_COLS} FROM photos p JOIN users u ON u.id = p.uploaded_by
-         WHERE p.event_id = ?1 AND (?2 IS NULL OR p.uploaded_by = ?2) AND (?3 IS NULL OR p.id = ?3)
+         WHERE p.event_id = ?1 AND (?2 IS NULL OR (p.uploaded_by = ?2 AND p.archived_at IS NULL))
+           AND (?3 IS NULL OR p.id = ?3)
          ORDER BY coalesce(p.taken_at, p.uploaded_at) DESC, p.id DESC"
     ))?;
     let photos = stmt
