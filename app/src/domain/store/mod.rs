@@ -380,6 +380,35 @@ mod tests {
         assert_eq!(rows, vec![(1, true, None), (2, false, None)]);
     }
 
+    /// Issue 15: notice versions from before V10 stated the event's `retention_days` for
+    /// all personal data, photos included, and no archive; V10 records that, and the
+    /// versions stay read-only.
+    #[test]
+    fn v10_records_the_periods_old_notices_stated() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 9).unwrap();
+        seed_person(&conn);
+        conn.execute_batch(
+            "UPDATE events SET settings = '{\"retention_days\":30}' WHERE id = 4;
+             INSERT INTO notice_versions (event_id, lang, text, sha256, created_at)
+             VALUES (4, 'lv', 'Glabājam 30 dienas', 'x', 't');",
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let row: (u32, u32, u32) = conn
+            .query_row(
+                "SELECT attendee_days, photo_days, archive_days FROM notice_versions",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(row, (30, 30, 0));
+        assert!(conn
+            .execute("UPDATE notice_versions SET attendee_days = 999", [])
+            .is_err());
+    }
+
     #[test]
     fn migrations_apply_to_empty_db_and_are_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();
