@@ -17,6 +17,7 @@ use crate::pages::{
     not_found::NotFound,
     photo::PhotoPage,
     photos::PhotosPage,
+    record::{EventRecordPage, InstanceRecordPage},
     requests::{RequestPage, RequestsPage},
     scan::ScanPage,
     settings::SettingsPage,
@@ -75,6 +76,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <Route path=path!("/dashboard") view=DashboardPage/>
             <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/dashboard/record") view=InstanceRecordPage/>
             <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
             <Route path=path!("/dashboard/events/:id/attendees") view=AttendeesPage/>
@@ -83,6 +85,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/events/:id/import") view=ImportPage/>
             <Route path=path!("/dashboard/events/:id/requests") view=RequestsPage/>
             <Route path=path!("/dashboard/events/:id/requests/:request") view=RequestPage/>
+            <Route path=path!("/dashboard/events/:id/record") view=EventRecordPage/>
             <Route path=path!("/kiosk") view=KioskPage/>
             <Route path=path!("/kiosk/staff") view=KioskStaffPage/>
             <Route path=path!("/scan") view=ScanPage/>

@@ -27,6 +27,7 @@ fn EventsPanel() -> impl IntoView {
     view! {
         <main id="main" class="page">
             <h1>{t!(i18n, events.title)}</h1>
+            <p><a class="button secondary" href="/dashboard/record">{t!(i18n, ropa.link_all)}</a></p>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, events.loading)}</p> }>
                 {move || {
                     events

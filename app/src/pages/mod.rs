@@ -13,6 +13,7 @@ pub mod me;
 pub mod not_found;
 pub mod photo;
 pub mod photos;
+pub mod record;
 pub mod requests;
 pub mod scan;
 pub mod settings;

@@ -199,6 +199,30 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         NOT_OURS,
     ),
     (
+        "/api/record/event",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","lang":"en"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/record/event/export",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","lang":"en"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/record/instance",
+        Access::Managers,
+        Json(r#"{"lang":"en"}"#),
+        NO_IDS,
+    ),
+    (
+        "/api/record/instance/export",
+        Access::Managers,
+        Json(r#"{"lang":"en"}"#),
+        NO_IDS,
+    ),
+    (
         "/api/kiosk/pairing-code",
         Access::Managers,
         Form(&[("event_id", "{event}")]),
@@ -587,6 +611,8 @@ const MANAGER_PAGES: &[&str] = &[
     "/dashboard/events/some-event/attendees/new",
     "/dashboard/events/some-event/attendees/1",
     "/dashboard/events/some-event/import",
+    "/dashboard/record",
+    "/dashboard/events/some-event/record",
 ];
 
 /// What the placeholders in bodies and paths stand for.
