@@ -17,9 +17,11 @@ use crate::pages::{
     not_found::NotFound,
     photo::PhotoPage,
     photos::PhotosPage,
+    privacy::PrivacyPage,
     requests::{RequestPage, RequestsPage},
     scan::ScanPage,
     settings::SettingsPage,
+    signs::SignsPage,
     verdict::VerdictPage,
 };
 use leptos::prelude::*;
@@ -77,6 +79,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/audit") view=AuditPage/>
             <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
+            <Route path=path!("/dashboard/events/:id/signs") view=SignsPage/>
             <Route path=path!("/dashboard/events/:id/attendees") view=AttendeesPage/>
             <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>
             <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
@@ -90,6 +93,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/photos/:event/p/:photo") view=PhotoPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
             <Route path=path!("/me") view=MePage/>
+            <Route path=path!("/e/:event/privacy") view=PrivacyPage/>
         </Routes>
     }
 }

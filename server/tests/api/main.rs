@@ -14,5 +14,6 @@ mod kiosk;
 mod notice;
 mod parse;
 mod photos;
+mod privacy;
 mod requests;
 mod scans;
