@@ -17,10 +17,12 @@ use crate::pages::{
     not_found::NotFound,
     photo::PhotoPage,
     photos::PhotosPage,
+    privacy::PrivacyPage,
     record::{EventRecordPage, InstanceRecordPage},
     requests::{RequestPage, RequestsPage},
     scan::ScanPage,
     settings::SettingsPage,
+    signs::SignsPage,
     verdict::VerdictPage,
 };
 use leptos::prelude::*;
@@ -79,6 +81,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/record") view=InstanceRecordPage/>
             <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
+            <Route path=path!("/dashboard/events/:id/signs") view=SignsPage/>
             <Route path=path!("/dashboard/events/:id/attendees") view=AttendeesPage/>
             <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>
             <Route path=path!("/dashboard/events/:id/attendees/:aid") view=AttendeePage/>
@@ -93,6 +96,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/photos/:event/p/:photo") view=PhotoPage/>
             <Route path=path!("/b/:token") view=VerdictPage/>
             <Route path=path!("/me") view=MePage/>
+            <Route path=path!("/e/:event/privacy") view=PrivacyPage/>
         </Routes>
     }
 }

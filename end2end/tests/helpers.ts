@@ -133,3 +133,27 @@ export async function minorGreenToGuardian(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'A parent or guardian must agree' })).toBeVisible();
 }
+
+/** The page size of the first page of a PDF, in points, read from its MediaBox. */
+export function mediaBox(pdf: Buffer): [number, number] {
+  const m = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  expect(m, 'the PDF has a MediaBox').not.toBeNull();
+  return [parseFloat(m![1]), parseFloat(m![2])];
+}
+
+/** The number of pages of a PDF (its `/Type /Page` objects). */
+export function pageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** Prints `page` to PDF as Chromium's print dialog would with the page's own `@page`
+ * size, and expects exactly one page of `w` × `h` points (within 0.5 mm). Returns the PDF. */
+export async function expectOnePdfPage(page: Page, what: string, w: number, h: number): Promise<Buffer> {
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pageCount(pdf), `${what}: pages`).toBe(1);
+  const [pw, ph] = mediaBox(pdf);
+  const halfMm = (0.5 * 72) / 25.4;
+  expect(Math.abs(pw - w), `${what}: width ${pw} vs ${w}`).toBeLessThan(halfMm);
+  expect(Math.abs(ph - h), `${what}: height ${ph} vs ${h}`).toBeLessThan(halfMm);
+  return pdf;
+}

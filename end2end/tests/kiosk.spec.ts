@@ -2,7 +2,7 @@
 // Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
 // 7 (badge), 8 (private code), 9 (the kiosk forgets).
 import { test, expect, type Page } from '@playwright/test';
-import { createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, organiser, throughNotice } from './helpers';
+import { createEvent, demoLogin, expectOnePdfPage, hydrated, kiosk, minorGreenToGuardian, organiser, throughNotice } from './helpers';
 
 async function chooseAdultGreen(page: Page) {
   await expect(page.getByRole('heading', { name: 'Are you under 18?' })).toBeVisible();
@@ -133,26 +133,9 @@ test('after the idle timeout the kiosk returns to welcome and keeps nothing', as
   await page.context().close();
 });
 
-/** The page size of the first page of a PDF, in points, read from its MediaBox. */
-function mediaBox(pdf: Buffer): [number, number] {
-  const m = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
-  expect(m, 'the PDF has a MediaBox').not.toBeNull();
-  return [parseFloat(m![1]), parseFloat(m![2])];
-}
-
-/** The number of pages of a PDF (its `/Type /Page` objects). */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-}
-
 /** Issue 12 point 2: one page, exactly the stock's size (within 0.5 mm). */
 async function expectOneStockPage(page: Page, what: string, w: number, h: number) {
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  expect(pageCount(pdf), `${what}: pages`).toBe(1);
-  const [pw, ph] = mediaBox(pdf);
-  const halfMm = (0.5 * 72) / 25.4;
-  expect(Math.abs(pw - w), `${what}: width ${pw} vs ${w}`).toBeLessThan(halfMm);
-  expect(Math.abs(ph - h), `${what}: height ${ph} vs ${h}`).toBeLessThan(halfMm);
+  await expectOnePdfPage(page, what, w, h);
 }
 
 test('printing a badge gives exactly one page of the stock size, at the kiosk, on behalf and on reprint', async ({ browser }) => {

@@ -9,6 +9,7 @@ pub mod events;
 pub mod kiosk;
 pub mod me;
 pub mod photos;
+pub mod privacy;
 pub mod record;
 pub mod requests;
 pub mod retention;

@@ -21,7 +21,8 @@ pub fn ConsentIcon(consent: Consent) -> impl IntoView {
     }
 }
 
-fn words(locale: Locale, c: Consent) -> String {
+/// The words a badge prints for `c` in `locale` ("PHOTOS OK" / "NO PHOTOS").
+pub fn words(locale: Locale, c: Consent) -> String {
     match c {
         Consent::Green => td_string!(locale, kiosk.badge_photos_ok).to_string(),
         Consent::Red => td_string!(locale, kiosk.badge_no_photos).to_string(),

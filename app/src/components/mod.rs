@@ -3,6 +3,7 @@
 pub mod audit_table;
 pub mod auth;
 pub mod badge;
+pub mod badge_legend;
 pub mod camera;
 pub mod consent_tag;
 pub mod credential_fields;
@@ -13,6 +14,7 @@ pub mod files;
 pub mod header;
 pub mod lang_switch;
 pub mod loaded;
+pub mod not_found;
 pub mod notice_box;
 pub mod person_fields;
 pub mod signature;

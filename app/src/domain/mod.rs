@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod notice;
 pub mod photo_export;
 pub mod photos;
+pub mod privacy;
 pub mod processing_record;
 pub mod requests;
 pub mod retention;

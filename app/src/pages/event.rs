@@ -79,6 +79,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             <a class="button secondary" href=format!("{base}/requests")>{t!(i18n, ev.requests)}</a>
             <a class="button secondary" href=format!("{base}/settings")>{t!(i18n, settings.link)}</a>
             <a class="button secondary" href=format!("{base}/record")>{t!(i18n, ropa.link)}</a>
+            <a class="button secondary" href=format!("{base}/signs")>{t!(i18n, signs.link)}</a>
         </nav>
         <section class="card" aria-labelledby="counts-title">
             <h2 id="counts-title">{t!(i18n, ev.counts_title)}</h2>

@@ -1,18 +1,4 @@
-use crate::i18n::*;
-use leptos::prelude::*;
+//! The router's fallback screen; it lives in `components` because public pages with an
+//! unknown id show it too.
 
-#[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
-    let i18n = use_i18n();
-    view! {
-        <main id="main" class="page narrow">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.text)}</p>
-            <a class="button primary" href="/">{t!(i18n, not_found.back)}</a>
-        </main>
-    }
-}
+pub use crate::components::not_found::NotFound;

@@ -8,6 +8,8 @@
 mod badge_settings;
 mod field_table;
 mod inputs;
+mod invitation_box;
+mod invitation_card;
 mod notice_preview;
 mod purposes;
 mod retention_settings;

@@ -425,6 +425,26 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Json(r#"{"job":"{job}"}"#),
         NOT_OURS,
     ),
+    // Public like the notice at the venue: the event's id is printed on its signs, and
+    // the answer holds no attendee's data (issue 15 point 5).
+    (
+        "/api/privacy/page",
+        Access::Public,
+        Json(r#"{"event_id":"{event}"}"#),
+        &[(Anonymous, 200), (OtherOrganiser, 200)],
+    ),
+    (
+        "/api/privacy/signs",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/privacy/invitation",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}"}"#),
+        NOT_OURS,
+    ),
 ];
 
 /// Organiser A's OWN event, request or photo with organiser B's ids inside: the event
@@ -613,6 +633,7 @@ const MANAGER_PAGES: &[&str] = &[
     "/dashboard/events/some-event/import",
     "/dashboard/record",
     "/dashboard/events/some-event/record",
+    "/dashboard/events/some-event/signs",
 ];
 
 /// What the placeholders in bodies and paths stand for.

@@ -14,6 +14,7 @@ mod kiosk;
 mod notice;
 mod parse;
 mod photos;
+mod privacy;
 mod record;
 mod requests;
 mod retention;

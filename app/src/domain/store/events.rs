@@ -102,6 +102,24 @@ impl Store {
         .await
     }
 
+    /// Any event by its public id, for pages that are public by design (the privacy
+    /// page, issue 15 point 5); `NotFound` for an unknown id.
+    pub async fn event_by_public_id(
+        &self,
+        public_id: PublicId,
+    ) -> StoreResult<(EventId, EventSummary)> {
+        self.with_conn(move |c| {
+            c.query_row(
+                &format!("SELECT {COLUMNS} FROM events WHERE public_id = ?1"),
+                [&public_id],
+                summary,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)
+        })
+        .await
+    }
+
     pub async fn count_events(&self) -> StoreResult<i64> {
         self.with_conn(|c| Ok(c.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?))
             .await

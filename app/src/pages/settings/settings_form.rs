@@ -3,6 +3,7 @@
 use super::badge_settings::BadgeSettings;
 use super::field_table::FieldTable;
 use super::inputs::{checkbox, lang_box, text_input};
+use super::invitation_card::InvitationCard;
 use super::notice_preview::NoticePreview;
 use super::purposes::Purposes;
 use super::retention_settings::RetentionSettings;
@@ -20,6 +21,15 @@ pub(super) fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
     let event_id = initial.event.id.clone();
     let event_name = initial.event.name.clone();
     let save = ServerAction::<SaveEventSettings>::new();
+    let invitation_event = event_id.clone();
+    // Changes once per successful save: the invitation text is read again then.
+    let saved = Signal::derive(move || {
+        if save.value().with(|v| matches!(v, Some(Ok(_)))) {
+            save.version().get_untracked()
+        } else {
+            0
+        }
+    });
     Effect::new(move |_| {
         if let Some(Ok(v)) = save.value().get() {
             s.set(v.settings);
@@ -68,5 +78,6 @@ pub(super) fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
             </button>
         </form>
         <NoticePreview notices/>
+        <InvitationCard event_id=invitation_event saved/>
     }
 }

@@ -1,0 +1,43 @@
+//! The invitation text (issue 15 point 5; seed 000: invitations and press releases say
+//! that photos and video will be taken, what for, by whom and where to read more), in
+//! each of the event's languages with the public privacy page's address, to copy. It is
+//! read again after each save, so it always follows the saved settings.
+
+use super::invitation_box::InvitationBox;
+use crate::api::privacy::invitation_text;
+use crate::components::loaded::loaded;
+use crate::i18n::*;
+use crate::types::PublicId;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn InvitationCard(event_id: PublicId, saved: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(
+        move || (event_id.clone(), saved.get()),
+        |(event_id, _)| invitation_text(event_id),
+    );
+    view! {
+        <section class="card" aria-labelledby="invite-title">
+            <h2 id="invite-title">{t!(i18n, privacy.invite_title)}</h2>
+            <p class="help">{t!(i18n, privacy.invite_help)}</p>
+            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, settings.loading)}</p> }>
+                {move || {
+                    data.get()
+                        .map(|r| {
+                            loaded(r, |inv| {
+                                view! {
+                                    <p>
+                                        <a href=inv.url.clone()>{t!(i18n, privacy.page_link)}</a>
+                                        " "
+                                        <span class="url-text">{inv.url.clone()}</span>
+                                    </p>
+                                    {inv.texts.into_iter().map(|text| view! { <InvitationBox text/> }).collect_view()}
+                                }
+                            })
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
