@@ -204,7 +204,7 @@ test('the organiser sets fields and notice details in the settings form and the 
   await org.getByRole('checkbox', { name: 'First name: Required' }).check();
   await org.getByLabel('Controller name').fill('Settings Test Foundation');
   await org.getByRole('button', { name: 'Add a purpose' }).click();
-  await org.getByLabel('Purpose').fill('Event photography');
+  await org.getByLabel('Purpose', { exact: true }).fill('Event photography');
   await org.getByLabel('Legal basis').fill('Consent');
   await org.getByRole('button', { name: 'Save settings' }).click();
   await expect(org.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
