@@ -60,6 +60,8 @@ fn Overview(o: EventOverview) -> impl IntoView {
     let i18n = use_i18n();
     let base = format!("/dashboard/events/{}", o.event.id);
     let s = o.stats;
+    // One value for the banner and the card: "delete now" updates both.
+    let retention = RwSignal::new(o.retention.clone());
     let number = move |label: String, n: i64| {
         view! {
             <div class="stat">
@@ -70,7 +72,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
     };
     view! {
         <h1>{o.event.name.clone()}</h1>
-        <RetentionBanner info=o.retention.clone()/>
+        <RetentionBanner info=retention/>
         <nav class="event-nav" aria-label=move || t_string!(i18n, ev.nav_label)>
             <a class="button primary" href=format!("{base}/attendees")>{t!(i18n, ev.attendees)}</a>
             <a class="button secondary" href=format!("{base}/attendees/new")>{t!(i18n, ev.register)}</a>
@@ -97,7 +99,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             }}
         </section>
         <ScanLog event_id=o.event.id.clone()/>
-        <RetentionCard event_id=o.event.id.clone() info=o.retention.clone()/>
+        <RetentionCard event_id=o.event.id.clone() info=retention/>
     }
 }
 

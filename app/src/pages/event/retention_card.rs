@@ -8,9 +8,8 @@ use crate::types::{PublicId, RetentionInfo};
 use leptos::prelude::*;
 
 #[component]
-pub fn RetentionCard(event_id: PublicId, info: RetentionInfo) -> impl IntoView {
+pub fn RetentionCard(event_id: PublicId, info: RwSignal<RetentionInfo>) -> impl IntoView {
     let i18n = use_i18n();
-    let info = RwSignal::new(info);
     let purge = ServerAction::<PurgeEventNow>::new();
     let confirming = RwSignal::new(false);
     let understood = RwSignal::new(false);
