@@ -212,9 +212,9 @@ test('the organiser sets fields and notice details in the settings form and the 
   await expect(org.locator('.notice[lang="en"]')).toContainText('Event photography (legal basis: Consent)');
 
   // A wrong value is refused in plain words and nothing is lost.
-  await org.getByLabel('Keep personal data for (days)').fill('0');
+  await org.getByLabel('Keep attendee data for (days after the event ends)').fill('0');
   await org.getByRole('button', { name: 'Save settings' }).click();
-  await expect(org.getByRole('alert')).toHaveText('Keep personal data for 1 to 3650 days.');
+  await expect(org.getByRole('alert')).toHaveText('Keep attendee data for 1 to 3650 days after the event ends.');
   await org.reload();
   await expect(org.getByLabel('Controller name')).toHaveValue('Settings Test Foundation');
   await expect(org.getByRole('checkbox', { name: 'First name: Required' })).toBeChecked();
