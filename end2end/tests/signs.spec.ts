@@ -33,18 +33,27 @@ async function expectAccessible(page: Page, what: string) {
   expect(bad, `${what}: serious or critical axe violations`).toEqual([]);
 }
 
-/** The first QR code on the first page of `pdf`, rendered at 150 dpi by pdftoppm. */
-function qrInPdf(pdf: Buffer): string {
+/** The QR codes on the first page of `pdf` (rendered at 150 dpi by pdftoppm), one per
+ * horizontal band: the page whole, or its top and bottom halves (the folded table tent
+ * carries one code on each side, the top one upside down). */
+function qrsInPdf(pdf: Buffer, bands: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'lanyard-sign-'));
   try {
     writeFileSync(join(dir, 'sign.pdf'), pdf);
     execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(dir, 'sign.pdf'), join(dir, 'page')]);
     const file = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(file, 'pdftoppm rendered the page').toBeTruthy();
-    const png = PNG.sync.read(readFileSync(join(dir, file!)));
-    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-    expect(code, 'a QR code is readable on the printed sign').not.toBeNull();
-    return code!.data;
+    const page = PNG.sync.read(readFileSync(join(dir, file!)));
+    const out: string[] = [];
+    const h = Math.floor(page.height / bands);
+    for (let b = 0; b < bands; b++) {
+      const band = new PNG({ width: page.width, height: h });
+      PNG.bitblt(page, band, 0, b * h, page.width, h, 0, 0);
+      const code = jsQR(new Uint8ClampedArray(band.data), band.width, band.height);
+      expect(code, `a QR code is readable in band ${b + 1} of ${bands} of the printed sign`).not.toBeNull();
+      out.push(code!.data);
+    }
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,22 +108,23 @@ test('every venue sign prints as one page of its paper, and its QR code opens th
   await expectAccessible(org, 'signs page');
 
   const signs = [
-    ['Entrance poster, A4', mm(210), mm(297)],
-    ['Entrance poster, A3', mm(297), mm(420)],
-    ['No-photo zone, A4', mm(210), mm(297)],
-    ['Table tent, A5 landscape', mm(210), mm(148)],
+    ['Entrance poster, A4', mm(210), mm(297), 1],
+    ['Entrance poster, A3', mm(297), mm(420), 1],
+    ['No-photo zone, A4', mm(210), mm(297), 1],
+    ['Table tent, A5 landscape', mm(210), mm(148), 2],
   ] as const;
   let privacyUrl = '';
-  for (const [name, w, h] of signs) {
+  for (const [name, w, h, bands] of signs) {
     await org.getByRole('link', { name }).click();
     await expect(org.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
     await expect(org.getByRole('heading', { name: `Preview: ${name}` })).toBeVisible();
     // The text fits: no part of the sign is cut off at the paper's edge.
     await expect(org.getByRole('alert')).toHaveCount(0);
     const pdf = await expectOnePdfPage(org, name, w, h);
-    const url = qrInPdf(pdf);
-    expect(url, `${name}: the QR holds the privacy page's address`).toMatch(new RegExp(`/e/${eventId}/privacy$`));
-    privacyUrl = url;
+    for (const url of qrsInPdf(pdf, bands)) {
+      expect(url, `${name}: the QR holds the privacy page's address`).toMatch(new RegExp(`/e/${eventId}/privacy$`));
+      privacyUrl = url;
+    }
   }
   await org.getByRole('button', { name: 'Print' }).click();
 

@@ -3,7 +3,6 @@
 use super::badge_settings::BadgeSettings;
 use super::field_table::FieldTable;
 use super::inputs::{checkbox, lang_box, text_input};
-use super::invitation_card::InvitationCard;
 use super::notice_preview::NoticePreview;
 use super::purposes::Purposes;
 use super::retention_settings::RetentionSettings;
@@ -14,26 +13,19 @@ use crate::types::EventSettingsView;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
+pub(super) fn SettingsForm(initial: EventSettingsView, saved: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let s = RwSignal::new(initial.settings.clone());
     let notices = RwSignal::new(initial.notices.clone());
     let event_id = initial.event.id.clone();
     let event_name = initial.event.name.clone();
     let save = ServerAction::<SaveEventSettings>::new();
-    let invitation_event = event_id.clone();
-    // Changes once per successful save: the invitation text is read again then.
-    let saved = Signal::derive(move || {
-        if save.value().with(|v| matches!(v, Some(Ok(_)))) {
-            save.version().get_untracked()
-        } else {
-            0
-        }
-    });
     Effect::new(move |_| {
         if let Some(Ok(v)) = save.value().get() {
             s.set(v.settings);
             notices.set(v.notices);
+            // The invitation text follows the saved settings: read it again.
+            saved.update(|n| *n += 1);
         }
     });
     let title_event = event_name.clone();
@@ -78,6 +70,5 @@ pub(super) fn SettingsForm(initial: EventSettingsView) -> impl IntoView {
             </button>
         </form>
         <NoticePreview notices/>
-        <InvitationCard event_id=invitation_event saved/>
     }
 }
