@@ -102,7 +102,7 @@ async fn gather(
     let events = match scope {
         Scope::Event { row, event } => vec![(event.clone(), store.retention_clock(*row).await?)],
         Scope::Instance => {
-            let mine = super::events::list(store, actor.clone()).await?;
+            let mine = super::events::list_all(store, actor.clone()).await?;
             let clocks = store.retention_clocks().await?;
             mine.into_iter()
                 .filter_map(|e| {

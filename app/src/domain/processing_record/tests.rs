@@ -18,6 +18,7 @@ fn summary(id: &str, name: &str, ends_on: &str) -> EventSummary {
         default_lang: "lv".into(),
         data_deleted_on: None,
         data_purged: false,
+        archived_at: None,
     }
 }
 
@@ -297,7 +298,7 @@ async fn event_of(s: &Store, who: &Actor, public_id: &str, name: &str) -> EventI
 }
 
 async fn audit_rows(s: &Store, action: &str) -> Vec<String> {
-    s.list_audit(Actor::Cli, 1000, None)
+    s.list_audit(Actor::Cli, 1000, None, Default::default())
         .await
         .unwrap()
         .rows
