@@ -47,4 +47,5 @@ pub(super) fn ExportButton(filter: Memo<AuditFilter>) -> impl IntoView {
             _ => None,
         }}
     }
+    .into_any()
 }

@@ -28,10 +28,7 @@ pub(super) fn FilterForm(filter: Memo<AuditFilter>) -> impl IntoView {
         from.set(f.from.unwrap_or_default());
         to.set(f.to.unwrap_or_default());
     });
-    let events = OnceResource::new(list_events(Some(EventWhen::All)));
     let navigate = use_navigate();
-    let input = |s: RwSignal<String>| move |ev| s.set(event_target_value(&ev));
-    let typed = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     view! {
         <form
             class="settings audit-filter"
@@ -54,56 +51,93 @@ pub(super) fn FilterForm(filter: Memo<AuditFilter>) -> impl IntoView {
         >
             <fieldset>
                 <legend>{t!(i18n, audit.filter_title)}</legend>
-                <div class="field">
-                    <label for="af-event">{t!(i18n, audit.filter_event)}</label>
-                    <select id="af-event" prop:value=move || event.get() on:change=input(event)>
-                        <option value="">{t!(i18n, audit.filter_event_any)}</option>
-                        <Suspense>
-                            {move || events.get().map(|r| r.unwrap_or_default().into_iter().map(|e| {
-                                let id = e.id.into_string();
-                                let selected = id.clone();
-                                view! { <option value=id selected=move || event.get() == selected>{e.name}</option> }
-                            }).collect_view())}
-                        </Suspense>
-                    </select>
-                </div>
-                <div class="field-row">
-                    <TextField
-                        id="af-person"
-                        label=move || t!(i18n, audit.filter_person)
-                        value=Signal::derive(move || person.get())
-                        on_input=typed(person)
-                        help=move || t!(i18n, audit.filter_person_help)
-                    />
-                    <TextField
-                        id="af-user"
-                        label=move || t!(i18n, audit.filter_user)
-                        value=Signal::derive(move || user.get())
-                        on_input=typed(user)
-                        help=move || t!(i18n, audit.filter_user_help)
-                    />
-                </div>
-                <TextField
-                    id="af-action"
-                    label=move || t!(i18n, audit.filter_action)
-                    value=Signal::derive(move || action.get())
-                    on_input=typed(action)
-                    help=move || t!(i18n, audit.filter_action_help)
-                />
-                <div class="field-row">
-                    <div class="field">
-                        <label for="af-from">{t!(i18n, audit.filter_from)}</label>
-                        <input id="af-from" type="date" prop:value=move || from.get() on:input=input(from)/>
-                    </div>
-                    <div class="field">
-                        <label for="af-to">{t!(i18n, audit.filter_to)}</label>
-                        <input id="af-to" type="date" prop:value=move || to.get() on:input=input(to)/>
-                    </div>
-                </div>
+                <EventChoice event/>
+                <WhoFields person user action/>
+                <DayFields from to/>
                 <button type="submit" class="primary">{t!(i18n, audit.filter_apply)}</button>
                 " "
                 <a class="button secondary" href="/dashboard/audit">{t!(i18n, audit.filter_clear)}</a>
             </fieldset>
         </form>
     }
+    .into_any()
+}
+
+/// The event: one of the caller's (every one, archived too), or all.
+#[component]
+fn EventChoice(event: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let events = OnceResource::new(list_events(Some(EventWhen::All)));
+    view! {
+        <div class="field">
+            <label for="af-event">{t!(i18n, audit.filter_event)}</label>
+            <select id="af-event" prop:value=move || event.get() on:change=move |ev| event.set(event_target_value(&ev))>
+                <option value="">{t!(i18n, audit.filter_event_any)}</option>
+                <Suspense>
+                    {move || events.get().map(|r| r.unwrap_or_default().into_iter().map(|e| {
+                        let id = e.id.into_string();
+                        let selected = id.clone();
+                        view! { <option value=id selected=move || event.get() == selected>{e.name}</option> }
+                    }).collect_view())}
+                </Suspense>
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// The attendee, the user and the action, typed as the log shows them.
+#[component]
+fn WhoFields(
+    person: RwSignal<String>,
+    user: RwSignal<String>,
+    action: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
+    view! {
+        <div class="field-row">
+            <TextField
+                id="af-person"
+                label=move || t!(i18n, audit.filter_person)
+                value=Signal::derive(move || person.get())
+                on_input=typed(person)
+                help=move || t!(i18n, audit.filter_person_help)
+            />
+            <TextField
+                id="af-user"
+                label=move || t!(i18n, audit.filter_user)
+                value=Signal::derive(move || user.get())
+                on_input=typed(user)
+                help=move || t!(i18n, audit.filter_user_help)
+            />
+        </div>
+        <TextField
+            id="af-action"
+            label=move || t!(i18n, audit.filter_action)
+            value=Signal::derive(move || action.get())
+            on_input=typed(action)
+            help=move || t!(i18n, audit.filter_action_help)
+        />
+    }
+    .into_any()
+}
+
+/// The first and last day (UTC).
+#[component]
+fn DayFields(from: RwSignal<String>, to: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for="af-from">{t!(i18n, audit.filter_from)}</label>
+                <input id="af-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="af-to">{t!(i18n, audit.filter_to)}</label>
+                <input id="af-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+            </div>
+        </div>
+    }
+    .into_any()
 }
