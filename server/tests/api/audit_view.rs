@@ -21,10 +21,7 @@ async fn rows(c: &mut Client, filter: Value) -> Vec<AuditRow> {
 /// their own action.
 fn about(r: &AuditRow, id: i64) -> bool {
     let token = format!("attendee:{id}");
-    r.actor == token
-        || r.subject
-            .split(|c: char| c == ' ' || c == ',')
-            .any(|t| t == token)
+    r.actor == token || r.subject.split([' ', ',']).any(|t| t == token)
 }
 
 fn today() -> String {

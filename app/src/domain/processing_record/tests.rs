@@ -355,7 +355,7 @@ async fn views_and_exports_are_audited_with_the_event() {
     let event = s.event_by_id(ev).await.unwrap();
     let scope = || Scope::Event {
         row: ev,
-        event: event.clone(),
+        event: Box::new(event.clone()),
     };
     assert!(audit_rows(&s, "record.view").await.is_empty());
     let r = view(&s, a.clone(), scope(), Lang::Lv).await.unwrap();
