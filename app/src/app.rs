@@ -8,6 +8,7 @@ use crate::pages::{
     audit::AuditPage,
     dashboard::DashboardPage,
     event::EventPage,
+    event_edit::EventEditPage,
     home::HomePage,
     import::ImportPage,
     kiosk::KioskPage,
@@ -81,6 +82,7 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/dashboard/record") view=InstanceRecordPage/>
             <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>
+            <Route path=path!("/dashboard/events/:id/edit") view=EventEditPage/>
             <Route path=path!("/dashboard/events/:id/signs") view=SignsPage/>
             <Route path=path!("/dashboard/events/:id/attendees") view=AttendeesPage/>
             <Route path=path!("/dashboard/events/:id/attendees/new") view=RegisterPage/>

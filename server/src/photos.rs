@@ -135,6 +135,14 @@ pub async fn upload(
                     Role::Admin
                 };
                 match state.store.event_for_user(id, as_role, public_id).await {
+                    // An archived event takes no uploads (issue 16 point 4).
+                    Ok((_, event)) if app::domain::events::open(&event).is_err() => {
+                        return error(
+                            StatusCode::CONFLICT,
+                            UploadError::EventArchived,
+                            "This event is archived: nothing can be added to it.",
+                        )
+                    }
                     Ok((row, _)) => event_row = Some(row),
                     Err(StoreError::NotFound) => {
                         return error(

@@ -40,7 +40,8 @@ impl From<StoreError> for ApiError {
 }
 
 /// What the browser is told about a store conflict: a 400 it words, 403 when the caller
-/// is not a signed-in user where one is needed, or 409 when the notice shown changed.
+/// is not a signed-in user where one is needed, or 409 when the notice shown changed or
+/// the event is archived (the status is [`ApiError::status`]'s).
 fn conflict(c: Conflict) -> ApiError {
     let bad = match c {
         Conflict::NotAUser => return ApiError::Forbidden,
@@ -58,6 +59,7 @@ fn conflict(c: Conflict) -> ApiError {
         Conflict::PhotoDeleted => BadInput::PhotoDeleted,
         Conflict::RegionMissing => BadInput::RegionMissing,
         Conflict::NotErasure => BadInput::NotErasure,
+        Conflict::EventArchived => BadInput::EventArchived,
     };
     ApiError::BadInput(bad)
 }

@@ -17,7 +17,7 @@ async fn event_scope(event_id: PublicId) -> Result<(guard::ManagedEvent, Scope),
     let m = guard::managed_event(event_id).await?;
     let scope = Scope::Event {
         row: m.row,
-        event: m.event.clone(),
+        event: Box::new(m.event.clone()),
     };
     Ok((m, scope))
 }

@@ -6,8 +6,8 @@ use crate::i18n::*;
 use crate::types::AuditRow;
 use leptos::prelude::*;
 
-/// `full` adds the principal's kind and shows full timestamps (the log page); without
-/// it, minute-resolution times (a request's trail).
+/// `full` adds the principal's kind and the event's name and shows full timestamps (the
+/// log page); without it, minute-resolution times (a request's trail).
 #[component]
 pub fn AuditTable(
     rows: Vec<AuditRow>,
@@ -24,6 +24,9 @@ pub fn AuditTable(
     }
     heads.push(t!(i18n, audit.action).into_any());
     heads.push(t!(i18n, audit.subject).into_any());
+    if full {
+        heads.push(t!(i18n, audit.event_col).into_any());
+    }
     view! {
         <DataTable class=class heads>
             {rows
@@ -37,6 +40,7 @@ pub fn AuditTable(
                             {full.then(|| view! { <td>{r.principal_kind}</td> })}
                             <td>{r.action}</td>
                             <td>{r.subject}</td>
+                            {full.then(|| view! { <td>{r.event_name.clone().unwrap_or_default()}</td> })}
                         </tr>
                     }
                 })

@@ -51,6 +51,13 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
             let days = promised_days.to_string();
             td_string!(locale, errors.err_period_lengthened, days).to_string()
         }
+        B::EndMovedTooLate { latest } => {
+            let latest = latest.clone();
+            td_string!(locale, errors.err_end_moved, latest).to_string()
+        }
+        B::EventArchived => td_string!(locale, errors.err_event_archived).to_string(),
+        B::AuditActionInvalid => td_string!(locale, errors.err_audit_action).to_string(),
+        B::AuditRangeWrong => td_string!(locale, errors.err_audit_range).to_string(),
         B::PairingCodeInvalid => td_string!(locale, kiosk.bad_code).to_string(),
         B::FieldRequired(f) => {
             let field = field_label_in(locale, *f);
@@ -174,7 +181,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 93;
+    const VARIANTS: usize = 97;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -274,6 +281,10 @@ mod tests {
             B::ArchiveInvalid => 90,
             B::ArchivePurposeMissing => 91,
             B::PeriodLengthened { .. } => 92,
+            B::EndMovedTooLate { .. } => 93,
+            B::EventArchived => 94,
+            B::AuditActionInvalid => 95,
+            B::AuditRangeWrong => 96,
         }
     }
 
@@ -297,6 +308,12 @@ mod tests {
             B::ArchiveInvalid,
             B::ArchivePurposeMissing,
             B::PeriodLengthened { promised_days: 30 },
+            B::EndMovedTooLate {
+                latest: "2027-03-12".into(),
+            },
+            B::EventArchived,
+            B::AuditActionInvalid,
+            B::AuditRangeWrong,
             B::PairingCodeInvalid,
             B::ChoiceMissing,
             B::GuardianRequired,
@@ -522,6 +539,7 @@ mod tests {
             "event_not_found",
             "export_not_found",
             "export_stale",
+            "event_archived",
             "upload_malformed",
             "upload_no_file",
             "photo_too_big",

@@ -36,6 +36,7 @@ pub async fn register_on_behalf(
     event_id: EventId,
     r: OrganiserRegistration,
 ) -> Result<Registered, RegisterError> {
+    super::events::open_by_id(&st.store, event_id).await?;
     let settings = st.store.event_settings(event_id).await?;
     let decision = Decision::from_input(&actor, Channel::Organiser, r.consent)?;
     let registration = Registration {
@@ -86,6 +87,9 @@ pub async fn import(
     csv: &str,
     mapping: &ColumnMapping,
 ) -> Result<ImportOutcome, super::import::ImportError> {
+    super::events::open_by_id(store, event_id)
+        .await
+        .map_err(super::import::ImportError::Store)?;
     let settings = store
         .event_settings(event_id)
         .await

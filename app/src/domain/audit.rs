@@ -1,6 +1,8 @@
 //! The audit log's hash chain (requirement 19: "the log is append-only and
 //! tamper-evident"). Pure functions; the store writes and reads the rows.
 
+use super::consent::RegisterError;
+use crate::types::BadInput;
 use sha2::{Digest, Sha256};
 
 /// `prev_hash` of the first row.
@@ -138,15 +140,117 @@ pub fn verify_from<'a>(
 /// Rows on one page of the log.
 pub const PAGE_ROWS: u32 = 100;
 
-/// One page ([`PAGE_ROWS`] rows) of the log, newest first, and whether the chain
-/// verifies: checked from the last verified row on ([`super::Store::verify_audit_since`]),
-/// so a page view reads only the rows written since the previous one.
+/// Most rows in one CSV export of the log.
+pub const EXPORT_ROWS: i64 = 100_000;
+
+/// Checks the organiser's filter (issue 16 point 5) and resolves it for the store: an
+/// action is letters, digits, dots and underscores (at most 64); days are
+/// `YYYY-MM-DD`, the first not after the last; an event must be one the caller may
+/// manage (404 otherwise, as for an unknown id). The person is checked by the store,
+/// with the rule of who reads which row.
+pub async fn query(
+    store: &super::Store,
+    actor: &super::Actor,
+    f: crate::types::AuditFilter,
+) -> Result<super::store::AuditQuery, RegisterError> {
+    let text = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let action = text(f.action);
+    if let Some(a) = &action {
+        let fits = a.len() <= 64
+            && a.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_');
+        if !fits {
+            return Err(BadInput::AuditActionInvalid.into());
+        }
+    }
+    let day = |v: Option<String>| -> Result<Option<String>, BadInput> {
+        match text(v) {
+            None => Ok(None),
+            Some(s) => super::retention::parse_day(&s)
+                .filter(|_| s.len() == 10)
+                .map(|d| Some(super::requests::iso(d)))
+                .ok_or(BadInput::DateInvalid),
+        }
+    };
+    let (from, to) = (day(f.from)?, day(f.to)?);
+    if let (Some(a), Some(b)) = (&from, &to) {
+        if a > b {
+            return Err(BadInput::AuditRangeWrong.into());
+        }
+    }
+    let event = match (f.event, actor) {
+        (None, _) => None,
+        (Some(e), super::Actor::User { id, role }) => {
+            Some(store.event_for_user(*id, *role, e).await?.0)
+        }
+        (Some(_), _) => return Err(RegisterError::Forbidden),
+    };
+    Ok(super::store::AuditQuery {
+        event,
+        person: f.person,
+        user: f.user.filter(|u| *u > 0),
+        action,
+        from,
+        to,
+    })
+}
+
+/// The filtered rows as CSV (issue 16 point 5): a header row, then each row the caller
+/// may read, newest first, through the one CSV writer (a cell starting like a formula,
+/// such as an event named `=HYPERLINK(…)`, gets a `'`), UTF-8. The export is itself an
+/// audit row (`audit.export`, with the filter).
+pub async fn export(
+    store: &super::Store,
+    actor: super::Actor,
+    f: crate::types::AuditFilter,
+) -> Result<crate::types::AuditCsv, RegisterError> {
+    let q = query(store, &actor, f).await?;
+    let rows = store.export_audit(actor, q, EXPORT_ROWS).await?;
+    let mut w = crate::csv_text::CsvText::new();
+    w.row([
+        "id",
+        "at",
+        "actor",
+        "principal_kind",
+        "action",
+        "subject",
+        "event",
+    ]);
+    for r in &rows {
+        let id = r.id.to_string();
+        let event = r.event_name.as_deref().unwrap_or("");
+        w.row([
+            id.as_str(),
+            &r.at,
+            &r.actor,
+            &r.principal_kind,
+            &r.action,
+            &r.subject,
+            event,
+        ]);
+    }
+    Ok(crate::types::AuditCsv {
+        file_name: format!(
+            "lanyard-audit-{}.csv",
+            super::requests::iso(super::requests::today())
+        ),
+        csv: w.finish(),
+        rows: rows.len(),
+    })
+}
+
+/// One page ([`PAGE_ROWS`] rows) of the rows the filter `f` selects, newest first, and
+/// whether the chain verifies: checked from the last verified row on
+/// ([`super::Store::verify_audit_since`]), so a page view reads only the rows written
+/// since the previous one.
 pub async fn page(
     store: &super::Store,
     actor: super::Actor,
     before_id: Option<i64>,
-) -> Result<crate::types::AuditView, super::StoreError> {
-    let page = store.list_audit(actor, PAGE_ROWS, before_id).await?;
+    f: crate::types::AuditFilter,
+) -> Result<crate::types::AuditView, RegisterError> {
+    let q = query(store, &actor, f).await?;
+    let page = store.list_audit(actor, PAGE_ROWS, before_id, q).await?;
     let (chain, checkpoint) = store.verify_audit_since().await?;
     Ok(crate::types::AuditView {
         rows: page.rows,

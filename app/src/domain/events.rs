@@ -4,7 +4,9 @@ use super::auth::{hash_password, random_token};
 use super::consent::RegisterError;
 use super::store::{Actor, Store, StoreError};
 use crate::types::EventId;
-use crate::types::{BadInput, EventSettings, EventSettingsView, EventSummary, NewEvent, Role};
+use crate::types::{
+    BadInput, EventSettings, EventSettingsView, EventSummary, EventWhen, NewEvent, Role,
+};
 
 /// Checks and tidies a new event. The error is a [`BadInput`] the UI words.
 pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
@@ -39,9 +41,65 @@ pub fn validate(mut e: NewEvent) -> Result<NewEvent, BadInput> {
     Ok(e)
 }
 
-/// The events a user may manage: their own (an admin: all), soonest first.
-/// Each with the day its attendee data is deleted (issue 15).
-pub async fn list(store: &Store, actor: Actor) -> Result<Vec<EventSummary>, StoreError> {
+/// Where an event stands on `today` (issue 16 point 4): archived, or by its days
+/// against today. An event with one day only uses it for both; one with none is
+/// current (events from before the last day was required).
+pub fn when(e: &EventSummary, today: time::Date) -> EventWhen {
+    if e.archived_at.is_some() {
+        return EventWhen::Archived;
+    }
+    let day = |d: &Option<String>| d.as_deref().and_then(super::retention::parse_day);
+    let (first, last) = (day(&e.starts_on), day(&e.ends_on));
+    match (first.or(last), last.or(first)) {
+        (Some(first), _) if first > today => EventWhen::Upcoming,
+        (_, Some(last)) if last < today => EventWhen::Past,
+        _ => EventWhen::Current,
+    }
+}
+
+/// Whether the dashboard's filter `show` lists an event that stands at `at`.
+pub fn shows(show: EventWhen, at: EventWhen) -> bool {
+    match show {
+        EventWhen::Active => matches!(at, EventWhen::Current | EventWhen::Upcoming),
+        EventWhen::All => true,
+        other => other == at,
+    }
+}
+
+/// The one rule of what an archived event allows (issue 16 point 4; requirement 22):
+/// nothing that adds to it or changes it (registrations, settings, its edit, kiosk
+/// pairing, uploads, tags and photo marks, scans). Reading, exports, data-subject
+/// requests (erasure included), a photo choice changed on the person's request and the
+/// retention purge go on.
+pub fn open(e: &EventSummary) -> Result<(), StoreError> {
+    match e.archived_at {
+        Some(_) => Err(StoreError::Conflict(super::store::Conflict::EventArchived)),
+        None => Ok(()),
+    }
+}
+
+/// [`open`] for an event known by its row id.
+pub async fn open_by_id(store: &Store, event_id: EventId) -> Result<(), StoreError> {
+    open(&store.event_by_id(event_id).await?)
+}
+
+/// The events a user may manage that the dashboard's filter `show` lists on `today`:
+/// their own (an admin: all), soonest first. Each with the day its attendee data is
+/// deleted (issue 15).
+pub async fn list(
+    store: &Store,
+    actor: Actor,
+    show: EventWhen,
+    today: time::Date,
+) -> Result<Vec<EventSummary>, StoreError> {
+    let mut events = list_all(store, actor).await?;
+    events.retain(|e| shows(show, when(e, today)));
+    Ok(events)
+}
+
+/// Every event a user may manage, archived ones included, soonest first, with its
+/// deletion day.
+pub async fn list_all(store: &Store, actor: Actor) -> Result<Vec<EventSummary>, StoreError> {
     let mut events = match actor {
         Actor::User { id, role } => store.list_events(id, role).await?,
         _ => return Err(StoreError::Conflict(super::store::Conflict::NotAUser)),
@@ -200,12 +258,57 @@ pub async fn update_settings(
     event: EventSummary,
     settings: EventSettings,
 ) -> Result<EventSettingsView, RegisterError> {
+    open(&event)?;
     let settings = validate_settings(settings)?;
-    // Issue 15 point 2: never longer than a notice promised people already registered.
-    let promised = store.promised_periods(event_id).await?;
-    super::retention::check_not_lengthened(promised, settings.periods())?;
+    // Issue 15 point 2: never longer than a notice promised people already registered,
+    // counted from the day each of them was told (issue 16 point 4).
+    let promise = super::retention::promise(store, event_id).await?;
+    let end = super::retention::clock_end(&store.retention_clock(event_id).await?)?;
+    super::retention::check_promise(promise, end, settings.periods())?;
     save_settings(store, actor, event_id, &event.name, settings).await?;
     Ok(settings_view(store, event_id, event).await?)
+}
+
+/// The organiser edits the event's name, days, venue and default language (issue 16
+/// point 4): checked like a new event ([`validate`]; the last day stays required);
+/// refused while archived; the last day may not move so far that the periods the
+/// notices promised people already registered grow ([`super::retention::check_end_move`]).
+/// The notice is rendered again with the new name: a changed text becomes a new
+/// version, as a settings save does; an unchanged one does not. Audited.
+pub async fn edit(
+    store: &Store,
+    actor: Actor,
+    event_id: EventId,
+    event: EventSummary,
+    changed: NewEvent,
+) -> Result<EventSummary, RegisterError> {
+    open(&event)?;
+    let changed = validate(changed)?;
+    let settings = store.event_settings(event_id).await?;
+    if changed.ends_on != event.ends_on {
+        let end = changed
+            .ends_on
+            .as_deref()
+            .and_then(super::retention::parse_day)
+            .ok_or(BadInput::EndDateMissing)?;
+        let promise = super::retention::promise(store, event_id).await?;
+        super::retention::check_end_move(promise, end, settings.periods())?;
+    }
+    let notices = super::notice::render_all(&changed.name, &settings);
+    let (summary, _) = store
+        .update_event(actor, event_id, changed, settings.periods(), notices)
+        .await?;
+    Ok(summary)
+}
+
+/// Archives the event or takes it out of the archive (issue 16 point 4). Audited.
+pub async fn set_archived(
+    store: &Store,
+    actor: Actor,
+    event_id: EventId,
+    archived: bool,
+) -> Result<EventSummary, StoreError> {
+    store.set_event_archived(actor, event_id, archived).await
 }
 
 /// The organiser login printed by `lanyard serve --demo`.
@@ -343,6 +446,80 @@ mod tests {
             validate_settings(s).unwrap().archive_purpose,
             "History of the event"
         );
+    }
+
+    fn dated(a: Option<&str>, b: Option<&str>, archived: bool) -> EventSummary {
+        EventSummary {
+            id: crate::types::PublicId::parse("x").unwrap(),
+            name: "X".into(),
+            starts_on: a.map(Into::into),
+            ends_on: b.map(Into::into),
+            venue: String::new(),
+            default_lang: "lv".into(),
+            data_deleted_on: None,
+            data_purged: false,
+            archived_at: archived.then(|| "2027-01-01T00:00:00Z".into()),
+        }
+    }
+
+    /// Issue 16 point 4: the dashboard's filter, on an injected "today".
+    #[test]
+    fn events_are_current_upcoming_past_or_archived_by_today() {
+        use time::macros::date;
+        let today = date!(2027 - 03 - 10);
+        let cases = [
+            (
+                dated(Some("2027-03-09"), Some("2027-03-11"), false),
+                EventWhen::Current,
+            ),
+            (
+                dated(Some("2027-03-10"), Some("2027-03-10"), false),
+                EventWhen::Current,
+            ),
+            (dated(None, Some("2027-03-10"), false), EventWhen::Current),
+            (
+                dated(Some("2027-03-11"), Some("2027-03-12"), false),
+                EventWhen::Upcoming,
+            ),
+            (dated(None, Some("2027-03-11"), false), EventWhen::Upcoming),
+            (
+                dated(Some("2027-03-01"), Some("2027-03-09"), false),
+                EventWhen::Past,
+            ),
+            (dated(Some("2027-03-01"), None, false), EventWhen::Past),
+            (dated(None, None, false), EventWhen::Current),
+            (
+                dated(Some("2027-03-09"), Some("2027-03-11"), true),
+                EventWhen::Archived,
+            ),
+            (
+                dated(Some("2020-01-01"), Some("2020-01-02"), true),
+                EventWhen::Archived,
+            ),
+        ];
+        for (e, want) in &cases {
+            assert_eq!(when(e, today), *want, "{:?}–{:?}", e.starts_on, e.ends_on);
+        }
+        // Current and upcoming by default; archived only when asked for; all of them.
+        let listed = |show| {
+            cases
+                .iter()
+                .filter(|(e, _)| shows(show, when(e, today)))
+                .count()
+        };
+        assert_eq!(listed(EventWhen::Active), 6);
+        assert_eq!(listed(EventWhen::Current), 4);
+        assert_eq!(listed(EventWhen::Upcoming), 2);
+        assert_eq!(listed(EventWhen::Past), 2);
+        assert_eq!(listed(EventWhen::Archived), 2);
+        assert_eq!(listed(EventWhen::All), cases.len());
+        assert!(open(&cases[0].0).is_ok());
+        assert!(matches!(
+            open(&cases[8].0),
+            Err(StoreError::Conflict(
+                crate::domain::store::Conflict::EventArchived
+            ))
+        ));
     }
 
     #[tokio::test]

@@ -23,6 +23,7 @@ pub async fn new_pairing_code(
     actor: Actor,
     event_id: EventId,
 ) -> Result<String, StoreError> {
+    super::events::open_by_id(store, event_id).await?;
     let code = random_typed_code(3);
     store
         .create_pairing(

@@ -26,7 +26,10 @@ pub const FORMAT: &str = "lanyard-processing-record/1";
 /// Whose record: one event the caller manages, or every event they manage.
 #[derive(Clone, Debug)]
 pub enum Scope {
-    Event { row: EventId, event: EventSummary },
+    Event {
+        row: EventId,
+        event: Box<EventSummary>,
+    },
     Instance,
 }
 
@@ -100,9 +103,11 @@ async fn gather(
     lang: Lang,
 ) -> Result<ProcessingRecord, StoreError> {
     let events = match scope {
-        Scope::Event { row, event } => vec![(event.clone(), store.retention_clock(*row).await?)],
+        Scope::Event { row, event } => {
+            vec![((**event).clone(), store.retention_clock(*row).await?)]
+        }
         Scope::Instance => {
-            let mine = super::events::list(store, actor.clone()).await?;
+            let mine = super::events::list_all(store, actor.clone()).await?;
             let clocks = store.retention_clocks().await?;
             mine.into_iter()
                 .filter_map(|e| {

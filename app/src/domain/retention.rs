@@ -26,7 +26,7 @@ pub struct Due {
     pub archive: Option<Date>,
 }
 
-fn parse_day(s: &str) -> Option<Date> {
+pub fn parse_day(s: &str) -> Option<Date> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(s.get(..10)?, &fmt).ok()
 }
@@ -95,6 +95,90 @@ pub fn check_not_lengthened(promised: Option<Periods>, new: Periods) -> Result<(
         }
     }
     Ok(())
+}
+
+/// What people whose data an event holds were promised (issue 16 point 4): per stage
+/// the earliest day by which anyone's data must be gone, each person's last day plus
+/// the period their notice stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Promise {
+    pub attendees_by: Date,
+    pub photos_by: Date,
+    /// `None` when anyone was told there is no archive.
+    pub archive_by: Option<Date>,
+}
+
+impl Promise {
+    /// The promise as periods counted from `end`: what [`check_not_lengthened`]
+    /// compares a new setting with. A day already past `end` by the promise leaves 0.
+    pub fn periods_from(&self, end: Date) -> Periods {
+        let days = |by: Date| u32::try_from((by - end).whole_days()).unwrap_or(0);
+        Periods {
+            attendee_days: days(self.attendees_by),
+            photo_days: days(self.photos_by),
+            archive_days: self.archive_by.map_or(0, days),
+        }
+    }
+
+    /// The latest last day with which `periods` still keep the promise (the archive only
+    /// when `periods` has one and the promise allows one).
+    pub fn latest_end(&self, periods: Periods) -> Date {
+        let back = |by: Date, days: u32| by.saturating_sub(time::Duration::days(days.into()));
+        let mut latest = back(self.attendees_by, periods.attendee_days)
+            .min(back(self.photos_by, periods.photo_days));
+        if let (Some(by), true) = (self.archive_by, periods.archive_days > 0) {
+            latest = latest.min(back(by, periods.archive_days));
+        }
+        latest
+    }
+}
+
+/// The promise of an event's notices to the people whose data it holds; `None` when
+/// it holds none.
+pub async fn promise(store: &Store, event_id: EventId) -> Result<Option<Promise>, StoreError> {
+    let Some(p) = store.promised_by(event_id).await? else {
+        return Ok(None);
+    };
+    let day = |s: &str| {
+        parse_day(s).ok_or_else(|| StoreError::Internal(format!("promise of event {event_id}")))
+    };
+    Ok(Some(Promise {
+        attendees_by: day(&p.attendees)?,
+        photos_by: day(&p.photos)?,
+        archive_by: p.archive.as_deref().map(day).transpose()?,
+    }))
+}
+
+/// Settings saved for an event whose clock counts from `end`: [`check_not_lengthened`]
+/// against the promise counted from that day.
+pub fn check_promise(promise: Option<Promise>, end: Date, new: Periods) -> Result<(), BadInput> {
+    check_not_lengthened(promise.map(|p| p.periods_from(end)), new)
+}
+
+/// Issue 16 point 4: the last day moved to `end` moves the whole clock, so it is the
+/// same decision ([`check_promise`]); refused, the sentence names the latest last day
+/// the promise allows with these periods.
+pub fn check_end_move(
+    promise: Option<Promise>,
+    end: Date,
+    periods: Periods,
+) -> Result<(), BadInput> {
+    check_promise(promise, end, periods).map_err(|refused| match promise {
+        Some(p) if end > p.latest_end(periods) => BadInput::EndMovedTooLate {
+            latest: iso(p.latest_end(periods)),
+        },
+        _ => refused,
+    })
+}
+
+/// The day an event's clock counts from, for checking a promise.
+pub fn clock_end(clock: &Clock) -> Result<Date, StoreError> {
+    parse_day(&clock.end).ok_or_else(|| {
+        StoreError::Internal(format!(
+            "the last day of event {} cannot be read",
+            clock.event_id
+        ))
+    })
 }
 
 /// Fit for the internal archive: reviewed by an organiser, not held, and showing only

@@ -107,6 +107,7 @@ pub async fn cache(
         role
     };
     let (row, event) = store.event_for_user(id, as_role, event_id).await?;
+    super::events::open(&event)?;
     let entries = store.scan_cache(actor, row).await?;
     Ok(crate::types::ScanCache {
         event_id: event.id.into_string(),
@@ -114,15 +115,18 @@ pub async fn cache(
     })
 }
 
-/// The events a user may scan at: photographers and admins all, organisers their own.
+/// The events a user may scan at: photographers and admins all, organisers their own;
+/// archived events are not among them (issue 16 point 4).
 pub async fn events(
     store: &Store,
     actor: Actor,
 ) -> Result<Vec<crate::types::EventSummary>, super::StoreError> {
-    match actor {
-        Actor::User { id, role } => store.events_for_scanning(id, role).await,
-        _ => Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
-    }
+    let mut events = match actor {
+        Actor::User { id, role } => store.events_for_scanning(id, role).await?,
+        _ => return Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
+    };
+    events.retain(|e| super::events::open(e).is_ok());
+    Ok(events)
 }
 
 /// The user's own latest scans: colour and time only.

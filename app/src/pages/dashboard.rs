@@ -1,13 +1,15 @@
-//! The organiser's home: their events, a form for a new one, kiosk pairing.
+//! The organiser's home: their events (current and upcoming, or past, or archived:
+//! issue 16 point 4), a form for a new one, kiosk pairing.
 
 use crate::api::events::{list_events, CreateEvent};
 use crate::api::kiosk::CreatePairingCode;
 use crate::components::auth::RequireManager;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
-use crate::types::EventSummary;
+use crate::types::{EventSummary, EventWhen};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -22,19 +24,28 @@ pub fn DashboardPage() -> impl IntoView {
 fn EventsPanel() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateEvent>::new();
-    let events = Resource::new(move || create.version().get(), |_| list_events());
+    let query = use_query_map();
+    let show = Memo::new(move |_| EventWhen::from_query(query.read().get("show").as_deref()));
+    let events = Resource::new(
+        move || (create.version().get(), show.get()),
+        |(_, show)| list_events(Some(show)),
+    );
     let creating = create.pending();
     view! {
         <main id="main" class="page">
             <h1>{t!(i18n, events.title)}</h1>
             <p><a class="button secondary" href="/dashboard/record">{t!(i18n, ropa.link_all)}</a></p>
+            <EventFilter show/>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, events.loading)}</p> }>
                 {move || {
                     events
                         .get()
                         .map(|r| match r {
-                            Ok(list) if list.is_empty() => {
+                            Ok(list) if list.is_empty() && show.get() == EventWhen::Active => {
                                 view! { <p class="empty">{t!(i18n, events.empty)}</p> }.into_any()
+                            }
+                            Ok(list) if list.is_empty() => {
+                                view! { <p class="empty">{t!(i18n, events.filter_empty)}</p> }.into_any()
                             }
                             Ok(list) => {
                                 view! {
@@ -100,6 +111,49 @@ fn EventsPanel() -> impl IntoView {
     }
 }
 
+/// Which events the list shows: links (with `aria-current` on the one shown), so the
+/// choice is in the address, works before the page's script runs and reads as a list
+/// of places to a screen reader.
+#[component]
+fn EventFilter(show: Memo<EventWhen>) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |w: EventWhen| match w {
+        EventWhen::Active => t_string!(i18n, events.show_active).to_string(),
+        EventWhen::Current => t_string!(i18n, events.show_current).to_string(),
+        EventWhen::Upcoming => t_string!(i18n, events.show_upcoming).to_string(),
+        EventWhen::Past => t_string!(i18n, events.show_past).to_string(),
+        EventWhen::Archived => t_string!(i18n, events.show_archived).to_string(),
+        EventWhen::All => t_string!(i18n, events.show_all).to_string(),
+    };
+    let links = EventWhen::ALL
+        .into_iter()
+        .map(|w| {
+            let href = match w {
+                EventWhen::Active => "/dashboard".to_string(),
+                other => format!("/dashboard?show={}", other.as_str()),
+            };
+            view! {
+                <li>
+                    <a
+                        class="button"
+                        class:primary=move || show.get() == w
+                        class:secondary=move || show.get() != w
+                        href=href
+                        aria-current=move || (show.get() == w).then_some("page")
+                    >
+                        {move || label(w)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="choice-links" aria-label=move || t_string!(i18n, events.show_label)>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
 #[component]
 fn EventCard(event: EventSummary) -> impl IntoView {
     let i18n = use_i18n();
@@ -112,11 +166,13 @@ fn EventCard(event: EventSummary) -> impl IntoView {
     };
     let venue = Some(event.venue.clone()).filter(|v| !v.is_empty());
     let event_id = event.id.clone();
+    let archived = event.archived_at.is_some();
     view! {
         <li class="card event">
             <h2>
                 <a href=format!("/dashboard/events/{}", event.id)>{event.name.clone()}</a>
             </h2>
+            {archived.then(|| view! { <p class="tag archived">{t!(i18n, events.archived_tag)}</p> })}
             <p class="meta">
                 {match dates {
                     Some(d) => d.into_any(),
@@ -147,6 +203,11 @@ fn EventCard(event: EventSummary) -> impl IntoView {
                 {t!(i18n, settings.link)}
             </a>
             " "
+            <a class="button secondary" href=format!("/dashboard/events/{}/edit", event.id)>
+                {t!(i18n, events.edit_link)}
+            </a>
+            " "
+            {(!archived).then(|| view! {
             <button
                 type="button"
                 class="secondary"
@@ -181,6 +242,7 @@ fn EventCard(event: EventSummary) -> impl IntoView {
                         Err(e) => view! { <ErrorText error=e/> }.into_any(),
                     })
             }}
+            })}
         </li>
     }
 }

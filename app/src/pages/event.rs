@@ -72,6 +72,9 @@ fn Overview(o: EventOverview) -> impl IntoView {
     };
     view! {
         <h1>{o.event.name.clone()}</h1>
+        {o.event.archived_at.is_some().then(|| view! {
+            <p class="tag archived" role="status">{t!(i18n, events.archived_tag)}</p>
+        })}
         <RetentionBanner info=retention/>
         <nav class="event-nav" aria-label=move || t_string!(i18n, ev.nav_label)>
             <a class="button primary" href=format!("{base}/attendees")>{t!(i18n, ev.attendees)}</a>
@@ -80,6 +83,8 @@ fn Overview(o: EventOverview) -> impl IntoView {
             <a class="button secondary" href=format!("/photos/{}", o.event.id)>{t!(i18n, ev.photos)}</a>
             <a class="button secondary" href=format!("{base}/requests")>{t!(i18n, ev.requests)}</a>
             <a class="button secondary" href=format!("{base}/settings")>{t!(i18n, settings.link)}</a>
+            <a class="button secondary" href=format!("{base}/edit")>{t!(i18n, events.edit_link)}</a>
+            <a class="button secondary" href=format!("/dashboard/audit?event={}", o.event.id)>{t!(i18n, audit.for_event)}</a>
             <a class="button secondary" href=format!("{base}/record")>{t!(i18n, ropa.link)}</a>
             <a class="button secondary" href=format!("{base}/signs")>{t!(i18n, signs.link)}</a>
         </nav>

@@ -4,6 +4,7 @@ pub mod attendees;
 pub mod audit;
 pub mod dashboard;
 pub mod event;
+pub mod event_edit;
 pub mod home;
 pub mod import;
 pub mod kiosk;

@@ -59,6 +59,7 @@ impl ApiError {
             ApiError::RateLimited => S::TOO_MANY_REQUESTS,
             ApiError::BadInput(BadInput::ExportBusy) => S::TOO_MANY_REQUESTS,
             ApiError::NoticeChanged => S::CONFLICT,
+            ApiError::BadInput(BadInput::EventArchived) => S::CONFLICT,
             // Refused like a bad input (a sentence of its own), but it is a rate limit.
             ApiError::BadInput(BadInput::ConsentChangesTooMany) => S::TOO_MANY_REQUESTS,
             ApiError::BadInput(_) => S::BAD_REQUEST,
@@ -105,6 +106,19 @@ pub enum BadInput {
     PeriodLengthened {
         promised_days: u32,
     },
+    /// The last day moved later than the notices allow for people already registered
+    /// (issue 16 point 4): `latest` is the latest last day that keeps the promise.
+    EndMovedTooLate {
+        latest: String,
+    },
+    /// The event is archived: it is read-only until un-archived (answered with 409).
+    EventArchived,
+
+    // ---- The audit log's filters ----
+    /// An action filter that is not letters, dots and underscores (at most 64).
+    AuditActionInvalid,
+    /// A date range whose first day is after its last.
+    AuditRangeWrong,
 
     // ---- Kiosk pairing, registration, check-in and withdrawal ----
     PairingCodeInvalid,
@@ -247,6 +261,8 @@ pub enum UploadError {
     NotAnId,
     /// The export ZIP is not ready, expired, or someone else's.
     ExportNotFound,
+    /// The event is archived: nothing can be uploaded to it (409; issue 16 point 4).
+    EventArchived,
     /// The event changed after the export was built: it was deleted (410).
     ExportStale,
     UploadMalformed,
@@ -270,6 +286,7 @@ impl From<UploadError> for ApiError {
                 ApiError::NotFound
             }
             UploadError::ExportStale => BadInput::ExportStale.into(),
+            UploadError::EventArchived => BadInput::EventArchived.into(),
             UploadError::UploadMalformed => BadInput::UploadMalformed.into(),
             UploadError::NotAnId => BadInput::MalformedRequest.into(),
             UploadError::UploadNoFile => BadInput::UploadNoFile.into(),

@@ -19,6 +19,60 @@ pub struct EventSummary {
     /// The attendee data was purged.
     #[serde(default)]
     pub data_purged: bool,
+    /// When the organiser archived the event (RFC 3339); `None` while it is in use.
+    /// An archived event is read-only (issue 16 point 4).
+    #[serde(default)]
+    pub archived_at: Option<String>,
+}
+
+/// Which events the dashboard lists (issue 16 point 4), by today's date against the
+/// event's days: archived events only under [`EventWhen::Archived`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventWhen {
+    /// Current and upcoming: the default.
+    #[default]
+    Active,
+    /// Today is between the first and the last day.
+    Current,
+    /// The first day is after today.
+    Upcoming,
+    /// The last day is before today.
+    Past,
+    Archived,
+    /// Every event, archived ones too (the audit log's event filter).
+    All,
+}
+
+impl EventWhen {
+    pub const ALL: [EventWhen; 6] = [
+        EventWhen::Active,
+        EventWhen::Current,
+        EventWhen::Upcoming,
+        EventWhen::Past,
+        EventWhen::Archived,
+        EventWhen::All,
+    ];
+
+    /// The value in the dashboard's address (`/dashboard?show=past`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventWhen::Active => "active",
+            EventWhen::Current => "current",
+            EventWhen::Upcoming => "upcoming",
+            EventWhen::Past => "past",
+            EventWhen::Archived => "archived",
+            EventWhen::All => "all",
+        }
+    }
+
+    /// From the address; anything else is the default.
+    pub fn from_query(s: Option<&str>) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|w| Some(w.as_str()) == s)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

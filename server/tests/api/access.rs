@@ -198,6 +198,21 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Json(r#"{"event_id":"{event}"}"#),
         NOT_OURS,
     ),
+    // Issue 16 point 4: editing and archiving an event.
+    (
+        "/api/events/update",
+        Access::Managers,
+        Json(
+            r#"{"event_id":"{event}","event":{"name":"Taken","starts_on":"","ends_on":"2099-12-31","venue":"","default_lang":"en"}}"#,
+        ),
+        NOT_OURS,
+    ),
+    (
+        "/api/events/archive",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","archived":true}"#),
+        NOT_OURS,
+    ),
     (
         "/api/record/event",
         Access::Managers,
@@ -247,7 +262,20 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Json(r#"{"registration":{"lang":"xx"}}"#),
         NO_IDS,
     ),
-    ("/api/audit/list", Access::Managers, Form(&[]), NO_IDS),
+    // Issue 16 point 5: the log's filters name an event (or a person): another
+    // organiser's is unknown.
+    (
+        "/api/audit/list",
+        Access::Managers,
+        Json(r#"{"filter":{"event":"{event}"}}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/audit/export",
+        Access::Managers,
+        Json(r#"{"filter":{"event":"{event}","person":{attendee}}}"#),
+        NOT_OURS,
+    ),
     (
         "/api/attendees/list",
         Access::Managers,
@@ -634,6 +662,7 @@ const MANAGER_PAGES: &[&str] = &[
     "/dashboard/record",
     "/dashboard/events/some-event/record",
     "/dashboard/events/some-event/signs",
+    "/dashboard/events/some-event/edit",
 ];
 
 /// What the placeholders in bodies and paths stand for.
@@ -1016,7 +1045,7 @@ async fn audit_log_records_sign_in_and_listing_and_chain_verifies() {
     let mut c = server.client();
     c.login("org@example.lv", "wrong password").await;
     c.login("org@example.lv", PW).await;
-    let r = c.post("/api/audit/list", &[]).await;
+    let r = c.post_json("/api/audit/list", "{}").await;
     assert_eq!(r.status, 200, "{}", r.body);
     let view: app::types::AuditView = serde_json::from_str(&r.body).unwrap();
     let actions: Vec<&str> = view.rows.iter().map(|r| r.action.as_str()).collect();

@@ -7,8 +7,10 @@
 mod access;
 mod attendees;
 mod audit;
+mod audit_view;
 mod badge_png;
 mod common;
+mod events_edit;
 mod gate;
 mod kiosk;
 mod notice;

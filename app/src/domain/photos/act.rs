@@ -88,6 +88,10 @@ pub async fn act(
 ) -> Result<PhotoDetail, RegisterError> {
     let store = &state.store;
     let (a, photo) = (hand.actor.clone(), hand.photo.id);
+    // An archived event's photos are read-only (issue 16 point 4).
+    if !matches!(action, PhotoAction::View) {
+        crate::domain::events::open_by_id(store, hand.photo.event_id).await?;
+    }
     if let Some(change) = people_change(&action) {
         let Actor::User { id: user, .. } = hand.actor else {
             return Err(RegisterError::Forbidden);
@@ -259,6 +263,7 @@ pub async fn set_clock_offset(
         return Err(BadInput::OffsetInvalid.into());
     }
     let store = &state.store;
+    crate::domain::events::open_by_id(store, event_id).await?;
     Ok(store
         .set_clock_offset(actor, event_id, user_id, offset_seconds)
         .await?)

@@ -18,6 +18,7 @@ fn summary(id: &str, name: &str, ends_on: &str) -> EventSummary {
         default_lang: "lv".into(),
         data_deleted_on: None,
         data_purged: false,
+        archived_at: None,
     }
 }
 
@@ -297,7 +298,7 @@ async fn event_of(s: &Store, who: &Actor, public_id: &str, name: &str) -> EventI
 }
 
 async fn audit_rows(s: &Store, action: &str) -> Vec<String> {
-    s.list_audit(Actor::Cli, 1000, None)
+    s.list_audit(Actor::Cli, 1000, None, Default::default())
         .await
         .unwrap()
         .rows
@@ -354,7 +355,7 @@ async fn views_and_exports_are_audited_with_the_event() {
     let event = s.event_by_id(ev).await.unwrap();
     let scope = || Scope::Event {
         row: ev,
-        event: event.clone(),
+        event: Box::new(event.clone()),
     };
     assert!(audit_rows(&s, "record.view").await.is_empty());
     let r = view(&s, a.clone(), scope(), Lang::Lv).await.unwrap();

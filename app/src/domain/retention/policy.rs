@@ -122,6 +122,7 @@ pub const TABLES: &[Table] = &[
             ("guardian_name", Personal(Null), "a minor's guardian"),
             ("guardian_confirmed", Personal(Zero), "the guardian's confirmation"),
             ("signature_id", Personal(Null), "the guardian's drawn signature"),
+            ("clock_end", Reduced, "the event's last day when the choice was made: the day the notice's periods count from"),
         ],
     },
     Table {
@@ -280,6 +281,7 @@ pub const TABLES: &[Table] = &[
             ("purged_at", Operational, "when the attendee data was purged"),
             ("photos_purged_at", Operational, "when the photos were purged"),
             ("archive_purged_at", Operational, "when the archive was purged"),
+            ("archived_at", Operational, "when the organiser archived the event (read-only)"),
         ],
     },
     Table {

@@ -408,8 +408,9 @@ async fn a_period_can_be_shortened_but_never_lengthened_for_data_collected() {
     let (st, ev, actor, notice) = event(settings(60, 30, 0)).await;
     let event = st.store.event_by_id(ev).await.unwrap();
     // Nobody registered yet: any valid period.
-    assert!(check_not_lengthened(
-        st.store.promised_periods(ev).await.unwrap(),
+    assert!(check_promise(
+        promise(&st.store, ev).await.unwrap(),
+        date!(2027 - 03 - 10),
         settings(90, 90, 0).periods()
     )
     .is_ok());
@@ -447,4 +448,211 @@ async fn a_period_can_be_shortened_but_never_lengthened_for_data_collected() {
     }
     // Back up to exactly what was promised: allowed (the first notice said 60 and 30).
     update(settings(60, 30, 0)).await.unwrap();
+}
+
+/// The organiser's edit of the event with the days it keeps (issue 16 point 4).
+fn edited(e: &crate::types::EventSummary, ends_on: &str) -> crate::types::NewEvent {
+    crate::types::NewEvent {
+        name: e.name.clone(),
+        starts_on: None,
+        ends_on: Some(ends_on.into()),
+        venue: e.venue.clone(),
+        default_lang: e.default_lang.clone(),
+    }
+}
+
+/// Issue 16 point 4: the last day moves the whole clock, so moving it later is the
+/// same decision as a longer period. Refused past the promise (with the latest day it
+/// may be), allowed earlier or within what a shortened period left; and the promise
+/// keeps counting from the day people were told, so steps that each fit cannot add up
+/// to more; settings saved after the move are checked against the same promise.
+#[tokio::test]
+async fn moving_the_last_day_later_cannot_lengthen_what_people_were_promised() {
+    use crate::domain::consent::RegisterError;
+    use crate::domain::events::{edit, update_settings};
+    let (st, ev, actor, notice) = event(settings(60, 30, 0)).await;
+    seed(&st, ev, &actor, &notice, "m").await;
+    let event = || async { st.store.event_by_id(ev).await.unwrap() };
+    let move_to = |day: &'static str| {
+        let (st, actor) = (st.clone(), actor.clone());
+        async move {
+            let e = st.store.event_by_id(ev).await.unwrap();
+            edit(&st.store, actor, ev, e.clone(), edited(&e, day)).await
+        }
+    };
+    // One day later with the same periods: refused, naming the last day allowed.
+    match move_to("2027-03-11").await {
+        Err(RegisterError::Invalid(BadInput::EndMovedTooLate { latest })) => {
+            assert_eq!(latest, "2027-03-10")
+        }
+        other => panic!("expected EndMovedTooLate, got {other:?}"),
+    }
+    assert_eq!(event().await.ends_on.as_deref(), Some("2027-03-10"));
+    // Earlier: always fine (the data goes sooner).
+    move_to("2027-03-05").await.unwrap();
+    move_to("2027-03-10").await.unwrap();
+    // With shorter periods (40 and 20 days) the last day may move up to 10 days later:
+    // photos were promised 30 days after 10 March, 20 days after 20 March is the same.
+    update_settings(
+        &st.store,
+        actor.clone(),
+        ev,
+        event().await,
+        settings(40, 20, 0),
+    )
+    .await
+    .unwrap();
+    move_to("2027-03-20").await.unwrap();
+    // One more day, a step that alone would fit a 30-day promise, is refused: the
+    // promise counts from 10 March, the day people were told.
+    match move_to("2027-03-21").await {
+        Err(RegisterError::Invalid(BadInput::EndMovedTooLate { latest })) => {
+            assert_eq!(latest, "2027-03-20")
+        }
+        other => panic!("expected EndMovedTooLate, got {other:?}"),
+    }
+    // And the periods cannot grow back now that the clock starts 10 days later.
+    match update_settings(
+        &st.store,
+        actor.clone(),
+        ev,
+        event().await,
+        settings(60, 30, 0),
+    )
+    .await
+    {
+        Err(RegisterError::Invalid(BadInput::PeriodLengthened { promised_days })) => {
+            assert_eq!(promised_days, 50)
+        }
+        other => panic!("expected PeriodLengthened, got {other:?}"),
+    }
+    update_settings(
+        &st.store,
+        actor.clone(),
+        ev,
+        event().await,
+        settings(50, 20, 0),
+    )
+    .await
+    .unwrap();
+    // The purge follows the moved clock: the attendee data of 20 March + 50 days goes
+    // on 10 May, exactly the day the first notice's 60 days after 10 March ran out.
+    let clock = st.store.retention_clock(ev).await.unwrap();
+    let d = due_of(&clock).unwrap().1;
+    assert_eq!(d.attendees, date!(2027 - 05 - 10));
+    assert_eq!(d.photos, date!(2027 - 04 - 10));
+    // The last day is still required.
+    let e = event().await;
+    let mut no_end = edited(&e, "");
+    no_end.ends_on = None;
+    assert!(matches!(
+        edit(&st.store, actor.clone(), ev, e, no_end).await,
+        Err(RegisterError::Invalid(BadInput::EndDateMissing))
+    ));
+}
+
+/// A decision recorded before the last day could move (or at an event without one)
+/// counts from the clock as it stood: the first move gives it that day for good, so a
+/// second move cannot drag it along (issue 16 point 4).
+#[tokio::test]
+async fn decisions_from_before_the_last_day_moved_keep_the_day_they_counted_from() {
+    use crate::domain::consent::RegisterError;
+    use crate::domain::events::edit;
+    // An event from before the last day was required: its clock is the last
+    // registration day (today, at this test's registrations).
+    let (s, ev, actor) = store_with_event().await;
+    let settings = settings(60, 30, 0);
+    let notices = crate::domain::notice::render_all("E", &settings);
+    s.save_event_settings(actor.clone(), ev, settings, notices)
+        .await
+        .unwrap();
+    let notice = s.current_notice(ev, "lv".into()).await.unwrap().unwrap();
+    let st = AppState::new(s);
+    seed(&st, ev, &actor, &notice.reference(), "n").await;
+    let null_rows = st.store.clock_ends_for_tests().await;
+    assert!(
+        !null_rows.is_empty() && null_rows.iter().all(Option::is_none),
+        "no last day: the decisions count from the clock"
+    );
+    // Giving the day cannot carry another change with it (the choice rewritten).
+    let rewrite = st
+        .store
+        .execute_for_tests("UPDATE consents SET choice = 'green', clock_end = '2099-01-01'")
+        .await;
+    assert!(rewrite.unwrap_err().contains("append-only"));
+    let today = crate::domain::requests::today();
+    let e = st.store.event_by_id(ev).await.unwrap();
+    let later = crate::domain::requests::iso(today + days(5));
+    assert!(matches!(
+        edit(&st.store, actor.clone(), ev, e.clone(), edited(&e, &later)).await,
+        Err(RegisterError::Invalid(BadInput::EndMovedTooLate { .. }))
+    ));
+    // Setting the last day to today keeps the promise and freezes the decisions' day.
+    let day = crate::domain::requests::iso(today);
+    edit(&st.store, actor.clone(), ev, e.clone(), edited(&e, &day))
+        .await
+        .unwrap();
+    let frozen = st.store.clock_ends_for_tests().await;
+    assert!(
+        frozen.iter().all(|d| d.as_deref() == Some(day.as_str())),
+        "{frozen:?}"
+    );
+    // Earlier and back: the decisions still count from today.
+    let e = st.store.event_by_id(ev).await.unwrap();
+    let earlier = crate::domain::requests::iso(today - days(3));
+    edit(
+        &st.store,
+        actor.clone(),
+        ev,
+        e.clone(),
+        edited(&e, &earlier),
+    )
+    .await
+    .unwrap();
+    let e = st.store.event_by_id(ev).await.unwrap();
+    edit(&st.store, actor.clone(), ev, e.clone(), edited(&e, &day))
+        .await
+        .unwrap();
+    let e = st.store.event_by_id(ev).await.unwrap();
+    let tomorrow = crate::domain::requests::iso(today + days(1));
+    assert!(matches!(
+        edit(
+            &st.store,
+            actor.clone(),
+            ev,
+            e.clone(),
+            edited(&e, &tomorrow)
+        )
+        .await,
+        Err(RegisterError::Invalid(BadInput::EndMovedTooLate { .. }))
+    ));
+    // The append-only trigger allows nothing else: a frozen day cannot change again.
+    let again = st
+        .store
+        .execute_for_tests("UPDATE consents SET clock_end = '2099-01-01'")
+        .await;
+    assert!(again.unwrap_err().contains("append-only"));
+}
+
+/// Issue 16 point 4 (requirement 18): an archived event is still purged on schedule,
+/// stage by stage, like any other; archiving changes none of its days.
+#[tokio::test]
+async fn an_archived_event_is_still_purged_on_schedule() {
+    let (st, ev, actor, notice) = event(settings(30, 10, 0)).await;
+    seed(&st, ev, &actor, &notice, "arch").await;
+    st.store
+        .set_event_archived(actor.clone(), ev, true)
+        .await
+        .unwrap();
+    let end = date!(2027 - 03 - 10);
+    assert!(purge_due(&st, end + days(10)).await.unwrap().is_empty());
+    let photos = purge_due(&st, end + days(11)).await.unwrap();
+    assert_eq!(photos.len(), 1);
+    assert!(photos[0].1.stages.photos && !photos[0].1.stages.attendees);
+    let people = purge_due(&st, end + days(31)).await.unwrap();
+    assert_eq!(people.len(), 1);
+    assert!(people[0].1.stages.attendees);
+    assert!(st.store.purge_leftovers(ev).await.unwrap().is_empty());
+    let e = st.store.event_by_id(ev).await.unwrap();
+    assert!(e.archived_at.is_some(), "still archived after its purge");
 }

@@ -131,9 +131,12 @@ fn insert_consent(
         None => None,
     };
     tx.execute(
+        // `clock_end`: the last day the notice's periods count from for this decision
+        // (issue 16 point 4), so moving the last day later cannot lengthen them.
         "INSERT INTO consents (attendee_id, choice, at, notice_version_id, channel, channel_ref,
-                               guardian_name, guardian_confirmed, signature_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               guardian_name, guardian_confirmed, signature_id, clock_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 (SELECT e.ends_on FROM attendees a JOIN events e ON e.id = a.event_id WHERE a.id = ?1))",
         params![
             attendee_id,
             c.choice.as_str(),

@@ -1,10 +1,11 @@
 //! Audit log rows: appended inside the transaction of the action they record.
 
+use super::StoreError;
 use super::{now_rfc3339, Actor, Store, StoreResult};
 use crate::domain::audit::{
     chain_hash, verify, verify_from, AuditRecord, ChainBreak, Checkpoint, GENESIS,
 };
-use crate::types::{AuditRow, Role};
+use crate::types::{AttendeeId, AuditRow, EventId, Role};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Appends one row to the chain. Call inside the transaction that does the action so
@@ -177,7 +178,135 @@ pub(super) fn audit_row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
         principal_kind: r.get(3)?,
         action: r.get(4)?,
         subject: r.get(5)?,
+        event_name: None,
     })
+}
+
+/// Which rows the organiser's log shows (issue 16 point 5), checked and resolved by
+/// `domain::audit`: every given part must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub event: Option<EventId>,
+    pub person: Option<AttendeeId>,
+    pub user: Option<i64>,
+    /// An action, or its first part: `photo` matches `photo.tag`.
+    pub action: Option<String>,
+    /// Days (`YYYY-MM-DD`, UTC), both inclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl AuditQuery {
+    /// The query's parts as the subject of the audit row that records reading them:
+    /// `audit_log event:3 attendee:34 user:2 action:photo from:… to:…`. The person is
+    /// named as `attendee:{id}`, so the reading shows in their own trail.
+    fn subject(&self) -> String {
+        let mut s = String::from("audit_log");
+        if let Some(e) = self.event {
+            s.push_str(&format!(" event:{e}"));
+        }
+        if let Some(p) = self.person {
+            s.push_str(&format!(" attendee:{p}"));
+        }
+        if let Some(u) = self.user {
+            s.push_str(&format!(" user:{u}"));
+        }
+        for (k, v) in [
+            ("action", &self.action),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if let Some(v) = v {
+                s.push_str(&format!(" {k}:{v}"));
+            }
+        }
+        s
+    }
+}
+
+/// Who the reader is for [`VISIBLE`]: (reads every row, their user id).
+fn reader(actor: &Actor) -> StoreResult<(bool, i64)> {
+    match actor {
+        Actor::User { id, role } => Ok((*role == Role::Admin, *id)),
+        // The operator's CLI on the server itself.
+        Actor::Cli => Ok((true, 0)),
+        _ => Err(StoreError::Conflict(super::Conflict::NotAUser)),
+    }
+}
+
+/// Rows the reader may see: admins every row; anyone else the rows about their own
+/// events, their own actions and their own account (failed sign-ins on it included).
+/// Issue 14, point 7; requirement 22. `?1` all, `?2` the reader as an actor, `?3` their
+/// user id; the log is `l`.
+const VISIBLE: &str = "(?1 OR l.actor = ?2 OR l.subject = ?2
+     OR l.event_id IN (SELECT id FROM events WHERE owner_id = ?3))";
+
+/// [`AuditQuery`] in SQL: `?4` event row, `?5` attendee, `?6` user, `?7` action, `?8`
+/// first day, `?9` last day (NULL: any). A person's rows name them as a whole word
+/// `attendee:{id}` in the subject (`attendee:3,consent:9,…`, `photo:x attendee:3`), or
+/// one of their requests as `removal:{id}`, or are their own actions on `/me`.
+const MATCHES: &str = "(?4 IS NULL OR l.event_id = ?4)
+     AND (?5 IS NULL OR l.actor = 'attendee:' || ?5
+          OR instr(' ' || replace(l.subject, ',', ' ') || ' ', ' attendee:' || ?5 || ' ') > 0
+          OR EXISTS (SELECT 1 FROM requests r WHERE r.attendee_id = ?5
+                     AND instr(' ' || replace(l.subject, ',', ' ') || ' ', ' removal:' || r.id || ' ') > 0))
+     AND (?6 IS NULL OR l.actor = 'user:' || ?6)
+     AND (?7 IS NULL OR l.action = ?7 OR substr(l.action, 1, length(?7) + 1) = ?7 || '.')
+     AND (?8 IS NULL OR substr(l.at, 1, 10) >= ?8)
+     AND (?9 IS NULL OR substr(l.at, 1, 10) <= ?9)";
+
+/// An audit row with the name of its event: `SELECT l.id, l.at, l.actor,
+/// l.principal_kind, l.action, l.subject, e.name`.
+fn named_row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        event_name: r.get(6)?,
+        ..audit_row(r)?
+    })
+}
+
+/// Refuses a query naming an attendee the reader may not see (not at one of their
+/// events), as if there were none: 404, before any row is read.
+fn check_person(tx: &Connection, q: &AuditQuery, all: bool, owner: i64) -> StoreResult<()> {
+    if let Some(p) = q.person {
+        let ok: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id
+                            WHERE a.id = ?1 AND (?2 OR e.owner_id = ?3))",
+            params![p, all, owner],
+            |r| r.get(0),
+        )?;
+        if !ok {
+            return Err(StoreError::NotFound);
+        }
+    }
+    Ok(())
+}
+
+/// The rows of `q` the reader may see, newest first, below `before` (at most `limit`).
+fn select(
+    tx: &Connection,
+    actor: &Actor,
+    q: &AuditQuery,
+    before: i64,
+    limit: i64,
+) -> StoreResult<(Vec<AuditRow>, i64)> {
+    let (all, owner) = reader(actor)?;
+    let me = actor.audit_actor();
+    let args =
+        params![all, me, owner, q.event, q.person, q.user, q.action, q.from, q.to, before, limit];
+    let mut stmt = tx.prepare(&format!(
+        "SELECT l.id, l.at, l.actor, l.principal_kind, l.action, l.subject, e.name
+         FROM audit_log l LEFT JOIN events e ON e.id = l.event_id
+         WHERE {VISIBLE} AND {MATCHES} AND l.id < ?10 ORDER BY l.id DESC LIMIT ?11"
+    ))?;
+    let rows = stmt
+        .query_map(args, named_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    let total = tx.query_row(
+        &format!("SELECT count(*) FROM audit_log l WHERE {VISIBLE} AND {MATCHES}"),
+        params![all, me, owner, q.event, q.person, q.user, q.action, q.from, q.to],
+        |r| r.get(0),
+    )?;
+    Ok((rows, total))
 }
 
 impl Store {
@@ -193,42 +322,41 @@ impl Store {
             .await
     }
 
-    /// Lists the log newest first. Reading the log is itself logged: it names who
-    /// acted on which records.
+    /// Lists the rows of `q` the reader may see, newest first (issue 16 point 5: the
+    /// filters are SQL here, after the rule of who reads what). Reading the log is itself
+    /// logged, with the filter: it names who looked at which records.
     pub async fn list_audit(
         &self,
         actor: Actor,
         limit: u32,
         before_id: Option<i64>,
+        q: AuditQuery,
     ) -> StoreResult<AuditPage> {
         self.tx(move |tx| {
+            let (all, owner) = reader(&actor)?;
+            check_person(tx, &q, all, owner)?;
+            append(tx, &actor, "audit.list", &q.subject())?;
             let before = before_id.unwrap_or(i64::MAX);
-            // Admins read every row; anyone else the rows about their own events, their
-            // own actions and their own account (failed sign-ins on it included).
-            // Issue 14, point 7; requirement 22.
-            let (all, owner) = match &actor {
-                Actor::User { id, role } => (*role == Role::Admin, *id),
-                // The operator's CLI on the server itself.
-                Actor::Cli => (true, 0),
-                _ => return Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
-            };
-            append(tx, &actor, "audit.list", "audit_log")?;
-            let me = actor.audit_actor();
-            const VISIBLE: &str = "(?1 OR actor = ?2 OR subject = ?2
-                 OR event_id IN (SELECT id FROM events WHERE owner_id = ?3))";
-            let mut stmt = tx.prepare(&format!(
-                "SELECT id, at, actor, principal_kind, action, subject FROM audit_log
-                 WHERE {VISIBLE} AND id < ?4 ORDER BY id DESC LIMIT ?5"
-            ))?;
-            let rows = stmt
-                .query_map(params![all, me, owner, before, limit], audit_row)?
-                .collect::<Result<Vec<_>, _>>()?;
-            let total = tx.query_row(
-                &format!("SELECT count(*) FROM audit_log WHERE {VISIBLE}"),
-                params![all, me, owner],
-                |r| r.get(0),
-            )?;
+            let (rows, total) = select(tx, &actor, &q, before, i64::from(limit))?;
             Ok(AuditPage { rows, total })
+        })
+        .await
+    }
+
+    /// Every row of `q` the reader may see, newest first, at most `max`, for the CSV
+    /// export; the export is an audit row `audit.export` of its own (written first, in
+    /// the same transaction).
+    pub async fn export_audit(
+        &self,
+        actor: Actor,
+        q: AuditQuery,
+        max: i64,
+    ) -> StoreResult<Vec<AuditRow>> {
+        self.tx(move |tx| {
+            let (all, owner) = reader(&actor)?;
+            check_person(tx, &q, all, owner)?;
+            append(tx, &actor, "audit.export", &q.subject())?;
+            Ok(select(tx, &actor, &q, i64::MAX, max)?.0)
         })
         .await
     }
@@ -488,6 +616,7 @@ mod tests {
                 },
                 50,
                 None,
+                AuditQuery::default(),
             )
             .await
             .unwrap();

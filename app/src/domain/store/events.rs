@@ -6,7 +6,7 @@ use crate::types::{EventId, PublicId};
 use crate::types::{EventSummary, NewEvent, Role};
 use rusqlite::{params, OptionalExtension, Row};
 
-const COLUMNS: &str = "id, public_id, name, starts_on, ends_on, venue, default_lang";
+const COLUMNS: &str = "id, public_id, name, starts_on, ends_on, venue, default_lang, archived_at";
 
 fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
     Ok((
@@ -20,8 +20,58 @@ fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
             default_lang: r.get(6)?,
             data_deleted_on: None,
             data_purged: false,
+            archived_at: r.get(7)?,
         },
     ))
+}
+
+/// The audit subject of an edit: `event:{id} fields:name,ends_on ends_on:2027-03-01>2027-03-05`.
+/// Which fields changed; for the days and the language also from what to what (a name
+/// or venue is free text, so only that it changed).
+fn edit_subject(event_id: EventId, old: &EventSummary, new: &NewEvent) -> String {
+    let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
+    let mut fields = Vec::new();
+    let mut values = Vec::new();
+    if old.name != new.name {
+        fields.push("name");
+    }
+    if old.starts_on != new.starts_on {
+        fields.push("starts_on");
+        values.push(format!(
+            "starts_on:{}>{}",
+            day(&old.starts_on),
+            day(&new.starts_on)
+        ));
+    }
+    if old.ends_on != new.ends_on {
+        fields.push("ends_on");
+        values.push(format!(
+            "ends_on:{}>{}",
+            day(&old.ends_on),
+            day(&new.ends_on)
+        ));
+    }
+    if old.venue != new.venue {
+        fields.push("venue");
+    }
+    if old.default_lang != new.default_lang {
+        fields.push("default_lang");
+        values.push(format!(
+            "default_lang:{}>{}",
+            old.default_lang, new.default_lang
+        ));
+    }
+    let fields = if fields.is_empty() {
+        "none".to_string()
+    } else {
+        fields.join(",")
+    };
+    let mut subject = format!("event:{event_id} fields:{fields}");
+    for v in values {
+        subject.push(' ');
+        subject.push_str(&v);
+    }
+    subject
 }
 
 impl Store {
@@ -75,7 +125,7 @@ impl Store {
                     [&public_id],
                     |r| {
                         let (id, s) = summary(r)?;
-                        Ok((id, r.get(7)?, s))
+                        Ok((id, r.get(8)?, s))
                     },
                 )
                 .optional()?;
@@ -116,6 +166,88 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NotFound)
+        })
+        .await
+    }
+
+    /// An edit of the event's name, days, venue and default language (issue 16 point 4),
+    /// in one transaction with its audit row (which fields changed; the days and the
+    /// language from and to, the event's own facts, never a name typed into them) and a
+    /// new notice version wherever `notices`' text changed ([`super::notices`]). When
+    /// the last day moves, each consent still counting from the clock as it stood gets
+    /// that day first, so its promise keeps counting from the day it was told. Refused
+    /// for an archived event.
+    pub async fn update_event(
+        &self,
+        actor: Actor,
+        event_id: EventId,
+        e: NewEvent,
+        periods: crate::types::Periods,
+        notices: Vec<(String, String)>,
+    ) -> StoreResult<(EventSummary, Vec<i64>)> {
+        self.tx(move |tx| {
+            let (_, old) = tx
+                .query_row(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"), [event_id], summary)
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            if old.archived_at.is_some() {
+                return Err(StoreError::Conflict(super::Conflict::EventArchived));
+            }
+            if old.ends_on != e.ends_on {
+                let clock_end: String = tx.query_row(
+                    &format!("SELECT {} FROM events e WHERE e.id = ?1", super::retention::CLOCK_END),
+                    [event_id],
+                    |r| r.get(0),
+                )?;
+                tx.execute(
+                    "UPDATE consents SET clock_end = ?2 WHERE clock_end IS NULL
+                     AND attendee_id IN (SELECT id FROM attendees WHERE event_id = ?1)",
+                    params![event_id, clock_end],
+                )?;
+            }
+            tx.execute(
+                "UPDATE events SET name = ?2, starts_on = ?3, ends_on = ?4, venue = ?5, default_lang = ?6
+                 WHERE id = ?1",
+                params![event_id, e.name, e.starts_on, e.ends_on, e.venue, e.default_lang],
+            )?;
+            append(tx, &actor, "event.update", &edit_subject(event_id, &old, &e))?;
+            let created = super::notices::new_versions(tx, &actor, event_id, periods, notices)?;
+            let (_, now) = tx.query_row(&format!("SELECT {COLUMNS} FROM events WHERE id = ?1"), [event_id], summary)?;
+            Ok((now, created))
+        })
+        .await
+    }
+
+    /// Archives the event (read-only, hidden from kiosks and scanners; still purged on
+    /// schedule) or takes it out of the archive. Audited as `event.archive` or
+    /// `event.unarchive`; archiving an archived event keeps its first day of archiving.
+    pub async fn set_event_archived(
+        &self,
+        actor: Actor,
+        event_id: EventId,
+        archived: bool,
+    ) -> StoreResult<EventSummary> {
+        self.tx(move |tx| {
+            let n = tx.execute(
+                "UPDATE events SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END
+                 WHERE id = ?1",
+                params![event_id, archived, now_rfc3339()],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            let action = if archived {
+                "event.archive"
+            } else {
+                "event.unarchive"
+            };
+            append(tx, &actor, action, &format!("event:{event_id}"))?;
+            let (_, now) = tx.query_row(
+                &format!("SELECT {COLUMNS} FROM events WHERE id = ?1"),
+                [event_id],
+                summary,
+            )?;
+            Ok(now)
         })
         .await
     }

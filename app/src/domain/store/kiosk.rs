@@ -10,12 +10,16 @@ pub struct KioskDevice {
     pub id: i64,
     pub event_id: EventId,
     pub revoked: bool,
+    /// Its event is archived (issue 16 point 4): the tablet is refused like an
+    /// unpaired one.
+    pub event_archived: bool,
 }
 
 impl KioskDevice {
-    /// Paired, not revoked, and still for the event its session names.
+    /// Paired, not revoked, still for the event its session names, and that event not
+    /// archived.
     pub fn serves(&self, event_id: EventId) -> bool {
-        !self.revoked && self.event_id == event_id
+        !self.revoked && !self.event_archived && self.event_id == event_id
     }
 }
 
@@ -50,8 +54,10 @@ impl Store {
         self.tx(move |tx| {
             let found: Option<(i64, EventId, i64)> = tx
                 .query_row(
-                    "SELECT id, event_id, created_by FROM kiosk_pairings
-                     WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
+                    "SELECT p.id, p.event_id, p.created_by FROM kiosk_pairings p
+                     JOIN events e ON e.id = p.event_id
+                     WHERE p.code_hash = ?1 AND p.used_at IS NULL AND p.expires_at > ?2
+                       AND e.archived_at IS NULL",
                     params![code_hash, now_unix()],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
@@ -66,7 +72,7 @@ impl Store {
             )?;
             let device_id = tx.last_insert_rowid();
             append(tx, &Actor::Kiosk { device_id, event_id }, "kiosk.paired", &format!("event:{event_id}"))?;
-            Ok(Some(KioskDevice { id: device_id, event_id, revoked: false }))
+            Ok(Some(KioskDevice { id: device_id, event_id, revoked: false, event_archived: false }))
         })
         .await
     }
@@ -92,13 +98,15 @@ impl Store {
     pub async fn kiosk_device(&self, device_id: i64) -> StoreResult<Option<KioskDevice>> {
         self.with_conn(move |c| {
             Ok(c.query_row(
-                "SELECT id, event_id, revoked_at IS NOT NULL FROM kiosk_devices WHERE id = ?1",
+                "SELECT d.id, d.event_id, d.revoked_at IS NOT NULL, e.archived_at IS NOT NULL
+                 FROM kiosk_devices d JOIN events e ON e.id = d.event_id WHERE d.id = ?1",
                 [device_id],
                 |r| {
                     Ok(KioskDevice {
                         id: r.get(0)?,
                         event_id: r.get(1)?,
                         revoked: r.get(2)?,
+                        event_archived: r.get(3)?,
                     })
                 },
             )

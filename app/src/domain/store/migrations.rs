@@ -426,6 +426,41 @@ CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
 BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
 "#;
 
+/// Issue 16, points 4 and 5 (requirements 18, 19, 22). Named V12: the accounts work of
+/// the same issue adds V11 before it, and this one touches none of V11's tables, so the
+/// two apply in order once merged.
+/// - `events.archived_at`: the event is archived (read-only, hidden from kiosks and
+///   scanners, still purged on schedule).
+/// - `consents.clock_end`: the event's last day when the decision was recorded. The
+///   notice promised "N days after the event ends", so when the organiser later moves
+///   the last day, each person's promise still counts from the day they were told.
+///   NULL (rows from before this migration, and events without a last day) means the
+///   event's clock as it stands; the edit that moves the last day first sets every NULL
+///   of the event to the day it was. The append-only trigger allows exactly that one
+///   change (NULL to a day, nothing else in the row), next to the erasure's reduction,
+///   which may not touch `clock_end`.
+const V12: &str = r#"
+ALTER TABLE events ADD COLUMN archived_at TEXT;
+ALTER TABLE consents ADD COLUMN clock_end TEXT;
+DROP TRIGGER consents_no_update;
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+WHEN NOT (
+    (NEW.id IS OLD.id AND NEW.attendee_id IS OLD.attendee_id AND NEW.choice IS OLD.choice
+     AND NEW.at IS OLD.at AND NEW.notice_version_id IS OLD.notice_version_id
+     AND NEW.channel IS OLD.channel AND NEW.channel_ref = 'erased'
+     AND NEW.guardian_name IS NULL AND NEW.guardian_confirmed = 0
+     AND NEW.signature_id IS NULL AND NEW.clock_end IS OLD.clock_end)
+    OR
+    (NEW.id IS OLD.id AND NEW.attendee_id IS OLD.attendee_id AND NEW.choice IS OLD.choice
+     AND NEW.at IS OLD.at AND NEW.notice_version_id IS OLD.notice_version_id
+     AND NEW.channel IS OLD.channel AND NEW.channel_ref IS OLD.channel_ref
+     AND NEW.guardian_name IS OLD.guardian_name
+     AND NEW.guardian_confirmed IS OLD.guardian_confirmed
+     AND NEW.signature_id IS OLD.signature_id
+     AND OLD.clock_end IS NULL AND NEW.clock_end IS NOT NULL))
+BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -438,5 +473,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        // V11 (accounts, issue 16 point 1) goes here when the branches are merged.
+        M::up(V12),
     ])
 }

@@ -21,12 +21,12 @@ pub use attendees::{
     BadgeSource, CheckinCandidate, CheckinKey, EventCounts, ImportedAttendee, NewAttendee,
     NewConsent, LIST_LIMIT,
 };
-pub use audit::AuditPage;
+pub use audit::{AuditPage, AuditQuery};
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
-pub use retention::{Clock, PurgePreview, PurgeReport, Stages};
+pub use retention::{Clock, PromisedBy, PurgePreview, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
 pub use users::{LoginRecord, UserRecord};
 
@@ -138,6 +138,9 @@ pub enum Conflict {
     RegionMissing,
     #[error("not erasure")]
     NotErasure,
+    /// The event is archived: read-only (issue 16 point 4).
+    #[error("event archived")]
+    EventArchived,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

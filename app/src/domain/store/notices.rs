@@ -26,6 +26,48 @@ impl NoticeVersion {
     }
 }
 
+/// A new notice version for each language whose rendered text differs from its latest
+/// version (audited), stating `p`; an unchanged text makes none. Returns the new ids.
+/// Used by a settings save and by an edit of the event (issue 16 point 4), so both
+/// version the notice the same way.
+pub(super) fn new_versions(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    event_id: EventId,
+    p: crate::types::Periods,
+    notices: Vec<(String, String)>,
+) -> StoreResult<Vec<i64>> {
+    let mut created = Vec::new();
+    // The periods the text states (issue 15): never lengthened for data already
+    // collected under it.
+    for (lang, text) in notices {
+        let sha = hex::encode(Sha256::digest(text.as_bytes()));
+        let latest: Option<String> = tx
+            .query_row(
+                "SELECT sha256 FROM notice_versions WHERE event_id = ?1 AND lang = ?2 ORDER BY id DESC LIMIT 1",
+                params![event_id, lang],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if latest.as_deref() != Some(sha.as_str()) {
+            tx.execute(
+                "INSERT INTO notice_versions (event_id, lang, text, sha256, created_at, attendee_days, photo_days, archive_days)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![event_id, lang, text, sha, now_rfc3339(), p.attendee_days, p.photo_days, p.archive_days],
+            )?;
+            let id = tx.last_insert_rowid();
+            append(
+                tx,
+                actor,
+                "notice.version.create",
+                &format!("notice_version:{id}"),
+            )?;
+            created.push(id);
+        }
+    }
+    Ok(created)
+}
+
 impl Store {
     pub async fn event_settings(&self, event_id: EventId) -> StoreResult<EventSettings> {
         self.with_conn(move |c| {
@@ -53,36 +95,22 @@ impl Store {
         notices: Vec<(String, String)>,
     ) -> StoreResult<Vec<i64>> {
         self.tx(move |tx| {
-            let json = serde_json::to_string(&settings).map_err(|e| StoreError::Internal(e.to_string()))?;
-            let n = tx.execute("UPDATE events SET settings = ?1 WHERE id = ?2", params![json, event_id])?;
+            let json = serde_json::to_string(&settings)
+                .map_err(|e| StoreError::Internal(e.to_string()))?;
+            let n = tx.execute(
+                "UPDATE events SET settings = ?1 WHERE id = ?2",
+                params![json, event_id],
+            )?;
             if n == 0 {
                 return Err(StoreError::NotFound);
             }
-            append(tx, &actor, "event.settings.update", &format!("event:{event_id}"))?;
-            let mut created = Vec::new();
-            // The periods the text states (issue 15): never lengthened for data already
-            // collected under it.
-            let p = settings.periods();
-            for (lang, text) in notices {
-                let sha = hex::encode(Sha256::digest(text.as_bytes()));
-                let latest: Option<String> = tx
-                    .query_row(
-                        "SELECT sha256 FROM notice_versions WHERE event_id = ?1 AND lang = ?2 ORDER BY id DESC LIMIT 1",
-                        params![event_id, lang],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if latest.as_deref() != Some(sha.as_str()) {
-                    tx.execute(
-                        "INSERT INTO notice_versions (event_id, lang, text, sha256, created_at, attendee_days, photo_days, archive_days)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![event_id, lang, text, sha, now_rfc3339(), p.attendee_days, p.photo_days, p.archive_days],
-                    )?;
-                    let id = tx.last_insert_rowid();
-                    append(tx, &actor, "notice.version.create", &format!("notice_version:{id}"))?;
-                    created.push(id);
-                }
-            }
+            append(
+                tx,
+                &actor,
+                "event.settings.update",
+                &format!("event:{event_id}"),
+            )?;
+            let created = new_versions(tx, &actor, event_id, settings.periods(), notices)?;
             Ok(created)
         })
         .await

@@ -5,7 +5,7 @@ use super::audit::append;
 use super::photos::{photos_with_tags, PhotoRow, TagRow};
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
 use crate::domain::retention::policy::{Wipe, TABLES};
-use crate::types::{EventId, EventSettings, KeptCounts, Periods, PhotoId, PublicId};
+use crate::types::{EventId, EventSettings, KeptCounts, PhotoId, PublicId};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// An event as the retention clock sees it.
@@ -66,6 +66,16 @@ pub struct PurgeReport {
     pub counts: KeptCounts,
 }
 
+/// Per stage, the earliest day (`YYYY-MM-DD`) by which the data of someone the event
+/// holds must be gone, as their notices said ([`Store::promised_by`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PromisedBy {
+    pub attendees: String,
+    pub photos: String,
+    /// `None` when anyone was told there is no archive.
+    pub archive: Option<String>,
+}
+
 /// Rows of an event the purge would touch (the dry run's figures).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PurgePreview {
@@ -78,12 +88,21 @@ pub struct PurgePreview {
     pub archived: i64,
 }
 
-const CLOCK: &str = "SELECT e.id, e.public_id, e.name,
-        coalesce(e.ends_on,
-                 (SELECT max(substr(a.registered_at, 1, 10)) FROM attendees a WHERE a.event_id = e.id),
-                 substr(e.created_at, 1, 10)),
-        e.settings, e.purged_at, e.photos_purged_at, e.archive_purged_at
-    FROM events e";
+/// The day the retention clock of the event `e` counts from (see [`Clock::end`]).
+macro_rules! clock_end {
+    () => {
+        "coalesce(e.ends_on,
+                 (SELECT max(substr(x.registered_at, 1, 10)) FROM attendees x WHERE x.event_id = e.id),
+                 substr(e.created_at, 1, 10))"
+    };
+}
+pub(super) const CLOCK_END: &str = clock_end!();
+
+const CLOCK: &str = concat!(
+    "SELECT e.id, e.public_id, e.name, ",
+    clock_end!(),
+    ", e.settings, e.purged_at, e.photos_purged_at, e.archive_purged_at FROM events e"
+);
 
 fn clock(r: &rusqlite::Row) -> rusqlite::Result<(Clock, String)> {
     let settings: String = r.get(4)?;
@@ -274,25 +293,35 @@ impl Store {
         .await
     }
 
-    /// The shortest periods any notice stated to people whose data the event still
-    /// holds (their consent rows record the notice shown); `None` when it holds none.
-    pub async fn promised_periods(&self, event_id: EventId) -> StoreResult<Option<Periods>> {
+    /// What the event's notices promised the people whose data it still holds (their
+    /// consent rows record the notice shown and, issue 16, the last day it counted
+    /// from): per stage the earliest day by which anyone's data must be gone; `None`
+    /// when it holds none. A decision recorded before the last day could move (or at an
+    /// event without one) counts from the event's clock as it stands.
+    pub async fn promised_by(&self, event_id: EventId) -> StoreResult<Option<PromisedBy>> {
         self.with_conn(move |c| {
-            let row: (Option<u32>, Option<u32>, Option<u32>) = c.query_row(
-                "SELECT min(n.attendee_days), min(n.photo_days), min(n.archive_days)
-                 FROM consents c JOIN attendees a ON a.id = c.attendee_id
-                 JOIN notice_versions n ON n.id = c.notice_version_id
-                 JOIN events e ON e.id = a.event_id
-                 WHERE a.event_id = ?1 AND e.purged_at IS NULL",
+            let row: (Option<String>, Option<String>, Option<u32>, Option<String>) = c.query_row(
+                &format!(
+                    "SELECT min(date(coalesce(c.clock_end, {CLOCK_END}), '+' || n.attendee_days || ' days')),
+                            min(date(coalesce(c.clock_end, {CLOCK_END}), '+' || n.photo_days || ' days')),
+                            min(n.archive_days),
+                            min(date(coalesce(c.clock_end, {CLOCK_END}), '+' || n.archive_days || ' days'))
+                     FROM consents c JOIN attendees a ON a.id = c.attendee_id
+                     JOIN notice_versions n ON n.id = c.notice_version_id
+                     JOIN events e ON e.id = a.event_id
+                     WHERE a.event_id = ?1 AND e.purged_at IS NULL"
+                ),
                 [event_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
             Ok(match row {
-                (Some(attendee_days), Some(photo_days), Some(archive_days)) => Some(Periods {
-                    attendee_days,
-                    photo_days,
-                    archive_days,
-                }),
+                (Some(attendees), Some(photos), Some(archive_days), Some(archive)) => {
+                    Some(PromisedBy {
+                        attendees,
+                        photos,
+                        archive: (archive_days > 0).then_some(archive),
+                    })
+                }
                 _ => None,
             })
         })
@@ -456,6 +485,27 @@ impl Store {
 
 #[cfg(test)]
 impl Store {
+    /// Every consent's `clock_end` (issue 16 point 4), in id order. Tests only.
+    pub(crate) async fn clock_ends_for_tests(&self) -> Vec<Option<String>> {
+        self.with_conn(|c| {
+            let mut q = c.prepare("SELECT clock_end FROM consents ORDER BY id")?;
+            let rows = q
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .unwrap()
+    }
+
+    /// Runs one statement with the triggers in place, as a bug in the app would: the
+    /// rows changed, or the database's refusal. Tests only.
+    pub(crate) async fn execute_for_tests(&self, sql: &'static str) -> Result<usize, String> {
+        self.with_conn(move |c| Ok(c.execute(sql, []).map_err(|e| e.to_string())))
+            .await
+            .unwrap()
+    }
+
     /// Sets an event's last day. Tests only.
     pub(crate) async fn set_event_end_for_tests(&self, event_id: EventId, end: &str) {
         let end = end.to_string();

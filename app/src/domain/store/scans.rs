@@ -12,7 +12,9 @@ const CURRENT: &str =
 
 impl Store {
     /// Stores scans not stored before and returns each badge's current consent. One
-    /// audit row per upload (the scans are their own log).
+    /// audit row per upload (the scans are their own log). A badge of an archived event
+    /// still gets its colour (a red badge stays red) but its scan is not stored: the
+    /// event is read-only (issue 16 point 4).
     pub async fn record_scans(
         &self,
         actor: Actor,
@@ -24,17 +26,22 @@ impl Store {
             let mut out = Vec::with_capacity(scans.len());
             let mut stored = 0;
             for s in scans {
-                let found: Option<(i64, i64, Option<String>)> = tx
+                let found: Option<(i64, i64, Option<String>, bool)> = tx
                     .query_row(
                         &format!(
-                            "SELECT a.id, a.event_id, {CURRENT} FROM attendees a WHERE a.badge_token = ?1"
+                            "SELECT a.id, a.event_id, {CURRENT}, e.archived_at IS NOT NULL
+                             FROM attendees a JOIN events e ON e.id = a.event_id WHERE a.badge_token = ?1"
                         ),
                         [&s.token],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                     )
                     .optional()?;
                 let (attendee, event, current) = match found {
-                    Some((a, e, c)) => (Some(a), Some(e), c.as_deref().and_then(Consent::parse)),
+                    Some((_, _, c, true)) => {
+                        out.push((s.client_scan_id, c.as_deref().and_then(Consent::parse)));
+                        continue;
+                    }
+                    Some((a, e, c, false)) => (Some(a), Some(e), c.as_deref().and_then(Consent::parse)),
                     None => (None, None, None),
                 };
                 stored += tx.execute(

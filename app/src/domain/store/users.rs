@@ -176,7 +176,10 @@ mod tests {
         assert_eq!((rec.id, rec.role), (id, Role::Organiser));
         let users = store.list_users(Actor::Cli).await.unwrap();
         assert_eq!(users.len(), 1);
-        let log = store.list_audit(Actor::Cli, 10, None).await.unwrap();
+        let log = store
+            .list_audit(Actor::Cli, 10, None, Default::default())
+            .await
+            .unwrap();
         let actions: Vec<_> = log.rows.iter().map(|r| r.action.as_str()).collect();
         assert_eq!(actions, vec!["audit.list", "user.list", "user.create"]);
         assert!(

@@ -57,6 +57,13 @@ pub(super) fn DetailExport(
                 >
                     {t!(i18n, att.open_request)}
                 </a>
+                // Who saw or changed this person's data (issue 16 point 5).
+                <a
+                    class="button secondary"
+                    href=move || format!("/dashboard/audit?event={}&person={}", ev_for_export.get_value(), detail.with(|d| d.id))
+                >
+                    {t!(i18n, audit.for_person)}
+                </a>
             </div>
             <Show when=move || exporting.get()>
                 <p class="loading" role="status">{t!(i18n, att.export_working)}</p>
