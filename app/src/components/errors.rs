@@ -152,6 +152,7 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::NoPeopleAfterTags => td_string!(locale, errors.err_no_people_after_tags).to_string(),
         B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
+        B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
     }
 }
 
@@ -174,7 +175,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 93;
+    const VARIANTS: usize = 94;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -274,6 +275,7 @@ mod tests {
             B::ArchiveInvalid => 90,
             B::ArchivePurposeMissing => 91,
             B::PeriodLengthened { .. } => 92,
+            B::TabletUntilPast => 93,
         }
     }
 
@@ -371,6 +373,7 @@ mod tests {
             B::NoPeopleAfterTags,
             B::ExportBusy,
             B::ExportStale,
+            B::TabletUntilPast,
             B::GuardianNameTooLong,
             B::SignatureTooBig,
             B::SignatureTooLargePixels,

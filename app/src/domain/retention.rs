@@ -26,7 +26,7 @@ pub struct Due {
     pub archive: Option<Date>,
 }
 
-fn parse_day(s: &str) -> Option<Date> {
+pub(crate) fn parse_day(s: &str) -> Option<Date> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(s.get(..10)?, &fmt).ok()
 }

@@ -322,6 +322,13 @@ impl Store {
             )?;
             let id = AttendeeId::inserted(tx.last_insert_rowid());
             append(tx, &actor, "attendee.register", &format!("attendee:{id}"))?;
+            if let Actor::Kiosk { device_id, .. } = actor {
+                // The event page lists how many registrations each tablet made.
+                tx.execute(
+                    "UPDATE kiosk_devices SET registrations = registrations + 1 WHERE id = ?1",
+                    [device_id],
+                )?;
+            }
             insert_consent(tx, &actor, id, consent)?;
             Ok(id)
         })

@@ -426,6 +426,16 @@ CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
 BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
 "#;
 
+/// Issue 16 point 3: paired tablets have a name given when pairing, a last-seen time, a
+/// count of the registrations made on them and an end of validity (NULL: the day after
+/// the event's last day; the organiser can set a later day).
+const V13: &str = r#"
+ALTER TABLE kiosk_pairings ADD COLUMN label TEXT;
+ALTER TABLE kiosk_devices ADD COLUMN last_seen_at TEXT;
+ALTER TABLE kiosk_devices ADD COLUMN registrations INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE kiosk_devices ADD COLUMN valid_until TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -438,5 +448,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        M::up(V13),
     ])
 }
