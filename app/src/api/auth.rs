@@ -38,16 +38,17 @@ pub async fn logout() -> Result<(), ApiError> {
 }
 
 /// Who this browser is signed in as, or `None`. Never 401: pages use it to decide. A
-/// session whose account is gone or whose kiosk was revoked ends here.
+/// session whose account is gone or whose kiosk was revoked ends here; a kiosk past its
+/// last day answers `None` but keeps its session until the organiser extends it.
 #[server(endpoint = "auth/whoami")]
 pub async fn whoami() -> Result<Option<Me>, ApiError> {
     let session = guard::session().await?;
     let Some(principal) = guard::principal(&session).await? else {
         return Ok(None);
     };
-    let me = crate::domain::auth::whoami(&guard::state()?.store, principal.actor()).await?;
-    if me.is_none() {
+    let who = crate::domain::auth::whoami(&guard::state()?.store, principal.actor()).await?;
+    if !who.keep_session {
         let _ = session.flush().await;
     }
-    Ok(me)
+    Ok(who.me)
 }

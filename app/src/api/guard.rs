@@ -245,6 +245,8 @@ pub async fn require_kiosk() -> Result<Actor, ApiError> {
                     device_id,
                     event_id,
                 }),
+                // Past its last day: refused, but the session stays for an extension.
+                Some(d) if d.may_come_back(event_id) => Err(fail(ApiError::Unauthorized)),
                 _ => {
                     let _ = session.flush().await;
                     Err(fail(ApiError::Unauthorized))

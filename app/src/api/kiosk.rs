@@ -3,24 +3,73 @@
 #[cfg(feature = "ssr")]
 use crate::types::AttendeeId;
 use crate::types::PublicId;
-use crate::types::{ApiError, Me, PairingCode};
+use crate::types::{ApiError, KioskTablet, Me, PairingCode, TabletChangeInput};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use super::guard::{self, fail, SessionPrincipal};
 #[cfg(feature = "ssr")]
 use crate::types::BadInput;
 
-/// An organiser makes a one-time pairing code for one of their events.
+/// An organiser makes a one-time pairing code for one of their events; the tablet
+/// paired with it is called `label` ("Entrance 1"). The answer carries a QR of the
+/// kiosk address with the code, for the tablet's camera.
 #[server(endpoint = "kiosk/pairing-code")]
-pub async fn create_pairing_code(event_id: PublicId) -> Result<PairingCode, ApiError> {
+pub async fn create_pairing_code(
+    event_id: PublicId,
+    #[server(default)] label: Option<String>,
+) -> Result<PairingCode, ApiError> {
     let m = guard::managed_event(event_id).await?;
-    let code = crate::domain::kiosk::new_pairing_code(&m.state.store, m.actor, m.row).await?;
+    let label = crate::domain::kiosk::tablet_name(label.as_deref().unwrap_or(""))?;
+    let code =
+        crate::domain::kiosk::new_pairing_code(&m.state.store, m.actor, m.row, label.clone())
+            .await?;
+    let qr_svg = crate::domain::badges::qr_svg(&crate::domain::kiosk::pairing_url(
+        &m.state.public_url,
+        &code,
+    ));
     Ok(PairingCode {
         code,
         event_name: m.event.name,
         expires_in_secs: crate::domain::kiosk::PAIRING_TTL_SECS,
+        label,
+        qr_svg,
     })
+}
+
+/// The tablets paired with one of the organiser's events (issue 16 point 3).
+#[server(endpoint = "kiosk/tablets", input = Json)]
+pub async fn kiosk_tablets(event_id: PublicId) -> Result<Vec<KioskTablet>, ApiError> {
+    let m = guard::managed_event(event_id).await?;
+    Ok(crate::domain::kiosk::tablets(&m.state.store, m.row).await?)
+}
+
+/// Renames, revokes or extends one of the event's tablets. A revoked tablet's sessions
+/// are deleted at once: its next action shows the pairing screen.
+#[server(endpoint = "kiosk/tablets/change", input = Json)]
+pub async fn change_kiosk_tablet(
+    event_id: PublicId,
+    device_id: i64,
+    change: TabletChangeInput,
+) -> Result<Vec<KioskTablet>, ApiError> {
+    use crate::domain::kiosk::TabletChange;
+    let m = guard::managed_event(event_id).await?;
+    let change = match change {
+        TabletChangeInput::Rename { label } => TabletChange::Rename(label),
+        TabletChangeInput::Revoke => TabletChange::Revoke,
+        TabletChangeInput::ValidUntil { day } => TabletChange::ValidUntil(day),
+    };
+    let today = crate::domain::requests::today();
+    Ok(crate::domain::kiosk::change_tablet(
+        &m.state.store,
+        m.actor,
+        m.row,
+        device_id,
+        change,
+        today,
+    )
+    .await?)
 }
 
 /// A tablet redeems a pairing code and becomes a kiosk for that event: a long-lived

@@ -159,6 +159,7 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::NoPeopleAfterTags => td_string!(locale, errors.err_no_people_after_tags).to_string(),
         B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
+        B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
     }
 }
 
@@ -181,7 +182,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 97;
+    const VARIANTS: usize = 98;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -285,6 +286,7 @@ mod tests {
             B::EventArchived => 94,
             B::AuditActionInvalid => 95,
             B::AuditRangeWrong => 96,
+            B::TabletUntilPast => 97,
         }
     }
 
@@ -388,6 +390,7 @@ mod tests {
             B::NoPeopleAfterTags,
             B::ExportBusy,
             B::ExportStale,
+            B::TabletUntilPast,
             B::GuardianNameTooLong,
             B::SignatureTooBig,
             B::SignatureTooLargePixels,

@@ -165,34 +165,50 @@ pub async fn login(
     Ok((actor, me))
 }
 
-/// Who a session's actor is now, for the header: `None` when the account is gone or
-/// the kiosk was revoked (the caller then ends the session).
+/// Who a session is, and whether the session is worth keeping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Whoami {
+    pub me: Option<crate::types::Me>,
+    /// False for a session that can never work again (account gone, tablet revoked or
+    /// moved): it is ended. A tablet past its last day keeps its session, so that a
+    /// later last day set by the organiser brings it back (issue 16 point 3).
+    pub keep_session: bool,
+}
+
+/// Who the signed-in principal is, for the header and the kiosk page.
 pub async fn whoami(
     store: &super::Store,
     actor: super::store::Actor,
-) -> Result<Option<crate::types::Me>, super::StoreError> {
+) -> Result<Whoami, super::StoreError> {
     use super::store::Actor;
     use crate::types::Me;
-    Ok(match actor {
-        Actor::User { id, .. } => store.own_user(id).await?.map(|u| Me::User {
-            email: u.email,
-            role: u.role,
-        }),
+    let (me, keep_session) = match actor {
+        Actor::User { id, .. } => {
+            let me = store.own_user(id).await?.map(|u| Me::User {
+                email: u.email,
+                role: u.role,
+            });
+            let keep = me.is_some();
+            (me, keep)
+        }
         Actor::Kiosk {
             device_id,
             event_id,
         } => match store.kiosk_device(device_id).await? {
             Some(d) if d.serves(event_id) => {
                 let ev = store.event_by_id(event_id).await?;
-                Some(Me::Kiosk {
+                let me = Me::Kiosk {
                     event_id: ev.id,
                     event_name: ev.name,
-                })
+                };
+                (Some(me), true)
             }
-            _ => None,
+            Some(d) => (None, d.may_come_back(event_id)),
+            None => (None, false),
         },
-        _ => None,
-    })
+        _ => (None, false),
+    };
+    Ok(Whoami { me, keep_session })
 }
 
 #[cfg(test)]

@@ -125,6 +125,7 @@ pub async fn overview(
     Ok(crate::types::EventOverview {
         stats: state.store.event_counts(event_id).await?,
         retention: super::retention::event_info(state, event_id).await?,
+        tablets: super::kiosk::tablets(&state.store, event_id).await?,
         event,
     })
 }

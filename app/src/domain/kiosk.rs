@@ -10,18 +10,33 @@ use crate::types::AttendeeId;
 use crate::types::EventId;
 use crate::types::{
     BadInput, Badge, Channel, CheckinFound, Consent, ConsentInput, KioskEvent, KioskRegistration,
-    Me, PersonFields, Registered,
+    KioskTablet, Me, PersonFields, Registered, TabletStatus,
 };
 
 /// How long a pairing code works.
 pub const PAIRING_TTL_SECS: i64 = 15 * 60;
 
+/// Longest name of a tablet ("Entrance 1").
+pub const TABLET_NAME_MAX: usize = 60;
+
+/// A tablet's name as typed: trimmed, in NFC; empty is `None`; over
+/// [`TABLET_NAME_MAX`] characters is refused.
+pub fn tablet_name(typed: &str) -> Result<Option<String>, BadInput> {
+    let name = super::consent::nfc(typed.trim()).into_owned();
+    if name.chars().count() > TABLET_NAME_MAX {
+        return Err(BadInput::TooLong);
+    }
+    Ok(Some(name).filter(|n| !n.is_empty()))
+}
+
 /// Makes a one-time code (3 groups of 4 = 12 symbols from 31, about 59 bits; it lives
-/// 15 minutes and wrong guesses are rate-limited). Only its hash is stored.
+/// 15 minutes and wrong guesses are rate-limited). Only its hash is stored. The tablet
+/// paired with it gets `label` as its name.
 pub async fn new_pairing_code(
     store: &Store,
     actor: Actor,
     event_id: EventId,
+    label: Option<String>,
 ) -> Result<String, StoreError> {
     super::events::open_by_id(store, event_id).await?;
     let code = random_typed_code(3);
@@ -31,9 +46,93 @@ pub async fn new_pairing_code(
             event_id,
             token_hash(&normalise_code(&code)),
             now_unix() + PAIRING_TTL_SECS,
+            label,
         )
         .await?;
     Ok(code)
+}
+
+/// The address a tablet's camera reads from the pairing QR: the kiosk page with the
+/// code in the fragment (never sent to the server, so never in a log).
+pub fn pairing_url(public_url: &str, code: &str) -> String {
+    format!(
+        "{}/kiosk{}{}",
+        public_url.trim_end_matches('/'),
+        crate::types::PAIRING_FRAGMENT,
+        code
+    )
+}
+
+/// The event's paired tablets for its page.
+pub async fn tablets(store: &Store, event_id: EventId) -> Result<Vec<KioskTablet>, StoreError> {
+    Ok(store
+        .kiosk_devices_of(event_id)
+        .await?
+        .into_iter()
+        .map(|d| KioskTablet {
+            id: d.id,
+            label: d.label,
+            paired_at: d.paired_at,
+            last_seen_at: d.last_seen_at,
+            registrations: d.registrations,
+            valid_until: d.valid_until,
+            status: if d.revoked {
+                TabletStatus::Revoked
+            } else if d.expired {
+                TabletStatus::Expired
+            } else {
+                TabletStatus::Active
+            },
+        })
+        .collect())
+}
+
+/// What an organiser can do to one of the event's tablets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TabletChange {
+    Rename(String),
+    Revoke,
+    /// Works until the end of this day (`YYYY-MM-DD`).
+    ValidUntil(String),
+}
+
+/// Applies `change` to the event's tablet `device_id` (audited) and answers the event's
+/// tablets as they are now; `NotFound` when the tablet is not the event's. `today` is
+/// the server's UTC date.
+pub async fn change_tablet(
+    store: &Store,
+    actor: Actor,
+    event_id: EventId,
+    device_id: i64,
+    change: TabletChange,
+    today: time::Date,
+) -> Result<Vec<KioskTablet>, RegisterError> {
+    match change {
+        TabletChange::Rename(typed) => {
+            let name = tablet_name(&typed)?.ok_or(BadInput::NameMissing)?;
+            store
+                .rename_kiosk_device(actor, event_id, device_id, name)
+                .await?;
+        }
+        TabletChange::Revoke => {
+            store
+                .revoke_kiosk_device(actor, event_id, device_id)
+                .await?
+        }
+        TabletChange::ValidUntil(day) => {
+            let day = Some(day.trim())
+                .filter(|d| d.len() == 10)
+                .and_then(super::retention::parse_day)
+                .ok_or(BadInput::DateInvalid)?;
+            if day < today {
+                return Err(BadInput::TabletUntilPast.into());
+            }
+            store
+                .set_kiosk_valid_until(actor, event_id, device_id, day.to_string())
+                .await?;
+        }
+    }
+    Ok(tablets(store, event_id).await?)
 }
 
 pub async fn redeem(store: &Store, typed: &str) -> Result<Option<KioskDevice>, StoreError> {
@@ -142,7 +241,7 @@ pub async fn unpair_by_staff(
         return Err(UnpairError::NotStaffOfEvent);
     }
     st.store
-        .revoke_kiosk_device(actor, device_id)
+        .revoke_kiosk_device(actor, event_id, device_id)
         .await
         .map_err(UnpairError::Store)
 }

@@ -213,7 +213,7 @@ fn EventCard(event: EventSummary) -> impl IntoView {
                 class="secondary"
                 disabled=move || pair.pending().get()
                 on:click=move |_| {
-                    pair.dispatch(CreatePairingCode { event_id: event_id.clone() });
+                    pair.dispatch(CreatePairingCode { event_id: event_id.clone(), label: None });
                 }
             >
                 {move || {

@@ -15,9 +15,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use retention_banner::RetentionBanner;
 use retention_card::RetentionCard;
+use tablets_card::TabletsCard;
 
+mod pairing_form;
 mod retention_banner;
 mod retention_card;
+mod tablet_row;
+mod tablets_card;
 
 #[component]
 pub fn EventPage() -> impl IntoView {
@@ -104,6 +108,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
             }}
         </section>
         <ScanLog event_id=o.event.id.clone()/>
+        <TabletsCard event_id=o.event.id.clone() tablets=o.tablets.clone()/>
         <RetentionCard event_id=o.event.id.clone() info=retention/>
     }
 }

@@ -32,6 +32,7 @@ mod withdrawn;
 use crate::api::auth::whoami;
 use crate::api::kiosk::PairKiosk;
 use crate::components::auth::use_auth;
+use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
 use crate::components::text_field::{FieldKind, TextField};
 use crate::i18n::*;
@@ -40,13 +41,67 @@ use flow_loader::KioskFlow;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
+/// Lets the flow say that the tablet may have lost its pairing (a 401, or a new
+/// attendee starting): the page asks the server again and, when the tablet was revoked
+/// or expired, shows the pairing screen (issue 16 point 3).
+#[derive(Clone, Copy)]
+pub(crate) struct KioskLink(RwSignal<u32>);
+
+impl KioskLink {
+    /// Reads the pairing again now.
+    pub(crate) fn recheck(self) {
+        self.0.update(|n| *n += 1);
+    }
+
+    /// Checks in the background whether this tablet is still paired; only when it is
+    /// not is the pairing read again (which shows the pairing screen), so a working
+    /// tablet's screen is never redrawn.
+    pub(crate) fn check_still_paired(self) {
+        leptos::task::spawn_local(async move {
+            if let Ok(me) = whoami().await {
+                if !matches!(me, Some(Me::Kiosk { .. })) {
+                    self.recheck();
+                }
+            }
+        });
+    }
+}
+
 #[component]
 pub fn KioskPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let pair = ServerAction::<PairKiosk>::new();
-    let status = Resource::new(move || pair.version().get(), |_| whoami());
+    let recheck = RwSignal::new(0u32);
+    provide_context(KioskLink(recheck));
+    let status = Resource::new(move || (pair.version().get(), recheck.get()), |_| whoami());
     let pairing = pair.pending();
+    let scanning = RwSignal::new(false);
+    // A pairing address opened or scanned (`/kiosk#pair=CODE`): pair with its code, and
+    // take the code out of the address bar at once.
+    Effect::new(move |_| {
+        let Ok(hash) = window().location().hash() else {
+            return;
+        };
+        if let Some(code) = hash.strip_prefix(crate::types::PAIRING_FRAGMENT) {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &leptos::wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some("/kiosk"),
+                );
+            }
+            pair.dispatch(PairKiosk {
+                code: code.to_string(),
+            });
+        }
+    });
+    // Whoever is shown the pairing screen again sees it fresh, and the header follows.
+    Effect::new(move |_| {
+        if let Some(Ok(None)) = status.get() {
+            auth.me.set(Some(Ok(None)));
+        }
+    });
     // Once paired, the whole page (the header too) knows it is a kiosk at once: the
     // header's "Sign in" link must not wait for a reload.
     Effect::new(move |_| {
@@ -94,6 +149,31 @@ pub fn KioskPage() -> impl IntoView {
                                             .and_then(|r| r.err())
                                             .map(|e| view! { <ErrorText error=e/> })
                                     }}
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        aria-expanded=move || scanning.get().to_string()
+                                        on:click=move |_| scanning.update(|s| *s = !*s)
+                                    >
+                                        {move || {
+                                            if scanning.get() {
+                                                t_string!(i18n, tablets.scan_stop).to_string()
+                                            } else {
+                                                t_string!(i18n, tablets.scan_pairing).to_string()
+                                            }
+                                        }}
+                                    </button>
+                                    <Show when=move || scanning.get()>
+                                        <p class="hint">{t!(i18n, tablets.scan_help)}</p>
+                                        <QrCamera
+                                            on_decode=Callback::new(move |text: String| {
+                                                let code = crate::types::pairing_code_in(&text).to_string();
+                                                scanning.set(false);
+                                                pair.dispatch(PairKiosk { code });
+                                            })
+                                            active=Signal::derive(move || scanning.get() && !pairing.get())
+                                        />
+                                    </Show>
                                 }
                                     .into_any()
                             }

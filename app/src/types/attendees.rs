@@ -66,6 +66,10 @@ pub struct AttendeeRow {
     pub consent: Option<Consent>,
     /// `kiosk`, `organiser` or `import`.
     pub source: String,
+    /// The record was erased (requirement 15): the list says so instead of an empty row
+    /// (issue 16 point 6).
+    #[serde(default)]
+    pub erased: bool,
 }
 
 /// The list with the total before the display limit.

@@ -237,6 +237,8 @@ pub enum BadInput {
     ExportBusy,
     /// The export was built before a change of the event: deleted, build it again.
     ExportStale,
+    /// A tablet's last day set before today (issue 16 point 3).
+    TabletUntilPast,
 }
 
 impl From<BadInput> for ApiError {

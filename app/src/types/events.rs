@@ -138,4 +138,7 @@ pub struct EventOverview {
     pub stats: EventStats,
     /// When its data goes, or the counts it kept (issue 15).
     pub retention: RetentionInfo,
+    /// The kiosk tablets paired with it (issue 16 point 3).
+    #[serde(default)]
+    pub tablets: Vec<super::KioskTablet>,
 }

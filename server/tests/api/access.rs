@@ -240,7 +240,21 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
     (
         "/api/kiosk/pairing-code",
         Access::Managers,
-        Form(&[("event_id", "{event}")]),
+        Form(&[("event_id", "{event}"), ("label", "Entrance 1")]),
+        NOT_OURS,
+    ),
+    (
+        "/api/kiosk/tablets",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/kiosk/tablets/change",
+        Access::Managers,
+        Json(
+            r#"{"event_id":"{event}","device_id":{tablet},"change":{"kind":"rename","label":"Door"}}"#,
+        ),
         NOT_OURS,
     ),
     (
@@ -683,6 +697,7 @@ impl Ids {
             ("{job}", "no-such-job".into()),
             ("{badge}", "nothing".into()),
             ("{checkin}", "AAAA-BBBB".into()),
+            ("{tablet}", "999999".into()),
         ])
     }
 
@@ -1105,6 +1120,9 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
         )
         .await;
     let db = server.db();
+    let tablet: i64 = db
+        .query_row("SELECT max(id) FROM kiosk_devices", [], |r| r.get(0))
+        .unwrap();
     let attendee: i64 = db
         .query_row(
             "SELECT id FROM attendees WHERE badge_token = ?1",
@@ -1208,6 +1226,7 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
         ("{badge}", badge),
         ("{checkin}", checkin),
         ("{scan}", scan.to_string()),
+        ("{tablet}", tablet.to_string()),
     ];
     (b, ids)
 }

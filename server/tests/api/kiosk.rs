@@ -226,3 +226,195 @@ async fn badge_url_shows_only_the_colour_and_unknown_tokens_a_neutral_screen() {
     assert_eq!(last, 429);
     server.stop();
 }
+
+/// Issue 16 point 3 (requirement 22): the event's tablets with the name given when
+/// pairing, when paired and last seen, and the registrations made on each; renamed,
+/// extended and revoked by the organiser. A revoked tablet's sessions are deleted at
+/// once and its next request is unpaired; a tablet past its last day stops working until
+/// the organiser sets a later one.
+#[tokio::test]
+async fn tablets_are_listed_renamed_extended_and_revoked_at_once() {
+    use app::types::{KioskTablet, PairingCode, TabletStatus};
+    use serde_json::json;
+    let server = TestApp::start().await;
+    let mut org = server.organiser("org@example.lv").await;
+    let event = org.create_event("Summit", "en").await.id.into_string();
+    let r = org
+        .post(
+            "/api/kiosk/pairing-code",
+            &[("event_id", event.as_str()), ("label", "  Entrance 1 ")],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let code: PairingCode = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(code.label.as_deref(), Some("Entrance 1"));
+    assert!(code.qr_svg.contains("<svg"), "a QR for the tablet's camera");
+    // A name over 60 characters is refused in words.
+    let long = "x".repeat(61);
+    let r = org
+        .post(
+            "/api/kiosk/pairing-code",
+            &[("event_id", event.as_str()), ("label", long.as_str())],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"too_long"}"#)
+    );
+
+    // The pairing address in the QR carries the code in its fragment: pairing with
+    // the code read from it works.
+    let mut kiosk = server
+        .kiosk_with_code(app::types::pairing_code_in(&format!(
+            "http://x/kiosk#pair={}",
+            code.code
+        )))
+        .await;
+    kiosk
+        .register_at_kiosk(json!({}), false, Some("green"))
+        .await;
+    kiosk.register_at_kiosk(json!({}), false, Some("red")).await;
+
+    let list = |tablets: &[KioskTablet]| -> KioskTablet {
+        assert_eq!(tablets.len(), 1, "{tablets:?}");
+        tablets[0].clone()
+    };
+    let tablets: Vec<KioskTablet> = org
+        .call("/api/kiosk/tablets", json!({ "event_id": event }))
+        .await;
+    let t = list(&tablets);
+    assert_eq!(t.label, "Entrance 1");
+    assert_eq!(t.registrations, 2);
+    assert_eq!(t.status, TabletStatus::Active);
+    assert!(t.last_seen_at.is_some());
+    assert_eq!(
+        t.valid_until.as_deref(),
+        Some("2100-01-01"),
+        "the day after the last day"
+    );
+    // The event page carries the same list.
+    assert_eq!(org.event_stats(&event).await.tablets, tablets);
+
+    let change =
+        |kind: serde_json::Value| json!({ "event_id": event, "device_id": t.id, "change": kind });
+    let renamed: Vec<KioskTablet> = org
+        .call(
+            "/api/kiosk/tablets/change",
+            change(json!({ "kind": "rename", "label": "Entrance 2" })),
+        )
+        .await;
+    assert_eq!(list(&renamed).label, "Entrance 2");
+    for (day, err) in [
+        ("2000-01-01", "tablet_until_past"),
+        ("soon", "date_invalid"),
+    ] {
+        let r = org
+            .post_json(
+                "/api/kiosk/tablets/change",
+                &change(json!({ "kind": "valid_until", "day": day })).to_string(),
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.body.clone()),
+            (400, format!(r#"{{"BadInput":"{err}"}}"#))
+        );
+    }
+    let r = org
+        .post_json(
+            "/api/kiosk/tablets/change",
+            &change(json!({ "kind": "rename", "label": " " })).to_string(),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (400, r#"{"BadInput":"name_missing"}"#)
+    );
+
+    // The organiser's other event does not own this tablet: 404, as for an unknown one.
+    let other = org.create_event("Other", "en").await.id.into_string();
+    let r = org
+        .post_json(
+            "/api/kiosk/tablets/change",
+            &json!({ "event_id": other, "device_id": t.id, "change": { "kind": "revoke" } })
+                .to_string(),
+        )
+        .await;
+    assert_eq!(r.status, 404, "{}", r.body);
+    assert_eq!(
+        kiosk.post("/api/kiosk/event", &[]).await.status,
+        200,
+        "still paired"
+    );
+
+    // Past its last day the tablet stops working; a later day brings it back.
+    server
+        .db()
+        .execute("UPDATE events SET ends_on = '2001-01-01'", [])
+        .unwrap();
+    assert_eq!(
+        kiosk.post("/api/kiosk/event", &[]).await.status,
+        401,
+        "expired"
+    );
+    let tablets: Vec<KioskTablet> = org
+        .call("/api/kiosk/tablets", json!({ "event_id": event }))
+        .await;
+    assert_eq!(list(&tablets).status, TabletStatus::Expired);
+    assert_eq!(list(&tablets).valid_until.as_deref(), Some("2001-01-02"));
+    let today: String = server
+        .db()
+        .query_row("SELECT date('now')", [], |r| r.get(0))
+        .unwrap();
+    let extended: Vec<KioskTablet> = org
+        .call(
+            "/api/kiosk/tablets/change",
+            change(json!({ "kind": "valid_until", "day": today })),
+        )
+        .await;
+    assert_eq!(list(&extended).status, TabletStatus::Active);
+    assert_eq!(
+        kiosk.post("/api/kiosk/event", &[]).await.status,
+        200,
+        "extended"
+    );
+
+    // Revoked: its session rows are gone at once and its next request is unpaired.
+    let sessions = |server: &TestApp| -> i64 {
+        server
+            .db()
+            .query_row(
+                "SELECT count(*) FROM sessions WHERE json_extract(CAST(data AS TEXT), '$.data.principal.kind') = 'kiosk'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(sessions(&server), 1);
+    let revoked: Vec<KioskTablet> = org
+        .call(
+            "/api/kiosk/tablets/change",
+            change(json!({ "kind": "revoke" })),
+        )
+        .await;
+    assert_eq!(list(&revoked).status, TabletStatus::Revoked);
+    assert_eq!(
+        sessions(&server),
+        0,
+        "the tablet's session is deleted at once"
+    );
+    assert_eq!(kiosk.post("/api/kiosk/event", &[]).await.status, 401);
+    let me = kiosk.post("/api/auth/whoami", &[]).await;
+    assert_eq!((me.status, me.body.as_str()), (200, "null"));
+    let actions: Vec<String> = server
+        .db()
+        .prepare("SELECT action FROM audit_log WHERE action LIKE 'kiosk.%' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for a in ["kiosk.renamed", "kiosk.extended", "kiosk.revoked"] {
+        assert!(actions.iter().any(|x| x == a), "{a} audited: {actions:?}");
+    }
+    server.stop();
+}

@@ -732,6 +732,12 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     // Counts are unchanged: the anonymous row and its consent rows stay.
     let counts_after = org.event_stats(&ev).await.stats;
     assert_eq!(counts_before, counts_after);
+    // The list says "erased" for that row instead of an empty one (issue 16 point 6).
+    let list = org.attendees(&ev, serde_json::json!({})).await;
+    let erased: Vec<_> = list.rows.iter().filter(|r| r.erased).collect();
+    assert_eq!(erased.len(), 1, "{:?}", list.rows);
+    assert_eq!(erased[0].fields, app::types::PersonFields::default());
+    assert!(list.rows.iter().filter(|r| !r.erased).all(|r| r.fields.first_name.is_some()));
     let db = server.db();
     let (consents, reduced): (i64, i64) = db
         .query_row(

@@ -309,6 +309,7 @@ pub const TABLES: &[Table] = &[
             ("created_by", Operational, "the organiser"),
             ("created_at", Operational, "when"),
             ("expires_at", Operational, "until"),
+            ("label", Operational, "the tablet's name, e.g. \"Entrance 1\""),
             ("used_at", Operational, "when used"),
         ],
     },
@@ -322,6 +323,9 @@ pub const TABLES: &[Table] = &[
             ("paired_by", Operational, "the organiser"),
             ("paired_at", Operational, "when"),
             ("revoked_at", Operational, "when revoked"),
+            ("last_seen_at", Operational, "when the tablet last made a request"),
+            ("registrations", Counts, "how many registrations were made on it"),
+            ("valid_until", Operational, "the last day it works"),
         ],
     },
     Table {

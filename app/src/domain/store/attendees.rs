@@ -325,6 +325,13 @@ impl Store {
             )?;
             let id = AttendeeId::inserted(tx.last_insert_rowid());
             append(tx, &actor, "attendee.register", &format!("attendee:{id}"))?;
+            if let Actor::Kiosk { device_id, .. } = actor {
+                // The event page lists how many registrations each tablet made.
+                tx.execute(
+                    "UPDATE kiosk_devices SET registrations = registrations + 1 WHERE id = ?1",
+                    [device_id],
+                )?;
+            }
             insert_consent(tx, &actor, id, consent)?;
             Ok(id)
         })
@@ -438,6 +445,7 @@ impl Store {
             let mut stmt = tx.prepare(&format!(
                 "SELECT a.id, a.is_minor, a.checked_in_at IS NOT NULL, a.source,
                         (SELECT choice FROM consents WHERE attendee_id = a.id ORDER BY id DESC LIMIT 1),
+                        a.erased_at IS NOT NULL,
                         {PERSON_COLUMNS}
                  FROM attendees a WHERE a.event_id = ?1
                  ORDER BY lower(coalesce(a.last_name, '')), lower(coalesce(a.first_name, '')), a.id"
@@ -455,7 +463,8 @@ impl Store {
                     checked_in: r.get(2)?,
                     source: r.get(3)?,
                     consent: choice.as_deref().and_then(Consent::parse),
-                    fields: person(r, 5)?,
+                    erased: r.get(5)?,
+                    fields: person(r, 6)?,
                 })
             })? {
                 let row = row?;

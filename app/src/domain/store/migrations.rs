@@ -426,9 +426,9 @@ CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
 BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
 "#;
 
-/// Issue 16, points 4 and 5 (requirements 18, 19, 22). Named V12: the accounts work of
-/// the same issue adds V11 before it, and this one touches none of V11's tables, so the
-/// two apply in order once merged.
+/// Issue 16, points 4 and 5 (requirements 18, 19, 22). Migrations apply by their place
+/// in the list below (SQLite's `user_version` counts them): a later one is only ever
+/// appended, never inserted.
 /// - `events.archived_at`: the event is archived (read-only, hidden from kiosks and
 ///   scanners, still purged on schedule).
 /// - `consents.clock_end`: the event's last day when the decision was recorded. The
@@ -439,7 +439,7 @@ BEGIN SELECT RAISE(ABORT, 'notice versions are kept as shown'); END;
 ///   of the event to the day it was. The append-only trigger allows exactly that one
 ///   change (NULL to a day, nothing else in the row), next to the erasure's reduction,
 ///   which may not touch `clock_end`.
-const V12: &str = r#"
+const V11: &str = r#"
 ALTER TABLE events ADD COLUMN archived_at TEXT;
 ALTER TABLE consents ADD COLUMN clock_end TEXT;
 DROP TRIGGER consents_no_update;
@@ -461,6 +461,16 @@ WHEN NOT (
 BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 "#;
 
+/// Issue 16 point 3: paired tablets have a name given when pairing, a last-seen time, a
+/// count of the registrations made on them and an end of validity (NULL: the day after
+/// the event's last day; the organiser can set a later day).
+const V12: &str = r#"
+ALTER TABLE kiosk_pairings ADD COLUMN label TEXT;
+ALTER TABLE kiosk_devices ADD COLUMN last_seen_at TEXT;
+ALTER TABLE kiosk_devices ADD COLUMN registrations INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE kiosk_devices ADD COLUMN valid_until TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -473,7 +483,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
-        // V11 (accounts, issue 16 point 1) goes here when the branches are merged.
+        M::up(V11),
         M::up(V12),
     ])
 }

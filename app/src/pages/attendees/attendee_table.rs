@@ -32,9 +32,13 @@ pub(super) fn AttendeeTable(l: AttendeeList, base: String) -> impl IntoView {
                         .into_iter()
                         .map(|a| {
                             let href = format!("{base}/{}", a.id);
-                            let name = full_name(i18n, &a.fields);
+                            let name = if a.erased {
+                                t_string!(i18n, att.erased_row).to_string()
+                            } else {
+                                full_name(i18n, &a.fields)
+                            };
                             view! {
-                                <tr>
+                                <tr class:erased=a.erased>
                                     <td><a href=href>{name}</a></td>
                                     <td>{a.fields.organisation.clone().unwrap_or_default()}</td>
                                     <td>{a.fields.email.clone().unwrap_or_default()}</td>

@@ -27,6 +27,7 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
         step,
         register,
         find,
+        check,
         withdraw,
         idle,
         start_locale,
@@ -84,6 +85,42 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
                 h.clear();
             }
         });
+    });
+
+    // A tablet revoked or expired meanwhile (401): the page reads its pairing again and
+    // shows the pairing screen (issue 16 point 3).
+    let link = use_context::<crate::pages::kiosk::KioskLink>();
+    Effect::new(move |_| {
+        let unauthorized = |e: Option<&crate::types::ApiError>| {
+            matches!(e, Some(crate::types::ApiError::Unauthorized))
+        };
+        let lost = register
+            .value()
+            .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())))
+            || find
+                .value()
+                .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())))
+            || check
+                .value()
+                .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())))
+            || withdraw
+                .value()
+                .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())));
+        if lost {
+            if let Some(link) = link {
+                link.recheck();
+            }
+        }
+    });
+    // Each new attendee: the tablet checks that it is still paired.
+    Effect::new(move |prev: Option<Step>| {
+        let now = step.get();
+        if prev == Some(Step::Welcome) && now != Step::Welcome {
+            if let Some(link) = link {
+                link.check_still_paired();
+            }
+        }
+        now
     });
 
     // The notice changed since the kiosk loaded it (409): show the new one again.
