@@ -24,7 +24,7 @@ pub fn RetentionCard(event_id: PublicId, info: RwSignal<RetentionInfo>) -> impl 
     view! {
         <section class="card" aria-labelledby="retention-title">
             <h2 id="retention-title">{t!(i18n, retention.title)}</h2>
-            <ul class="facts">
+            <ul class="retention-facts">
                 {move || info.get().end.map(|date| line(t_string!(i18n, retention.end, date).to_string()))}
                 {move || {
                     let i = info.get();
