@@ -25,10 +25,11 @@ impl KioskDevice {
         !self.revoked && !self.event_archived && !self.expired && self.event_id == event_id
     }
 
-    /// Not working now only because it is past its last day or its event is archived:
-    /// its session is kept, so a later last day (or un-archiving) brings the tablet back.
+    /// Not working now only because it is past its last day: its session is kept, so a
+    /// later last day set by the organiser brings the tablet back. A tablet of an
+    /// archived event loses its session (it is paired again after un-archiving).
     pub fn may_come_back(&self, event_id: EventId) -> bool {
-        !self.revoked && self.event_id == event_id
+        !self.revoked && !self.event_archived && self.event_id == event_id
     }
 }
 
