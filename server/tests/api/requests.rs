@@ -737,7 +737,11 @@ async fn erasure_leaves_no_name_email_or_badge_token_anywhere_and_counts_stay() 
     let erased: Vec<_> = list.rows.iter().filter(|r| r.erased).collect();
     assert_eq!(erased.len(), 1, "{:?}", list.rows);
     assert_eq!(erased[0].fields, app::types::PersonFields::default());
-    assert!(list.rows.iter().filter(|r| !r.erased).all(|r| r.fields.first_name.is_some()));
+    assert!(list
+        .rows
+        .iter()
+        .filter(|r| !r.erased)
+        .all(|r| r.fields.first_name.is_some()));
     let db = server.db();
     let (consents, reduced): (i64, i64) = db
         .query_row(
