@@ -116,7 +116,7 @@ impl Store {
                 [event_id],
                 |r| r.get(0),
             )?;
-            let valid_until = ended.then(|| "today");
+            let valid_until = ended.then_some("today");
             tx.execute(
                 "INSERT INTO kiosk_devices (event_id, label, paired_by, paired_at, last_seen_at, valid_until)
                  VALUES (?1, ?2, ?3, ?4, ?4, CASE WHEN ?5 IS NULL THEN NULL ELSE date('now') END)",
