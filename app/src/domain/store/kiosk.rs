@@ -111,16 +111,12 @@ impl Store {
             let n: i64 = tx.query_row("SELECT count(*) + 1 FROM kiosk_devices WHERE event_id = ?1", [event_id], |r| r.get(0))?;
             let label = label.filter(|l| !l.is_empty()).unwrap_or_else(|| format!("Kiosk {n}"));
             // Paired after the event's last day: it works for the rest of today.
-            let ended: bool = tx.query_row(
-                "SELECT coalesce(date(ends_on, '+1 day') < date('now'), 0) FROM events WHERE id = ?1",
-                [event_id],
-                |r| r.get(0),
-            )?;
-            let valid_until = ended.then_some("today");
             tx.execute(
                 "INSERT INTO kiosk_devices (event_id, label, paired_by, paired_at, last_seen_at, valid_until)
-                 VALUES (?1, ?2, ?3, ?4, ?4, CASE WHEN ?5 IS NULL THEN NULL ELSE date('now') END)",
-                params![event_id, label, paired_by, now, valid_until],
+                 SELECT ?1, ?2, ?3, ?4, ?4,
+                        CASE WHEN date(ends_on, '+1 day') < date('now') THEN date('now') END
+                 FROM events WHERE id = ?1",
+                params![event_id, label, paired_by, now],
             )?;
             let device_id = tx.last_insert_rowid();
             append(tx, &Actor::Kiosk { device_id, event_id }, "kiosk.paired", &format!("event:{event_id}"))?;
@@ -160,23 +156,8 @@ impl Store {
         device_id: i64,
         label: String,
     ) -> StoreResult<()> {
-        self.tx(move |tx| {
-            let n = tx.execute(
-                "UPDATE kiosk_devices SET label = ?1 WHERE id = ?2 AND event_id = ?3",
-                params![label, device_id, event_id],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            append(
-                tx,
-                &actor,
-                "kiosk.renamed",
-                &format!("event:{event_id} kiosk:{device_id}"),
-            )?;
-            Ok(())
-        })
-        .await
+        self.set_device_column(actor, event_id, device_id, "label", label, "kiosk.renamed")
+            .await
     }
 
     /// Sets the last day a paired tablet of the event works (`YYYY-MM-DD`; audited).
@@ -187,10 +168,32 @@ impl Store {
         device_id: i64,
         until: String,
     ) -> StoreResult<()> {
+        self.set_device_column(
+            actor,
+            event_id,
+            device_id,
+            "valid_until",
+            until,
+            "kiosk.extended",
+        )
+        .await
+    }
+
+    /// Sets one column of the event's tablet and audits `action`; `NotFound` when the
+    /// tablet is not the event's.
+    async fn set_device_column(
+        &self,
+        actor: Actor,
+        event_id: EventId,
+        device_id: i64,
+        column: &'static str,
+        value: String,
+        action: &'static str,
+    ) -> StoreResult<()> {
         self.tx(move |tx| {
             let n = tx.execute(
-                "UPDATE kiosk_devices SET valid_until = ?1 WHERE id = ?2 AND event_id = ?3",
-                params![until, device_id, event_id],
+                &format!("UPDATE kiosk_devices SET {column} = ?1 WHERE id = ?2 AND event_id = ?3"),
+                params![value, device_id, event_id],
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound);
@@ -198,7 +201,7 @@ impl Store {
             append(
                 tx,
                 &actor,
-                "kiosk.extended",
+                action,
                 &format!("event:{event_id} kiosk:{device_id}"),
             )?;
             Ok(())
