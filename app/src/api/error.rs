@@ -58,6 +58,9 @@ fn conflict(c: Conflict) -> ApiError {
         Conflict::PhotoDeleted => BadInput::PhotoDeleted,
         Conflict::RegionMissing => BadInput::RegionMissing,
         Conflict::NotErasure => BadInput::NotErasure,
+        Conflict::LastAdmin => BadInput::LastAdmin,
+        Conflict::InvitationInvalid => BadInput::InvitationInvalid,
+        Conflict::NotAPhotographer => BadInput::NotAPhotographer,
     };
     ApiError::BadInput(bad)
 }

@@ -97,6 +97,12 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::EmailAlreadyRegistered => {
             td_string!(locale, errors.err_email_already_registered).to_string()
         }
+        B::PasswordTooShort => td_string!(locale, errors.err_password_short).to_string(),
+        B::PasswordCommon => td_string!(locale, errors.err_password_common).to_string(),
+        B::PasswordWrong => td_string!(locale, errors.err_password_wrong).to_string(),
+        B::LastAdmin => td_string!(locale, errors.err_last_admin).to_string(),
+        B::InvitationInvalid => td_string!(locale, errors.err_invitation_invalid).to_string(),
+        B::NotAPhotographer => td_string!(locale, errors.err_not_a_photographer).to_string(),
         B::ImportEmpty => td_string!(locale, errors.import_empty).to_string(),
         B::ImportTooLarge => td_string!(locale, errors.import_too_large).to_string(),
         B::ImportNoColumns => td_string!(locale, errors.import_no_columns).to_string(),
@@ -159,7 +165,24 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
 #[component]
 pub fn ErrorText(error: ApiError) -> impl IntoView {
     let i18n = use_i18n();
+    if error == ApiError::Unauthorized {
+        Effect::new(move |_| signed_out());
+    }
     view! { <p class="error" role="alert">{move || error_text(i18n, &error)}</p> }
+}
+
+/// A signed-in user's session ended under an open page (their account was disabled or
+/// reset, or they signed out elsewhere; issue 16): forget who was signed in, so a guarded
+/// page turns into the sign-in page and the header offers "Sign in". A kiosk tablet is
+/// left alone (it shows its own pairing screen).
+fn signed_out() {
+    use crate::components::auth::Auth;
+    use crate::types::Me;
+    if let Some(auth) = use_context::<Auth>() {
+        if matches!(auth.me.get_untracked(), Some(Ok(Some(Me::User { .. })))) {
+            auth.me.set(Some(Ok(None)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -174,7 +197,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 93;
+    const VARIANTS: usize = 99;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -274,6 +297,12 @@ mod tests {
             B::ArchiveInvalid => 90,
             B::ArchivePurposeMissing => 91,
             B::PeriodLengthened { .. } => 92,
+            B::PasswordTooShort => 93,
+            B::PasswordCommon => 94,
+            B::PasswordWrong => 95,
+            B::LastAdmin => 96,
+            B::InvitationInvalid => 97,
+            B::NotAPhotographer => 98,
         }
     }
 
@@ -313,6 +342,12 @@ mod tests {
             B::WithdrawAlreadyRed,
             B::NoConsentYet,
             B::EmailAlreadyRegistered,
+            B::PasswordTooShort,
+            B::PasswordCommon,
+            B::PasswordWrong,
+            B::LastAdmin,
+            B::InvitationInvalid,
+            B::NotAPhotographer,
             B::ImportEmpty,
             B::ImportTooLarge,
             B::ImportNoColumns,

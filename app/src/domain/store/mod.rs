@@ -2,6 +2,7 @@
 //! deadpool's blocking thread, never on the async runtime, inside one transaction
 //! that also appends the audit rows for what it read or changed (requirement 19).
 
+mod assignments;
 mod attendees;
 mod audit;
 mod events;
@@ -12,11 +13,12 @@ mod photos;
 pub mod requests;
 mod retention;
 mod scans;
-mod sessions;
+pub mod sessions;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod users;
 
+pub use assignments::AssignmentRow;
 pub use attendees::{
     BadgeSource, CheckinCandidate, CheckinKey, EventCounts, ImportedAttendee, NewAttendee,
     NewConsent, LIST_LIMIT,
@@ -28,7 +30,7 @@ pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
 pub use retention::{Clock, PurgePreview, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
-pub use users::{LoginRecord, UserRecord};
+pub use users::{InvitationRecord, LoginRecord, NewInvitation, UserRecord};
 
 use crate::types::Role;
 use crate::types::{AttendeeId, EventId};
@@ -138,6 +140,15 @@ pub enum Conflict {
     RegionMissing,
     #[error("not erasure")]
     NotErasure,
+    /// The last admin who can sign in would be disabled, demoted or reset (issue 16).
+    #[error("last admin")]
+    LastAdmin,
+    /// An invitation used already, expired, or of a disabled account.
+    #[error("invitation invalid")]
+    InvitationInvalid,
+    /// Only photographers' accounts are assigned to events.
+    #[error("not a photographer")]
+    NotAPhotographer,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
