@@ -180,7 +180,7 @@ fn serve_logs_no_email_password_or_code() {
                 .send()
         };
         assert_eq!(login("wrong password x").await.unwrap().status(), 401);
-        let ok = login("secret password 123").await.unwrap();
+        let ok = login("quiet orchard lantern 123").await.unwrap();
         assert_eq!(ok.status(), 200);
         let cookie = session_cookie(&ok);
         let created = http
