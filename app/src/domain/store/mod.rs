@@ -420,6 +420,37 @@ mod tests {
             .is_err());
     }
 
+    /// Issue 16: V11 tells whose each existing session is (kiosks none), so a disable
+    /// also ends the sessions signed in before the upgrade; everyone stays active.
+    #[test]
+    fn v11_finds_the_user_of_existing_sessions() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 10).unwrap();
+        seed_person(&conn);
+        conn.execute_batch(
+            r#"INSERT INTO sessions (id, data, expiry_date) VALUES
+                ('u', CAST('{"id":"u","data":{"principal":{"kind":"user","id":1,"role":"organiser"}},"expiry_date":[2030,1,0,0,0,0,0,0,0]}' AS BLOB), 9999999999),
+                ('k', CAST('{"id":"k","data":{"principal":{"kind":"kiosk","device_id":1,"event_id":4}},"expiry_date":[2030,1,0,0,0,0,0,0,0]}' AS BLOB), 9999999999);"#,
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let users: Vec<(String, Option<i64>)> = conn
+            .prepare("SELECT id, user_id FROM sessions ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(users, vec![("k".into(), None), ("u".into(), Some(1))]);
+        let (status, epoch): (String, i64) = conn
+            .query_row("SELECT status, session_epoch FROM users WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((status.as_str(), epoch), ("active", 0));
+    }
+
     #[test]
     fn migrations_apply_to_empty_db_and_are_idempotent() {
         let mut conn = Connection::open_in_memory().unwrap();

@@ -170,7 +170,55 @@ impl SessionStore for SqliteSessionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::store::Actor;
+    use crate::types::Role;
     use std::collections::HashMap;
+
+    fn signed_in(principal: serde_json::Value) -> Record {
+        let mut data = HashMap::new();
+        data.insert(PRINCIPAL_KEY.to_string(), principal);
+        Record {
+            id: Id::default(),
+            data,
+            expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+        }
+    }
+
+    /// Issue 16: a user's sessions end at once when their epoch moves or the account is
+    /// disabled, even one that a request in flight saves again; a kiosk's are untouched.
+    #[tokio::test]
+    async fn a_users_sessions_end_with_their_epoch_or_a_disable() {
+        let s = Store::open_in_memory().await.unwrap();
+        let id = s
+            .create_user(Actor::Cli, "p@x.lv".into(), "h".into(), Role::Photographer)
+            .await
+            .unwrap();
+        let store = SqliteSessionStore::new(s.clone());
+        let user = |epoch: i64| {
+            signed_in(serde_json::json!({ "kind": "user", "id": id, "role": "photographer", "epoch": epoch }))
+        };
+        let mut phone = user(0);
+        let mut laptop = user(0);
+        let mut kiosk = signed_in(serde_json::json!({ "kind": "kiosk", "device_id": 1, "event_id": 1 }));
+        for r in [&mut phone, &mut laptop, &mut kiosk] {
+            store.create(r).await.unwrap();
+            assert!(store.load(&r.id).await.unwrap().is_some());
+        }
+        assert_eq!(s.end_user_sessions(Actor::Cli, id).await.unwrap(), 1);
+        assert!(store.load(&phone.id).await.unwrap().is_none());
+        assert!(store.load(&laptop.id).await.unwrap().is_none());
+        assert!(store.load(&kiosk.id).await.unwrap().is_some(), "kiosks stay");
+        store.save(&laptop).await.unwrap();
+        assert!(
+            store.load(&laptop.id).await.unwrap().is_none(),
+            "saved again under the old epoch: still ended"
+        );
+        let mut fresh = user(1);
+        store.create(&mut fresh).await.unwrap();
+        assert!(store.load(&fresh.id).await.unwrap().is_some());
+        s.set_user_disabled(Actor::Cli, id, true).await.unwrap();
+        assert!(store.load(&fresh.id).await.unwrap().is_none(), "disabled");
+    }
 
     #[tokio::test]
     async fn session_roundtrip_and_expiry() {

@@ -57,7 +57,7 @@ pub(super) fn UserRowView(user: UserRow, changed: RwSignal<u32>) -> impl IntoVie
             <td>{move || role_words(i18n, user.role)}</td>
             <td>{move || status_words(i18n, user.status)}</td>
             <td>{user.last_login_at.as_deref().map(short_time).unwrap_or_else(|| "—".into())}</td>
-            <td class="actions">
+            <td><div class="actions">
                 <button
                     type="button"
                     class=if disabled { "secondary" } else { "danger" }
@@ -112,7 +112,7 @@ pub(super) fn UserRowView(user: UserRow, changed: RwSignal<u32>) -> impl IntoVie
                 </div>
                 {move || reset.value().get().and_then(|r| r.ok()).map(|link| view! { <InvitationCard link id_prefix=format!("reset-{id}")/> })}
                 {move || error().map(|e| view! { <ErrorText error=e/> })}
-            </td>
+            </div></td>
         </tr>
     }
 }
