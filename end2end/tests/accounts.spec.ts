@@ -44,13 +44,13 @@ test('an admin invites a photographer, who sees only the event they were added t
   await expect(admin).toHaveURL(/\/dashboard\/users$/);
   await hydrated(admin);
   await admin.getByLabel('Email address').fill(email);
-  await admin.getByLabel('Role').selectOption('photographer');
-  await admin.getByRole('button', { name: 'Invite' }).click();
-  const linkField = admin.getByLabel('Invitation link');
+  await admin.getByLabel('Role', { exact: true }).selectOption('photographer');
+  await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+  const linkField = admin.getByLabel('Invitation link', { exact: true });
   await expect(linkField).toHaveValue(/\/welcome#[A-Za-z0-9_-]{22}$/);
   const link = await linkField.inputValue();
   await expect(admin.getByRole('img', { name: 'QR code of the invitation link' })).toBeVisible();
-  await expect(admin.getByRole('cell', { name: email })).toBeVisible();
+  await expect(admin.getByRole('cell', { name: email, exact: true })).toBeVisible();
   await expectAccessible(admin, 'accounts page with an invitation');
   await expectTargets(admin, 'main button, main select, main input');
 

@@ -3,7 +3,7 @@
 //! invitation link to pass on), remove one (at once), or set other days.
 
 use crate::api::photographers::{
-    get_photographers, AddPhotographer, RemovePhotographer, SetPhotographerDays,
+    AddPhotographer, GetPhotographers, RemovePhotographer, SetPhotographerDays,
 };
 use crate::components::errors::ErrorText;
 use crate::components::invitation::InvitationCard;
@@ -19,10 +19,15 @@ pub fn PhotographersCard(event_id: PublicId) -> impl IntoView {
     let i18n = use_i18n();
     let event_id = StoredValue::new(event_id);
     let changed = RwSignal::new(0u32);
-    let list = Resource::new(
-        move || changed.get(),
-        move |_| get_photographers(event_id.get_value()),
-    );
+    // Read in the browser once the page is up (and after every change), not streamed
+    // with the page: a second resource streamed inside the event's own broke hydration.
+    let load = ServerAction::<GetPhotographers>::new();
+    Effect::new(move |_| {
+        changed.track();
+        load.dispatch(GetPhotographers {
+            event_id: event_id.get_value(),
+        });
+    });
     let add = ServerAction::<AddPhotographer>::new();
     let email = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -35,8 +40,9 @@ pub fn PhotographersCard(event_id: PublicId) -> impl IntoView {
         <section class="card" aria-labelledby="photographers-title">
             <h2 id="photographers-title">{t!(i18n, staff.title)}</h2>
             <p class="help">{t!(i18n, staff.help)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, staff.loading)}</p> }>
-                {move || list.get().map(|r| loaded(r, move |l| {
+            {move || match load.value().get() {
+                None => view! { <p class="loading" role="status">{t!(i18n, staff.loading)}</p> }.into_any(),
+                Some(r) => loaded(r, move |l| {
                     if l.photographers.is_empty() {
                         view! { <p class="empty">{t!(i18n, staff.none)}</p> }.into_any()
                     } else {
@@ -48,8 +54,8 @@ pub fn PhotographersCard(event_id: PublicId) -> impl IntoView {
                             </ul>
                         }.into_any()
                     }
-                }))}
-            </Transition>
+                }),
+            }}
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 add.dispatch(AddPhotographer { event_id: event_id.get_value(), email: email.get_untracked() });
