@@ -444,9 +444,11 @@ mod tests {
             .unwrap();
         assert_eq!(users, vec![("k".into(), None), ("u".into(), Some(1))]);
         let (status, epoch): (String, i64) = conn
-            .query_row("SELECT status, session_epoch FROM users WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT status, session_epoch FROM users WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap();
         assert_eq!((status.as_str(), epoch), ("active", 0));
     }

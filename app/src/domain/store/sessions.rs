@@ -195,11 +195,14 @@ mod tests {
             .unwrap();
         let store = SqliteSessionStore::new(s.clone());
         let user = |epoch: i64| {
-            signed_in(serde_json::json!({ "kind": "user", "id": id, "role": "photographer", "epoch": epoch }))
+            signed_in(
+                serde_json::json!({ "kind": "user", "id": id, "role": "photographer", "epoch": epoch }),
+            )
         };
         let mut phone = user(0);
         let mut laptop = user(0);
-        let mut kiosk = signed_in(serde_json::json!({ "kind": "kiosk", "device_id": 1, "event_id": 1 }));
+        let mut kiosk =
+            signed_in(serde_json::json!({ "kind": "kiosk", "device_id": 1, "event_id": 1 }));
         for r in [&mut phone, &mut laptop, &mut kiosk] {
             store.create(r).await.unwrap();
             assert!(store.load(&r.id).await.unwrap().is_some());
@@ -207,7 +210,10 @@ mod tests {
         assert_eq!(s.end_user_sessions(Actor::Cli, id).await.unwrap(), 1);
         assert!(store.load(&phone.id).await.unwrap().is_none());
         assert!(store.load(&laptop.id).await.unwrap().is_none());
-        assert!(store.load(&kiosk.id).await.unwrap().is_some(), "kiosks stay");
+        assert!(
+            store.load(&kiosk.id).await.unwrap().is_some(),
+            "kiosks stay"
+        );
         store.save(&laptop).await.unwrap();
         assert!(
             store.load(&laptop.id).await.unwrap().is_none(),
