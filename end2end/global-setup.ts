@@ -1,5 +1,5 @@
 // Starts the built server (LANYARD_BIN) with --demo on a fresh temporary data dir and a
-// free port, reads the organiser login it prints, and stops it after the run.
+// free port, reads the organiser and admin logins it prints, and stops it after the run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,19 +16,22 @@ export default async function globalSetup() {
   });
   server.stderr.on('data', (d) => process.stderr.write(d));
 
-  const login = await new Promise<{ email: string; password: string }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server printed no login:\n${out}`)), 30_000);
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-    server.stdout.on('data', (d) => {
-      out += d.toString();
-      const m = out.match(/Organiser login: (\S+) \/ (\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ email: m[1], password: m[2] });
-      }
-    });
-  });
+  const login = await new Promise<{ email: string; password: string; admin: { email: string; password: string } }>(
+    (resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`server printed no login:\n${out}`)), 30_000);
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+      server.stdout.on('data', (d) => {
+        out += d.toString();
+        const m = out.match(/Organiser login: (\S+) \/ (\S+)/);
+        const a = out.match(/Admin login: +(\S+) \/ (\S+)/);
+        if (m && a) {
+          clearTimeout(timer);
+          resolve({ email: m[1], password: m[2], admin: { email: a[1], password: a[2] } });
+        }
+      });
+    },
+  );
 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

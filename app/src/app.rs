@@ -4,6 +4,7 @@ use crate::components::auth::provide_auth;
 use crate::components::header::Header;
 use crate::i18n::*;
 use crate::pages::{
+    account::AccountPage,
     attendees::{AttendeePage, AttendeesPage, RegisterPage},
     audit::AuditPage,
     dashboard::DashboardPage,
@@ -24,7 +25,9 @@ use crate::pages::{
     scan::ScanPage,
     settings::SettingsPage,
     signs::SignsPage,
+    users::UsersPage,
     verdict::VerdictPage,
+    welcome::WelcomePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -79,6 +82,9 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <Route path=path!("/dashboard") view=DashboardPage/>
             <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/dashboard/users") view=UsersPage/>
+            <Route path=path!("/account") view=AccountPage/>
+            <Route path=path!("/welcome") view=WelcomePage/>
             <Route path=path!("/dashboard/record") view=InstanceRecordPage/>
             <Route path=path!("/dashboard/events/:id") view=EventPage/>
             <Route path=path!("/dashboard/events/:id/settings") view=SettingsPage/>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
-export function demoLogin(): { email: string; password: string; dataDir: string } {
+export function demoLogin(): { email: string; password: string; dataDir: string; admin: { email: string; password: string } } {
   return JSON.parse(readFileSync('.run/demo.json', 'utf8'));
 }
 

@@ -83,7 +83,8 @@ pub async fn scans(
             return (StatusCode::BAD_REQUEST, body).into_response();
         }
     };
-    match app::domain::scans::record(&state.store, user.actor(), user.id, scans).await {
+    let today = state.now.today();
+    match app::domain::scans::record(&state.store, user.actor(), user.id, scans, today).await {
         Ok(acks) => Json(ScansReply { scans: acks }).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "storing scans failed");

@@ -5,7 +5,7 @@ mod api_v1;
 mod badge_png;
 mod photos;
 
-use app::api::guard::{authorize, principal_of, AnyUser, AuthRefusal, Managers, Roles};
+use app::api::guard::{authorize, principal_of, Admins, AnyUser, AuthRefusal, Managers, Roles};
 use app::domain::{AppState, Store};
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
@@ -228,14 +228,18 @@ async fn healthz(State(state): State<RouterState>) -> Response {
 async fn page_guard(session: Session, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let dashboard = path == "/dashboard" || path.starts_with("/dashboard/");
-    // The scanner and the photo pages are for every signed-in user: photographers,
-    // organisers, admins (the server functions decide what each sees).
-    let scanner = path == "/scan" || path.starts_with("/photos/");
-    if !dashboard && !scanner {
+    // The accounts page is for admins (issue 16).
+    let users = path == "/dashboard/users" || path.starts_with("/dashboard/users/");
+    // The scanner, the photo pages and one's own account are for every signed-in user:
+    // photographers, organisers, admins (the server functions decide what each sees).
+    let anyone = path == "/scan" || path.starts_with("/photos/") || path == "/account";
+    if !dashboard && !anyone {
         return next.run(req).await;
     }
-    let roles = if scanner {
+    let roles = if anyone {
         AnyUser::ROLES
+    } else if users {
+        Admins::ROLES
     } else {
         Managers::ROLES
     };

@@ -1,8 +1,9 @@
 //! `lanyard`: the server and its admin commands.
 
 use anyhow::{bail, Context};
+use app::domain::accounts;
 use app::domain::store::Actor;
-use app::types::Role;
+use app::types::{AccountStatus, Role};
 use clap::{Parser, Subcommand};
 use lanyard_server::{leptos_options, open_state, router, serve, spawn_session_cleanup, DataDir};
 use std::io::{BufRead, IsTerminal};
@@ -54,15 +55,33 @@ enum Command {
 
 #[derive(Subcommand)]
 enum AdminCommand {
-    /// Create an account. The password is read from standard input (or asked for).
-    CreateOrganiser {
+    /// Create an account with a password read from standard input (or asked for twice on
+    /// a terminal): at least 12 characters and not a common one.
+    #[command(alias = "create-organiser")]
+    CreateUser {
         #[arg(long)]
         email: String,
         /// organiser, photographer or admin.
         #[arg(long, default_value = "organiser")]
         role: String,
     },
-    /// List accounts (id, role, email). The listing is written to the audit log.
+    /// End an account's password and sessions and print a new one-time invitation link
+    /// (valid 7 days) for its owner to set a new password.
+    Reset {
+        email: String,
+        /// The address people reach the server at, for the link.
+        #[arg(
+            long,
+            env = "LANYARD_PUBLIC_URL",
+            default_value = "http://127.0.0.1:3000"
+        )]
+        public_url: String,
+    },
+    /// Disable an account: every session of it ends at once.
+    Disable { email: String },
+    /// Enable a disabled account again.
+    Enable { email: String },
+    /// List accounts (id, role, email, status). The listing is written to the audit log.
     ListUsers,
     /// Recompute the audit log's hash chain; fails naming the first broken row.
     VerifyAudit,
@@ -72,6 +91,26 @@ enum AdminCommand {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+/// A refusal of the account functions in plain English, for the terminal.
+fn refused(e: app::domain::consent::RegisterError) -> anyhow::Error {
+    use app::domain::consent::RegisterError;
+    use app::domain::StoreError;
+    let api = match e {
+        RegisterError::Store(StoreError::NotFound) => {
+            return anyhow::anyhow!("there is no account with that email address")
+        }
+        RegisterError::Store(e @ StoreError::Conflict(_)) => app::types::ApiError::from(e),
+        RegisterError::Store(other) => return other.into(),
+        RegisterError::Invalid(b) => app::types::ApiError::BadInput(b),
+        RegisterError::RateLimited => app::types::ApiError::RateLimited,
+        RegisterError::Forbidden => app::types::ApiError::Forbidden,
+    };
+    anyhow::anyhow!(
+        "{}",
+        app::components::errors::error_text_in(app::i18n::Locale::en, &api)
+    )
 }
 
 fn main() -> anyhow::Result<()> {
@@ -123,8 +162,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Lanyard is running.");
             println!("  Kiosk:     {base}/kiosk");
             println!("  Dashboard: {base}/dashboard");
-            if let Some(login) = demo_login {
-                println!("  Organiser login: {} / {}", login.email, login.password);
+            if let Some(logins) = demo_login {
+                let (o, a) = (logins.organiser, logins.admin);
+                println!("  Organiser login: {} / {}", o.email, o.password);
+                println!("  Admin login:     {} / {}", a.email, a.password);
             }
             tracing::info!(%local, "listening");
             serve(listener, app).await?;
@@ -165,29 +206,54 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .open()
                 .await
                 .with_context(|| format!("opening {}", data_dir.display()))?;
+            // The account commands share the browser's domain functions (issue 16).
+            let state = app::domain::AppState::new(store.clone());
             match command {
-                AdminCommand::CreateOrganiser { email, role } => {
+                AdminCommand::CreateUser { email, role } => {
                     let role = Role::parse(&role)
                         .context("role must be organiser, photographer or admin")?;
-                    let email = email.trim().to_lowercase();
-                    if !email.contains('@') {
-                        bail!("that does not look like an email address");
-                    }
                     let password = read_password()?;
-                    if password.chars().count() < app::domain::auth::MIN_PASSWORD_LEN {
-                        bail!(
-                            "the password must have at least {} characters",
-                            app::domain::auth::MIN_PASSWORD_LEN
-                        );
-                    }
-                    let hash = app::domain::auth::hash_password(&password)
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
-                    let id = store.create_user(Actor::Cli, email, hash, role).await?;
+                    let id =
+                        accounts::create_with_password(&state, Actor::Cli, &email, role, password)
+                            .await
+                            .map_err(refused)?;
                     println!("created {} account {id}", role.as_str());
+                }
+                AdminCommand::Reset { email, public_url } => {
+                    let state = state.with_public_url(&public_url);
+                    let user = accounts::by_email(&state, &email).await.map_err(refused)?;
+                    let link = accounts::reset(&state, Actor::Cli, user.id)
+                        .await
+                        .map_err(refused)?;
+                    println!(
+                        "The password of account {} no longer works and its sessions ended.",
+                        user.id
+                    );
+                    println!("Invitation link (one use, until {}):", link.expires_at);
+                    println!("{}", link.url);
+                }
+                AdminCommand::Disable { email } => {
+                    let user = accounts::by_email(&state, &email).await.map_err(refused)?;
+                    accounts::set_disabled(&state, Actor::Cli, user.id, true)
+                        .await
+                        .map_err(refused)?;
+                    println!("disabled account {}; its sessions ended", user.id);
+                }
+                AdminCommand::Enable { email } => {
+                    let user = accounts::by_email(&state, &email).await.map_err(refused)?;
+                    accounts::set_disabled(&state, Actor::Cli, user.id, false)
+                        .await
+                        .map_err(refused)?;
+                    println!("enabled account {}", user.id);
                 }
                 AdminCommand::ListUsers => {
                     for u in store.list_users(Actor::Cli).await? {
-                        println!("{}\t{}\t{}", u.id, u.role.as_str(), u.email);
+                        let status = match u.status {
+                            AccountStatus::Active => "active",
+                            AccountStatus::Invited => "invited",
+                            AccountStatus::Disabled => "disabled",
+                        };
+                        println!("{}\t{}\t{}\t{status}", u.id, u.role.as_str(), u.email);
                     }
                 }
                 AdminCommand::VerifyAudit => match store.verify_audit().await? {

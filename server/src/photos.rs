@@ -18,7 +18,7 @@ use app::domain::imaging::{self, ImageError};
 use app::domain::photo_export::Download;
 use app::domain::photos::{self, IngestError, PhotoAccess, Rendition, Upload};
 use app::domain::{Actor, AppState, StoreError};
-use app::types::{PublicId, Role, UploadError};
+use app::types::{PublicId, UploadError};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -128,22 +128,21 @@ pub async fn upload(
                         "That is not an event id.",
                     );
                 };
-                // Photographers upload at every event, as they scan at every event.
-                let as_role = if role.manages_events() {
-                    role
-                } else {
-                    Role::Admin
-                };
-                match state.store.event_for_user(id, as_role, public_id).await {
+                // Managers of the event, and its photographers on their days (issue 16).
+                let actor = Actor::User { id, role };
+                let today = state.now.today();
+                match app::domain::access::event_access(&state.store, &actor, public_id, today)
+                    .await
+                {
                     // An archived event takes no uploads (issue 16 point 4).
-                    Ok((_, event)) if app::domain::events::open(&event).is_err() => {
+                    Ok((_, event, _)) if app::domain::events::open(&event).is_err() => {
                         return error(
                             StatusCode::CONFLICT,
                             UploadError::EventArchived,
                             "This event is archived: nothing can be added to it.",
                         )
                     }
-                    Ok((row, _)) => event_row = Some(row),
+                    Ok((row, _, _)) => event_row = Some(row),
                     Err(StoreError::NotFound) => {
                         return error(
                             StatusCode::NOT_FOUND,

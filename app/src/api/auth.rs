@@ -12,12 +12,9 @@ use super::guard::{self, SessionPrincipal};
 pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
     let st = guard::state()?;
     let ip = guard::client_ip().await;
-    let (actor, me) = crate::domain::auth::login(&st, &ip, &email, password).await?;
-    let crate::domain::Actor::User { id, role } = actor else {
-        return Err(guard::fail(ApiError::Server));
-    };
+    let (who, me) = crate::domain::auth::login(&st, &ip, &email, password).await?;
     let session = guard::session().await?;
-    guard::sign_in(&session, SessionPrincipal::User { id, role }).await?;
+    guard::sign_in_user(&session, who).await?;
     Ok(me)
 }
 
@@ -25,7 +22,7 @@ pub async fn login(email: String, password: String) -> Result<Me, ApiError> {
 #[server(endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), ApiError> {
     let session = guard::session().await?;
-    if let Some(SessionPrincipal::User { id, role }) = guard::principal(&session).await? {
+    if let Some(SessionPrincipal::User { id, role, .. }) = guard::principal(&session).await? {
         let actor = crate::domain::Actor::User { id, role };
         let target = format!("user:{id}");
         guard::state()?

@@ -60,6 +60,9 @@ fn conflict(c: Conflict) -> ApiError {
         Conflict::RegionMissing => BadInput::RegionMissing,
         Conflict::NotErasure => BadInput::NotErasure,
         Conflict::EventArchived => BadInput::EventArchived,
+        Conflict::LastAdmin => BadInput::LastAdmin,
+        Conflict::InvitationInvalid => BadInput::InvitationInvalid,
+        Conflict::NotAPhotographer => BadInput::NotAPhotographer,
     };
     ApiError::BadInput(bad)
 }

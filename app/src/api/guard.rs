@@ -9,14 +9,25 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 /// Session key under which the principal is stored.
-pub const PRINCIPAL_KEY: &str = "principal";
+pub use crate::domain::store::sessions::PRINCIPAL_KEY;
 
-/// What a session proves: a signed-in user or a paired kiosk tablet.
+/// What a session proves: a signed-in user or a paired kiosk tablet. A user's session
+/// carries the account's session epoch at sign-in; the session store lets it load only
+/// while the account is enabled and still has that epoch (issue 16), so this one check
+/// covers every server function, plain route and page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SessionPrincipal {
-    User { id: i64, role: Role },
-    Kiosk { device_id: i64, event_id: EventId },
+    User {
+        id: i64,
+        role: Role,
+        #[serde(default)]
+        epoch: i64,
+    },
+    Kiosk {
+        device_id: i64,
+        event_id: EventId,
+    },
 }
 
 pub use super::error::fail;
@@ -25,7 +36,7 @@ impl SessionPrincipal {
     /// Who acts for this session in the store and the audit log.
     pub fn actor(&self) -> Actor {
         match *self {
-            SessionPrincipal::User { id, role } => Actor::User { id, role },
+            SessionPrincipal::User { id, role, .. } => Actor::User { id, role },
             SessionPrincipal::Kiosk {
                 device_id,
                 event_id,
@@ -62,6 +73,23 @@ pub async fn sign_in(session: &Session, who: SessionPrincipal) -> Result<(), Api
         .insert(PRINCIPAL_KEY, who)
         .await
         .map_err(ApiError::from)
+}
+
+/// Starts a fresh session for a user who just proved who they are, under their
+/// account's current session epoch.
+pub async fn sign_in_user(
+    session: &Session,
+    who: crate::domain::auth::SignedIn,
+) -> Result<(), ApiError> {
+    sign_in(
+        session,
+        SessionPrincipal::User {
+            id: who.id,
+            role: who.role,
+            epoch: who.epoch,
+        },
+    )
+    .await
 }
 
 /// The principal a session holds, for server functions ([`principal_of`]).
@@ -124,7 +152,7 @@ impl axum::response::IntoResponse for AuthRefusal {
 pub fn authorize(p: Option<SessionPrincipal>, roles: &[Role]) -> Result<Actor, AuthRefusal> {
     match p {
         None => Err(AuthRefusal::Unauthorized),
-        Some(SessionPrincipal::User { id, role }) if roles.contains(&role) => {
+        Some(SessionPrincipal::User { id, role, .. }) if roles.contains(&role) => {
             Ok(Actor::User { id, role })
         }
         Some(_) => Err(AuthRefusal::Forbidden),
@@ -205,6 +233,12 @@ impl<S: Send + Sync, R: Roles> axum::extract::FromRequestParts<S> for User<R> {
 
 pub const MANAGERS: &[Role] = &[Role::Admin, Role::Organiser];
 
+/// Admins only: the accounts page (issue 16).
+pub struct Admins;
+impl Roles for Admins {
+    const ROLES: &'static [Role] = &[Role::Admin];
+}
+
 /// A signed-in organiser or admin acting on one of their events.
 pub struct ManagedEvent {
     pub actor: Actor,
@@ -254,5 +288,54 @@ pub async fn require_kiosk() -> Result<Actor, ApiError> {
             }
         }
         Some(SessionPrincipal::User { .. }) => Err(fail(ApiError::Forbidden)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The session store reads the user and epoch out of the stored principal
+    /// (`store::sessions::session_user`): the two must agree on its shape.
+    #[test]
+    fn the_session_store_reads_the_principal_the_guard_writes() {
+        let mut data = std::collections::HashMap::new();
+        let p = SessionPrincipal::User {
+            id: 7,
+            role: Role::Photographer,
+            epoch: 3,
+        };
+        data.insert(PRINCIPAL_KEY.to_string(), serde_json::to_value(&p).unwrap());
+        let record = tower_sessions::session::Record {
+            id: Default::default(),
+            data,
+            expiry_date: time::OffsetDateTime::now_utc(),
+        };
+        assert_eq!(
+            crate::domain::store::sessions::session_user(&record),
+            Some((7, 3))
+        );
+        let kiosk = SessionPrincipal::Kiosk {
+            device_id: 1,
+            event_id: EventId::from(2),
+        };
+        let mut data = std::collections::HashMap::new();
+        data.insert(
+            PRINCIPAL_KEY.to_string(),
+            serde_json::to_value(&kiosk).unwrap(),
+        );
+        let record = tower_sessions::session::Record { data, ..record };
+        assert_eq!(crate::domain::store::sessions::session_user(&record), None);
+        // A session from before V13 (no epoch) is epoch 0.
+        let old: SessionPrincipal =
+            serde_json::from_str(r#"{"kind":"user","id":1,"role":"admin"}"#).unwrap();
+        assert_eq!(
+            old,
+            SessionPrincipal::User {
+                id: 1,
+                role: Role::Admin,
+                epoch: 0
+            }
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Server functions. Each one: authorise (`guard`) → one domain call → `?` (`error`). Endpoints are
 //! fixed (`/api/...`) so routes and tests can name them.
 
+pub mod accounts;
 pub mod attendees;
 pub mod audit;
 pub mod auth;
@@ -8,6 +9,7 @@ pub mod badges;
 pub mod events;
 pub mod kiosk;
 pub mod me;
+pub mod photographers;
 pub mod photos;
 pub mod privacy;
 pub mod record;

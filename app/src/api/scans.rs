@@ -12,18 +12,21 @@ use super::guard::{self, AnyUser, Roles};
 #[cfg(feature = "ssr")]
 use crate::domain::scans;
 
-/// Events the user may scan at: photographers and admins all, organisers their own.
+/// Events the user may scan at today: admins all, organisers their own, photographers
+/// those they are assigned to, on their days (issue 16).
 #[server(endpoint = "scan/events")]
 pub async fn scan_events() -> Result<Vec<EventSummary>, ApiError> {
     let actor = guard::require_user(AnyUser::ROLES).await?;
-    Ok(scans::events(&guard::state()?.store, actor).await?)
+    let st = guard::state()?;
+    Ok(scans::events(&st.store, actor, st.now.today()).await?)
 }
 
 /// The event's badge tokens and colours (no names) for verdicts while offline.
 #[server(endpoint = "scan/cache", input = Json)]
 pub async fn get_scan_cache(event_id: PublicId) -> Result<ScanCache, ApiError> {
     let actor = guard::require_user(AnyUser::ROLES).await?;
-    Ok(scans::cache(&guard::state()?.store, actor, event_id).await?)
+    let st = guard::state()?;
+    Ok(scans::cache(&st.store, actor, event_id, st.now.today()).await?)
 }
 
 /// Stores scans (a queue uploaded again is stored once) and answers each badge's
@@ -31,7 +34,8 @@ pub async fn get_scan_cache(event_id: PublicId) -> Result<ScanCache, ApiError> {
 #[server(endpoint = "scan/record", input = Json)]
 pub async fn upload_scans(scans: Vec<ScanIn>) -> Result<Vec<ScanAck>, ApiError> {
     let actor = guard::require_user(AnyUser::ROLES).await?;
-    Ok(scans::record_checked(&guard::state()?.store, actor, scans).await?)
+    let st = guard::state()?;
+    Ok(scans::record_checked(&st.store, actor, scans, st.now.today()).await?)
 }
 
 /// The user's own latest scans: colour and time only.

@@ -28,6 +28,12 @@ pub fn RequireManager(children: ChildrenFn) -> impl IntoView {
     view! { <RequireUser allow=Role::manages_events children/> }
 }
 
+/// Shows `children` only to a signed-in admin (the accounts page, issue 16).
+#[component]
+pub fn RequireAdmin(children: ChildrenFn) -> impl IntoView {
+    view! { <RequireUser allow=|r| r == Role::Admin children/> }
+}
+
 /// Shows `children` to any signed-in user: photographers, organisers and admins scan.
 #[component]
 pub fn RequireScanner(children: ChildrenFn) -> impl IntoView {

@@ -104,6 +104,12 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::EmailAlreadyRegistered => {
             td_string!(locale, errors.err_email_already_registered).to_string()
         }
+        B::PasswordTooShort => td_string!(locale, errors.err_password_short).to_string(),
+        B::PasswordCommon => td_string!(locale, errors.err_password_common).to_string(),
+        B::PasswordWrong => td_string!(locale, errors.err_password_wrong).to_string(),
+        B::LastAdmin => td_string!(locale, errors.err_last_admin).to_string(),
+        B::InvitationInvalid => td_string!(locale, errors.err_invitation_invalid).to_string(),
+        B::NotAPhotographer => td_string!(locale, errors.err_not_a_photographer).to_string(),
         B::ImportEmpty => td_string!(locale, errors.import_empty).to_string(),
         B::ImportTooLarge => td_string!(locale, errors.import_too_large).to_string(),
         B::ImportNoColumns => td_string!(locale, errors.import_no_columns).to_string(),
@@ -167,7 +173,24 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
 #[component]
 pub fn ErrorText(error: ApiError) -> impl IntoView {
     let i18n = use_i18n();
+    if error == ApiError::Unauthorized {
+        Effect::new(move |_| signed_out());
+    }
     view! { <p class="error" role="alert">{move || error_text(i18n, &error)}</p> }
+}
+
+/// A signed-in user's session ended under an open page (their account was disabled or
+/// reset, or they signed out elsewhere; issue 16): forget who was signed in, so a guarded
+/// page turns into the sign-in page and the header offers "Sign in". A kiosk tablet is
+/// left alone (it shows its own pairing screen).
+fn signed_out() {
+    use crate::components::auth::Auth;
+    use crate::types::Me;
+    if let Some(auth) = use_context::<Auth>() {
+        if matches!(auth.me.get_untracked(), Some(Ok(Some(Me::User { .. })))) {
+            auth.me.set(Some(Ok(None)));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -182,7 +205,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 98;
+    const VARIANTS: usize = 104;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -287,6 +310,12 @@ mod tests {
             B::AuditActionInvalid => 95,
             B::AuditRangeWrong => 96,
             B::TabletUntilPast => 97,
+            B::PasswordTooShort => 98,
+            B::PasswordCommon => 99,
+            B::PasswordWrong => 100,
+            B::LastAdmin => 101,
+            B::InvitationInvalid => 102,
+            B::NotAPhotographer => 103,
         }
     }
 
@@ -332,6 +361,12 @@ mod tests {
             B::WithdrawAlreadyRed,
             B::NoConsentYet,
             B::EmailAlreadyRegistered,
+            B::PasswordTooShort,
+            B::PasswordCommon,
+            B::PasswordWrong,
+            B::LastAdmin,
+            B::InvitationInvalid,
+            B::NotAPhotographer,
             B::ImportEmpty,
             B::ImportTooLarge,
             B::ImportNoColumns,

@@ -6,7 +6,7 @@ use crate::api::auth::Logout;
 use crate::components::auth::use_auth;
 use crate::components::lang_switch::LangSwitch;
 use crate::i18n::*;
-use crate::types::Me;
+use crate::types::{Me, Role};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -78,7 +78,11 @@ pub fn Header() -> impl IntoView {
                                         <a href="/dashboard">{t!(i18n, nav.events)}</a>
                                         <a href="/dashboard/audit">{t!(i18n, nav.audit)}</a>
                                     })}
+                                    {(role == Role::Admin).then(|| view! {
+                                        <a href="/dashboard/users">{t!(i18n, nav.users)}</a>
+                                    })}
                                     <a href="/scan">{t!(i18n, nav.scan)}</a>
+                                    <a href="/account">{t!(i18n, nav.account)}</a>
                                 }
                             })
                         }}

@@ -12,6 +12,7 @@ pub mod draw;
 pub mod errors;
 pub mod files;
 pub mod header;
+pub mod invitation;
 pub mod lang_switch;
 pub mod loaded;
 pub mod not_found;

@@ -1,4 +1,5 @@
-//! Words shared by several pages: a person's name, a photo's state.
+//! Words shared by several pages: a person's name, a photo's state, an account's role
+//! and status.
 
 use crate::i18n::*;
 use crate::types::{PersonFields, PhotoState};
@@ -24,5 +25,28 @@ pub fn state_words(i18n: leptos_i18n::I18nContext<Locale>, s: PhotoState) -> Str
         PhotoState::Publishable => t_string!(i18n, ph.s_publishable).to_string(),
         PhotoState::PublishableBlurred => t_string!(i18n, ph.s_publishable_blurred).to_string(),
         PhotoState::Blocked => t_string!(i18n, ph.s_blocked).to_string(),
+    }
+}
+
+/// The words for an account's role.
+pub fn role_words(i18n: leptos_i18n::I18nContext<Locale>, r: crate::types::Role) -> String {
+    use crate::types::Role;
+    match r {
+        Role::Admin => t_string!(i18n, accounts.role_admin).to_string(),
+        Role::Organiser => t_string!(i18n, accounts.role_organiser).to_string(),
+        Role::Photographer => t_string!(i18n, accounts.role_photographer).to_string(),
+    }
+}
+
+/// The words for an account's status.
+pub fn status_words(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    s: crate::types::AccountStatus,
+) -> String {
+    use crate::types::AccountStatus;
+    match s {
+        AccountStatus::Active => t_string!(i18n, accounts.status_active).to_string(),
+        AccountStatus::Invited => t_string!(i18n, accounts.status_invited).to_string(),
+        AccountStatus::Disabled => t_string!(i18n, accounts.status_disabled).to_string(),
     }
 }

@@ -312,39 +312,71 @@ pub async fn set_archived(
     store.set_event_archived(actor, event_id, archived).await
 }
 
-/// The organiser login printed by `lanyard serve --demo`.
+/// A login printed by `lanyard serve --demo`.
 pub struct DemoLogin {
     pub email: String,
     pub password: String,
 }
 
-pub const DEMO_EMAIL: &str = "organiser@demo.lanyard";
+/// The demo organiser's and the demo admin's logins (issue 16: the admin manages the
+/// accounts).
+pub struct DemoLogins {
+    pub organiser: DemoLogin,
+    pub admin: DemoLogin,
+}
 
-/// On an empty database: a demo organiser and one demo event. On a database that has
-/// the demo organiser already: a fresh password for it, so the printed login always
-/// works. `None` when the database has other users but no demo organiser.
-pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogin>, StoreError> {
+pub const DEMO_EMAIL: &str = "organiser@demo.lanyard";
+pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.lanyard";
+
+/// A fresh random password and its hash, off the async runtime.
+async fn demo_password() -> Result<(String, String), StoreError> {
     let password = random_token(12);
     let to_hash = password.clone();
     let hash = tokio::task::spawn_blocking(move || hash_password(&to_hash))
         .await
         .map_err(|e| StoreError::Internal(e.to_string()))?
         .map_err(|e| StoreError::Internal(e.to_string()))?;
-    if store.count_users().await? > 0 {
-        return match store.login_record(DEMO_EMAIL.into()).await? {
-            Some(rec) => {
-                store.set_password(Actor::System, rec.id, hash).await?;
-                Ok(Some(DemoLogin {
-                    email: DEMO_EMAIL.into(),
-                    password,
-                }))
-            }
-            None => Ok(None),
-        };
+    Ok((password, hash))
+}
+
+/// The demo account `email` with a fresh password: made with `role` when missing.
+async fn demo_account(store: &Store, email: &str, role: Role) -> Result<DemoLogin, StoreError> {
+    let (password, hash) = demo_password().await?;
+    match store.login_record(email.into()).await? {
+        Some(rec) => store.set_password(Actor::System, rec.id, hash).await?,
+        None => {
+            store
+                .create_user(Actor::System, email.into(), hash, role)
+                .await?;
+        }
     }
+    Ok(DemoLogin {
+        email: email.into(),
+        password,
+    })
+}
+
+/// On an empty database: a demo organiser, a demo admin and one demo event. On a
+/// database that has the demo organiser already: fresh passwords for both (the admin
+/// made if missing), so the printed logins always work. `None` when the database has
+/// other users but no demo organiser.
+pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogins>, StoreError> {
+    if store.count_users().await? > 0 {
+        if store.login_record(DEMO_EMAIL.into()).await?.is_none() {
+            return Ok(None);
+        }
+        return Ok(Some(DemoLogins {
+            organiser: demo_account(store, DEMO_EMAIL, Role::Organiser).await?,
+            admin: demo_account(store, DEMO_ADMIN_EMAIL, Role::Admin).await?,
+        }));
+    }
+    let organiser = demo_account(store, DEMO_EMAIL, Role::Organiser).await?;
+    let admin = demo_account(store, DEMO_ADMIN_EMAIL, Role::Admin).await?;
     let id = store
-        .create_user(Actor::System, DEMO_EMAIL.into(), hash, Role::Organiser)
-        .await?;
+        .login_record(DEMO_EMAIL.into())
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .id;
     use super::requests::{iso as day, today};
     let today = today();
     let event = NewEvent {
@@ -355,10 +387,7 @@ pub async fn seed_demo(store: &Store) -> Result<Option<DemoLogin>, StoreError> {
         default_lang: "lv".into(),
     };
     create_owned(store, Actor::System, id, event).await?;
-    Ok(Some(DemoLogin {
-        email: DEMO_EMAIL.into(),
-        password,
-    }))
+    Ok(Some(DemoLogins { organiser, admin }))
 }
 
 #[cfg(test)]
@@ -526,15 +555,24 @@ mod tests {
     #[tokio::test]
     async fn demo_seeds_once() {
         let store = Store::open_in_memory().await.unwrap();
-        let login = seed_demo(&store)
+        let logins = seed_demo(&store)
             .await
             .unwrap()
             .expect("empty db gets demo data");
+        let login = logins.organiser;
         assert!(login.password.len() >= 16);
         let again = seed_demo(&store)
             .await
             .unwrap()
             .expect("demo organiser gets a fresh password");
+        assert_ne!(logins.admin.password, again.admin.password);
+        let admin = store
+            .login_record(DEMO_ADMIN_EMAIL.into())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(admin.role, Role::Admin);
+        let again = again.organiser;
         assert_ne!(login.password, again.password);
         let rec = store
             .login_record(DEMO_EMAIL.into())
@@ -550,7 +588,7 @@ mod tests {
             1,
             "the event is created once"
         );
-        assert_eq!(store.count_users().await.unwrap(), 1);
+        assert_eq!(store.count_users().await.unwrap(), 2, "organiser and admin");
         // The new event has default settings and a notice in both languages.
         let (id, _) = store
             .event_for_user(

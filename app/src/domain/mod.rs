@@ -1,11 +1,14 @@
 //! Server-only domain: rules, the store and the audit chain. One module per concern;
 //! SQL lives only in `store`.
 
+pub mod access;
+pub mod accounts;
 pub mod attendees;
 pub mod audit;
 pub mod auth;
 pub mod badge_png;
 pub mod badges;
+pub mod clock;
 pub mod consent;
 pub mod events;
 pub mod imaging;
@@ -13,6 +16,7 @@ pub mod import;
 pub mod kiosk;
 pub mod notice;
 pub mod photo_export;
+pub mod photographers;
 pub mod photos;
 pub mod privacy;
 pub mod processing_record;
@@ -55,6 +59,8 @@ pub struct AppState {
     pub ingest_permits: Arc<tokio::sync::Semaphore>,
     /// Export ZIPs being built or ready to download.
     pub exports: Arc<photo_export::ExportJobs>,
+    /// The time rules that expire go by (invitations, photographers' days); tests move it.
+    pub now: clock::Now,
 }
 
 impl AppState {
@@ -80,6 +86,7 @@ impl AppState {
                     .unwrap_or(2),
             )),
             exports: Arc::new(photo_export::ExportJobs::default()),
+            now: clock::Now::default(),
         }
     }
 

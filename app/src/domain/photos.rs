@@ -556,23 +556,27 @@ pub enum PhotoAccess {
     Uploader,
 }
 
-/// `None` when the user may not see the photo at all.
+/// `None` when the user may not see the photo at all: managers of its event see every
+/// photo; a photographer only their own uploads, not archived ones, and only while they
+/// may reach the event ([`crate::domain::access`], issue 16).
 pub async fn access(
     store: &Store,
     user_id: i64,
     role: Role,
     photo: &PhotoRow,
+    today: time::Date,
 ) -> Result<Option<PhotoAccess>, StoreError> {
-    if role.manages_events() {
-        let event = store.event_by_id(photo.event_id).await?;
-        match store.event_for_user(user_id, role, event.id).await {
-            Ok(_) => return Ok(Some(PhotoAccess::Manager)),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    // The internal archive (issue 15) is for the event's organisers only.
-    Ok((photo.uploaded_by == user_id && !photo.archived).then_some(PhotoAccess::Uploader))
+    use crate::domain::access::{role_at, EventRole};
+    Ok(
+        match role_at(store, user_id, role, photo.event_id, today).await? {
+            Some(EventRole::Manager) => Some(PhotoAccess::Manager),
+            // The internal archive (issue 15) is for the event's organisers only.
+            Some(EventRole::Photographer) if photo.uploaded_by == user_id && !photo.archived => {
+                Some(PhotoAccess::Uploader)
+            }
+            _ => None,
+        },
+    )
 }
 
 // ---- Views ----

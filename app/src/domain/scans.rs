@@ -1,6 +1,7 @@
 //! Badge scans (issue 4; requirements 10, 22): checks an upload from a scanner and
 //! records it. The verdict itself is the attendee's current consent.
 
+use super::access;
 use super::store::{Actor, Store, StoreResult};
 use crate::types::{BadInput, Consent, PublicId, ScanAck, ScanIn};
 
@@ -46,14 +47,18 @@ pub fn validate(scans: Vec<ScanIn>) -> Result<Vec<ScanIn>, BadInput> {
 }
 
 /// Stores the scans of signed-in user `user_id` and answers each badge's current consent.
+/// Only badges of events the user may scan at today are stored and answered
+/// ([`access::scan_scope`]); any other badge is answered like an unknown one (issue 16).
 pub async fn record(
     store: &Store,
     actor: Actor,
     user_id: i64,
     scans: Vec<ScanIn>,
+    today: time::Date,
 ) -> StoreResult<Vec<ScanAck>> {
+    let scope = access::scan_scope(store, &actor, today).await?;
     Ok(store
-        .record_scans(actor, user_id, scans)
+        .record_scans(actor, user_id, scans, scope)
         .await?
         .into_iter()
         .map(|(client_scan_id, consent)| ScanAck {
@@ -82,31 +87,24 @@ pub async fn record_checked(
     store: &Store,
     actor: Actor,
     scans: Vec<ScanIn>,
+    today: time::Date,
 ) -> Result<Vec<ScanAck>, super::consent::RegisterError> {
     let Actor::User { id, .. } = actor else {
         return Err(super::StoreError::Conflict(super::Conflict::NotAUser).into());
     };
     let scans = validate(scans)?;
-    Ok(record(store, actor, id, scans).await?)
+    Ok(record(store, actor, id, scans, today).await?)
 }
 
-/// An event's badge tokens and colours (no names) for verdicts while offline.
-/// Photographers scan at every event; organisers only at theirs (404 otherwise).
+/// An event's badge tokens and colours (no names) for verdicts while offline: for its
+/// managers and its photographers on their days ([`access::event_access`]; 404 otherwise).
 pub async fn cache(
     store: &Store,
     actor: Actor,
     event_id: PublicId,
+    today: time::Date,
 ) -> Result<crate::types::ScanCache, super::StoreError> {
-    use crate::types::Role;
-    let Actor::User { id, role } = actor else {
-        return Err(super::StoreError::Conflict(super::Conflict::NotAUser));
-    };
-    let as_role = if role == Role::Photographer {
-        Role::Admin
-    } else {
-        role
-    };
-    let (row, event) = store.event_for_user(id, as_role, event_id).await?;
+    let (row, event, _) = access::event_access(store, &actor, event_id, today).await?;
     super::events::open(&event)?;
     let entries = store.scan_cache(actor, row).await?;
     Ok(crate::types::ScanCache {
@@ -115,14 +113,15 @@ pub async fn cache(
     })
 }
 
-/// The events a user may scan at: photographers and admins all, organisers their own;
-/// archived events are not among them (issue 16 point 4).
+/// The events a user may scan at today ([`access::scannable_events`]); archived events
+/// are not among them (issue 16 point 4).
 pub async fn events(
     store: &Store,
     actor: Actor,
+    today: time::Date,
 ) -> Result<Vec<crate::types::EventSummary>, super::StoreError> {
     let mut events = match actor {
-        Actor::User { id, role } => store.events_for_scanning(id, role).await?,
+        Actor::User { .. } => access::scannable_events(store, &actor, today).await?,
         _ => return Err(super::StoreError::Conflict(super::Conflict::NotAUser)),
     };
     events.retain(|e| super::events::open(e).is_ok());
@@ -184,11 +183,13 @@ mod tests {
             Actor::User { id, .. } => id,
             _ => unreachable!(),
         };
+        let today = crate::domain::requests::today();
         let acks = record(
             &s,
             actor.clone(),
             user,
             vec![scan("abcdefgh", "AbCdEfGhIjKlMnOpQrStUv")],
+            today,
         )
         .await
         .unwrap();
@@ -198,6 +199,7 @@ mod tests {
             actor.clone(),
             user,
             vec![scan("abcdefgh", "AbCdEfGhIjKlMnOpQrStUv")],
+            today,
         )
         .await
         .unwrap();

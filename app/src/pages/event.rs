@@ -1,6 +1,6 @@
 //! One event on the dashboard: check-in counts and the consent share as numbers and a
 //! small chart (requirement 13), and the way to its attendees, import, photos,
-//! data-subject requests and settings.
+//! data-subject requests and settings, and its photographers (issue 16).
 
 use crate::api::attendees::get_event_stats;
 use crate::api::scans::GetEventScans;
@@ -13,11 +13,13 @@ use crate::i18n::*;
 use crate::types::{Consent, EventOverview, EventStats};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use photographers_card::PhotographersCard;
 use retention_banner::RetentionBanner;
 use retention_card::RetentionCard;
 use tablets_card::TabletsCard;
 
 mod pairing_form;
+mod photographers_card;
 mod retention_banner;
 mod retention_card;
 mod tablet_row;
@@ -107,6 +109,7 @@ fn Overview(o: EventOverview) -> impl IntoView {
                 view! { <ShareChart s/> }.into_any()
             }}
         </section>
+        <PhotographersCard event_id=o.event.id.clone()/>
         <ScanLog event_id=o.event.id.clone()/>
         <TabletsCard event_id=o.event.id.clone() tablets=o.tablets.clone()/>
         <RetentionCard event_id=o.event.id.clone() info=retention/>

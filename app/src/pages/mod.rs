@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod account;
 pub mod attendees;
 pub mod audit;
 pub mod dashboard;
@@ -20,4 +21,6 @@ pub mod requests;
 pub mod scan;
 pub mod settings;
 pub mod signs;
+pub mod users;
 pub mod verdict;
+pub mod welcome;

@@ -161,8 +161,20 @@ pub enum BadInput {
     /// The attendee has no consent decision yet, so there is no badge.
     NoConsentYet,
 
-    // ---- Accounts ----
+    // ---- Accounts (issue 16) ----
     EmailAlreadyRegistered,
+    /// A new password shorter than 12 characters.
+    PasswordTooShort,
+    /// A new password on the lists attackers try first, or easy to guess (zxcvbn).
+    PasswordCommon,
+    /// The current password, asked before a change, is not right.
+    PasswordWrong,
+    /// The last active admin cannot be disabled, demoted or reset from the browser.
+    LastAdmin,
+    /// An invitation link that is unknown, used, expired or of a disabled account.
+    InvitationInvalid,
+    /// Only photographers' accounts are added to an event as photographers.
+    NotAPhotographer,
 
     // ---- CSV import ----
     ImportEmpty,

@@ -3,6 +3,7 @@
 //! One file per section; everything is re-exported here, so `crate::types::X` is the
 //! path to use.
 
+mod accounts;
 mod attendees;
 mod audit;
 mod auth;
@@ -20,6 +21,7 @@ mod scans;
 mod settings;
 mod values;
 
+pub use accounts::*;
 pub use attendees::*;
 pub use audit::*;
 pub use auth::*;

@@ -17,8 +17,11 @@ enum Access {
     Public,
     Managers,
     Kiosk,
-    /// Signed-in photographers, organisers and admins (badge scanning).
+    /// Signed-in photographers, organisers and admins (badge scanning, one's own
+    /// account).
     Scanners,
+    /// Admins only: the accounts (issue 16).
+    Admins,
 }
 
 /// A request body: form fields, or JSON for server functions that take JSON. Values
@@ -59,6 +62,86 @@ const NOT_OURS: Foreign = &[(OtherOrganiser, 404)];
 const NOT_OUR_PHOTO: Foreign = &[(OtherOrganiser, 404), (Photographer, 404)];
 
 const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
+    // Issue 16 point 1: accounts. Admins see every account by design (no foreign ids).
+    ("/api/users/list", Access::Admins, Form(&[]), NO_IDS),
+    (
+        "/api/users/invite",
+        Access::Admins,
+        Form(&[
+            ("email", "table-probe@example.lv"),
+            ("role", "photographer"),
+        ]),
+        NO_IDS,
+    ),
+    (
+        "/api/users/disable",
+        Access::Admins,
+        Form(&[("user_id", "{user}"), ("disabled", "false")]),
+        NO_IDS,
+    ),
+    (
+        "/api/users/reset",
+        Access::Admins,
+        Form(&[("user_id", "{user}")]),
+        NO_IDS,
+    ),
+    (
+        "/api/users/role",
+        Access::Admins,
+        Form(&[("user_id", "{user}"), ("role", "photographer")]),
+        NO_IDS,
+    ),
+    // One's own account: every signed-in user, about themselves only.
+    (
+        "/api/account/password",
+        Access::Scanners,
+        Form(&[("current_password", "not it"), ("new_password", "x")]),
+        NO_IDS,
+    ),
+    (
+        "/api/account/sign-out-others",
+        Access::Scanners,
+        Form(&[]),
+        NO_IDS,
+    ),
+    // The invitation link's token is the key.
+    (
+        "/api/welcome/check",
+        Access::Public,
+        Form(&[("token", "AAAAAAAAAAAAAAAAAAAAAA")]),
+        NO_IDS,
+    ),
+    (
+        "/api/welcome/accept",
+        Access::Public,
+        Form(&[("token", "AAAAAAAAAAAAAAAAAAAAAA"), ("password", "x")]),
+        NO_IDS,
+    ),
+    // Issue 16 point 2: an event's photographers, for its organiser.
+    (
+        "/api/events/photographers",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/events/photographers/add",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","email":"probe-ph@example.lv"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/events/photographers/remove",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","user_id":{user}}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/events/photographers/days",
+        Access::Managers,
+        Json(r#"{"event_id":"{event}","user_id":{user},"from":"","until":""}"#),
+        NOT_OURS,
+    ),
     (
         "/api/me/open",
         Access::Public,
@@ -358,12 +441,13 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Form(&[("code", "{badge}"), ("lang", "en")]),
         &[(Kiosk, 400)],
     ),
-    // Photographers scan at every event (design: the cache holds tokens and colours).
+    // Photographers only at events they are added to, on their days (issue 16; the
+    // control is in `accounts.rs`).
     (
         "/api/scan/cache",
         Access::Scanners,
         Json(r#"{"event_id":"{event}"}"#),
-        &[(OtherOrganiser, 404), (Photographer, 200)],
+        &[(OtherOrganiser, 404), (Photographer, 404)],
     ),
     (
         "/api/scan/record",
@@ -391,13 +475,13 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Form(&[("token", "not-a-token")]),
         NO_IDS,
     ),
-    // Photographers may open every event's library (design: they upload at every
-    // event) and see only their own uploads there.
+    // Photographers open the library of an event they are added to (issue 16) and see
+    // only their own uploads there.
     (
         "/api/photos/library",
         Access::Scanners,
         Json(r#"{"event_id":"{event}","filter":{}}"#),
-        &[(OtherOrganiser, 404), (Photographer, 200)],
+        &[(OtherOrganiser, 404), (Photographer, 404)],
     ),
     (
         "/api/photos/detail",
@@ -493,6 +577,16 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
 /// check passes, so these reach the checks that the attendee, photo, tag, request item or
 /// takedown belongs to it. Probed by organiser A.
 const MIXED: &[(&str, &str, u16)] = &[
+    (
+        "/api/events/photographers/remove",
+        r#"{"event_id":"{own_event}","user_id":{user}}"#,
+        404,
+    ),
+    (
+        "/api/events/photographers/days",
+        r#"{"event_id":"{own_event}","user_id":{user},"from":"","until":""}"#,
+        404,
+    ),
     (
         "/api/attendees/detail",
         r#"{"event_id":"{own_event}","attendee_id":{attendee}}"#,
@@ -596,8 +690,8 @@ const ROUTES: &[(&str, Call, Probes)] = &[
         Call::Get("/api/v1/badges/{badge}"),
         &[(Anonymous, 200)],
     ),
-    // Any scanner may record any badge (as offline scanners cannot know the event); the
-    // answer is the colour the public look-up above gives anyone with the token.
+    // A scan of a badge at an event the scanner may not reach is answered as unknown and
+    // not kept (issue 16); the status is 200 either way.
     (
         "/api/v1/scans",
         Call::PostJson(
@@ -611,7 +705,7 @@ const ROUTES: &[(&str, Call, Probes)] = &[
             (OtherOrganiser, 200),
         ],
     ),
-    // Photographers upload at every event (design); organisers at their own.
+    // Photographers upload where they are added (issue 16); organisers at their own.
     (
         "/media/photos",
         Call::Upload("{event}"),
@@ -619,7 +713,7 @@ const ROUTES: &[(&str, Call, Probes)] = &[
             (Anonymous, 401),
             (Kiosk, 403),
             (OtherOrganiser, 404),
-            (Photographer, 201),
+            (Photographer, 404),
             (Owner, 201),
         ],
     ),
@@ -693,7 +787,7 @@ impl Ids {
             ("{takedown}", "1".into()),
             ("{photo}", "no-such-photo".into()),
             ("{tag}", "1".into()),
-            ("{user}", "1".into()),
+            ("{user}", "999999".into()),
             ("{job}", "no-such-job".into()),
             ("{badge}", "nothing".into()),
             ("{checkin}", "AAAA-BBBB".into()),
@@ -748,6 +842,7 @@ async fn start_with_organiser() -> TestApp {
 struct Principals {
     organiser: Client,
     photographer: Client,
+    admin: Client,
     kiosk: Client,
     /// The organiser's event, which the kiosk is paired with.
     event: String,
@@ -756,12 +851,14 @@ struct Principals {
 async fn principals(server: &TestApp) -> Principals {
     let mut organiser = server.organiser("org@example.lv").await;
     let photographer = server.photographer("photo@example.lv").await;
+    let admin = server.admin("admin@example.lv").await;
     let event = organiser.create_event("Kiosk event", "lv").await;
     let code = organiser.pairing_code(&event.id).await;
     let kiosk = server.kiosk_with_code(&code.code.to_lowercase()).await;
     Principals {
         organiser,
         photographer,
+        admin,
         kiosk,
         event: event.id.into_string(),
     }
@@ -804,7 +901,7 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
                 anon.status,
                 anon.body
             ),
-            Access::Managers | Access::Kiosk | Access::Scanners => {
+            Access::Managers | Access::Kiosk | Access::Scanners | Access::Admins => {
                 assert_eq!(anon.status, 401, "{path} without a session");
                 assert_eq!(
                     anon.body, r#""Unauthorized""#,
@@ -826,6 +923,18 @@ async fn protected_server_fns_answer_401_without_session_and_403_for_wrong_princ
                 );
                 let ok = p.organiser.send(path, body, &unknown).await.status;
                 assert!(ok != 401 && ok != 403, "{path} as organiser got {ok}");
+            }
+            Access::Admins => {
+                for (who, c) in [
+                    ("photographer", &mut p.photographer),
+                    ("organiser", &mut p.organiser),
+                    ("kiosk", &mut p.kiosk),
+                ] {
+                    let r = c.send(path, body, &unknown).await;
+                    assert_eq!(r.status, 403, "{path} as {who}: {}", r.body);
+                }
+                let ok = p.admin.send(path, body, &unknown).await.status;
+                assert!(ok != 401 && ok != 403, "{path} as admin got {ok}");
             }
             Access::Kiosk => {
                 assert_eq!(

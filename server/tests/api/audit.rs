@@ -98,8 +98,10 @@ async fn organisers_read_only_their_own_rows_and_refused_reads_are_not_logged() 
 #[tokio::test]
 async fn fetching_the_scanners_colour_map_is_audited() {
     let server = TestApp::start().await;
-    let (_org, _kiosk, event) = server.organiser_and_kiosk().await;
-    let mut ph = server.photographer("photo@example.lv").await;
+    let (mut org, _kiosk, event) = server.organiser_and_kiosk().await;
+    let mut ph = server
+        .photographer_at("photo@example.lv", &mut org, &event)
+        .await;
     let before = count(
         &server,
         "SELECT count(*) FROM audit_log WHERE action = 'scan.cache'",

@@ -133,6 +133,22 @@ impl TestApp {
         self.signed_in(email, Role::Admin).await
     }
 
+    /// A new photographer (password [`PW`]), signed in and added by organiser `org` to
+    /// `event` from today on (issue 16: photographers work only at events they are
+    /// added to, on their days; the helpers' events end in 2099).
+    pub async fn photographer_at(&self, email: &str, org: &mut Client, event: &str) -> Client {
+        let ph = self.photographer(email).await;
+        let id = org.add_photographer(event, email).await;
+        let today = app::domain::requests::iso(self.state.now.today());
+        let days =
+            json!({ "event_id": event, "user_id": id, "from": today, "until": "2099-12-31" });
+        let r = org
+            .post_json("/api/events/photographers/days", &days.to_string())
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        ph
+    }
+
     /// An organiser (org@example.lv) signed in, an event "Summit" (default language lv)
     /// and a kiosk tablet paired with it: (organiser, kiosk, event public id).
     pub async fn organiser_and_kiosk(&self) -> (Client, Client, String) {
@@ -345,6 +361,24 @@ impl Client {
             .await;
         assert_eq!(created.status, 200, "{}", created.body);
         serde_json::from_str(&created.body).unwrap()
+    }
+
+    /// Adds the existing photographer `email` to `event` as this organiser; their user id.
+    pub async fn add_photographer(&mut self, event: &str, email: &str) -> i64 {
+        let added: app::types::PhotographerAdded = self
+            .call(
+                "/api/events/photographers/add",
+                json!({ "event_id": event, "email": email }),
+            )
+            .await;
+        assert!(added.invitation.is_none(), "an existing account");
+        added
+            .list
+            .photographers
+            .iter()
+            .find(|a| a.email == email)
+            .expect("listed")
+            .user_id
     }
 
     /// Saves the event's settings.

@@ -269,7 +269,9 @@ async fn the_last_day_cannot_move_later_than_registered_people_were_promised() {
 async fn an_archived_event_is_read_only_hidden_and_still_answers_requests() {
     let server = TestApp::start().await;
     let (mut org, mut kiosk, ev) = server.organiser_and_kiosk().await;
-    let mut photographer = server.photographer("photo@example.lv").await;
+    let mut photographer = server
+        .photographer_at("photo@example.lv", &mut org, &ev)
+        .await;
     let badge = server
         .kiosk_attendee(&mut kiosk, json!({ "first_name": "Anna" }), "red")
         .await;

@@ -61,7 +61,9 @@ async fn photographers_cannot_unblock_a_photo() {
     let green = server
         .kiosk_attendee(&mut kiosk, json!({ "first_name": "Gints" }), "green")
         .await;
-    let mut ph = server.photographer("photo@example.lv").await;
+    let mut ph = server
+        .photographer_at("photo@example.lv", &mut org, &ev)
+        .await;
 
     // The photographer tags the red person with her face's region, and a green one.
     let p = upload(&mut ph, &ev, 1).await;
@@ -173,7 +175,9 @@ async fn a_change_undoes_the_review_and_an_open_request_freezes_the_photo() {
     let other = server
         .kiosk_attendee(&mut kiosk, json!({ "first_name": "Ojārs" }), "green")
         .await;
-    let mut ph = server.photographer("photo@example.lv").await;
+    let mut ph = server
+        .photographer_at("photo@example.lv", &mut org, &ev)
+        .await;
     let p = upload(&mut ph, &ev, 5).await;
     let d = ph.tag_badge(&p, &green, region(0.1, 0.1, 0.3, 0.3)).await;
     let gita = tag_id(&d, 1);

@@ -5,6 +5,7 @@
 //! executable as a subprocess.
 
 mod access;
+mod accounts;
 mod attendees;
 mod audit;
 mod audit_view;

@@ -101,7 +101,7 @@ async fn uploads_make_metadata_free_oriented_thumbnails_and_previews() {
 
     // A photographer uploads and sees their own photo, without names or the original,
     // and cannot see the organiser's photos.
-    let mut ph = server.photographer("ph@example.lv").await;
+    let mut ph = server.photographer_at("ph@example.lv", &mut org, &ev).await;
     let mine = uploaded(
         &ph.upload_photo(
             &ev,

@@ -131,7 +131,7 @@ async fn after_a_purge_no_file_holds_the_events_people_and_the_counts_stay() {
 
     // Scans, photos naming the person in their metadata and file name, tags, a review,
     // an export built, a request with the person's own words.
-    let mut ph = server.photographer("ph@example.lv").await;
+    let mut ph = server.photographer_at("ph@example.lv", &mut org, &ev).await;
     let scan = json!({ "scans": [{ "client_scan_id": "scan-0001-zuza", "token": zuzanna, "shown": "green" }] });
     let r = ph.post_json("/api/scan/record", &scan.to_string()).await;
     assert_eq!(r.status, 200, "{}", r.body);

@@ -85,7 +85,9 @@ async fn scans_are_stored_once_photographers_see_colours_organisers_see_names() 
     collect_everything(&mut org, &ev).await;
     let green = attendee(&server, &mut kiosk, "Jānis", "green").await;
     let red = attendee(&server, &mut kiosk, "Līga", "red").await;
-    let mut photo = server.photographer("photo@example.lv").await;
+    let mut photo = server
+        .photographer_at("photo@example.lv", &mut org, &ev)
+        .await;
 
     // The offline cache: tokens and colours, nothing else.
     let r = photo

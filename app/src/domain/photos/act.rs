@@ -8,9 +8,7 @@ use crate::domain::consent::RegisterError;
 use crate::domain::store::{Actor, PhotoRow, StoreError};
 use crate::domain::AppState;
 use crate::types::EventId;
-use crate::types::{
-    BadInput, PhotoDetail, PhotoFilter, PhotoLibrary, PublicId, Region, Role, TagBy,
-};
+use crate::types::{BadInput, PhotoDetail, PhotoFilter, PhotoLibrary, PublicId, Region, TagBy};
 use crate::types::{PublicationChannel, WebUrl};
 
 /// A photo the user may work with, and how much they may do.
@@ -33,7 +31,7 @@ pub async fn find(
         return Err(RegisterError::Forbidden);
     };
     let photo = state.store.photo_by_public_id(photo_id.clone()).await?;
-    let access = access(&state.store, id, role, &photo)
+    let access = access(&state.store, id, role, &photo, state.now.today())
         .await?
         .ok_or(StoreError::NotFound)?;
     if managers_only && access != PhotoAccess::Manager {
@@ -217,20 +215,22 @@ async fn tag(
     }
 }
 
-/// The library grid with counts and filters. Photographers get their own uploads (at
-/// every event, as they scan at every event); organisers their events; admins all.
+/// The library grid with counts and filters. Photographers get their own uploads, at
+/// the events they may reach today; organisers their events; admins all
+/// ([`crate::domain::access::event_access`]).
 pub async fn library(
     state: &AppState,
     actor: Actor,
     event_id: PublicId,
     filter: &PhotoFilter,
 ) -> Result<PhotoLibrary, StoreError> {
-    let Actor::User { id, role } = actor else {
+    use crate::domain::access::{event_access, EventRole};
+    let Actor::User { id, .. } = actor else {
         return Err(StoreError::Conflict(crate::domain::Conflict::NotAUser));
     };
-    let manager = role.manages_events();
-    let as_role = if manager { role } else { Role::Admin };
-    let (row, event) = state.store.event_for_user(id, as_role, event_id).await?;
+    let (row, event, role) =
+        event_access(&state.store, &actor, event_id, state.now.today()).await?;
+    let manager = role == EventRole::Manager;
     let rows = state
         .store
         .photo_library(actor, row, (!manager).then_some(id))

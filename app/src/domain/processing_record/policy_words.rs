@@ -86,6 +86,16 @@ const ABOUT: &[(&str, &str, &str)] = &[
         "Photographers' camera clock offsets",
         "Fotogrāfu kameru pulksteņu nobīdes",
     ),
+    (
+        "event_photographers",
+        "Photographers added to events, with their days",
+        "Pasākumiem pievienotie fotogrāfi un viņu dienas",
+    ),
+    (
+        "invitations",
+        "One-time invitation links of staff accounts (hashes)",
+        "Darbinieku kontu vienreizējās uzaicinājuma saites (jaucējvērtības)",
+    ),
     ("users", "Staff accounts", "Darbinieku konti"),
     (
         "sessions",

@@ -348,6 +348,9 @@ pub const TABLES: &[Table] = &[
             ("password_hash", Operational, "argon2 hash"),
             ("role", Operational, "admin, organiser or photographer"),
             ("created_at", Operational, "when"),
+            ("status", Operational, "active or disabled by an admin"),
+            ("session_epoch", Operational, "raised to end every session of the account at once"),
+            ("last_login_at", Operational, "the last sign-in, shown to admins"),
         ],
     },
     Table {
@@ -357,6 +360,30 @@ pub const TABLES: &[Table] = &[
             ("id", Operational, "a signed-in browser or paired tablet; expires"),
             ("data", Operational, "who is signed in (ids only)"),
             ("expiry_date", Operational, "when it ends"),
+            ("user_id", Operational, "whose session, so it can be ended"),
+        ],
+    },
+    Table {
+        name: "invitations",
+        of_event: None,
+        columns: &[
+            ("id", Operational, "a one-time link to set a staff account's password"),
+            ("user_id", Operational, "the staff account"),
+            ("token_hash", Operational, "the link's hash"),
+            ("created_at", Operational, "when"),
+            ("expires_at", Operational, "until (7 days)"),
+            ("used_at", Operational, "when used"),
+        ],
+    },
+    Table {
+        name: "event_photographers",
+        of_event: Some("event_id = ?1"),
+        columns: &[
+            ("event_id", Operational, "a photographer's work at the event"),
+            ("user_id", Operational, "the photographer"),
+            ("from_day", Operational, "the first day they may work there"),
+            ("until_day", Operational, "the last day"),
+            ("added_at", Operational, "when"),
         ],
     },
     Table {

@@ -93,6 +93,7 @@ async fn seed(st: &AppState, ev: EventId, actor: &Actor, notice: &NoticeRef, tag
             device_time: None,
             shown: Some(Consent::Green),
         }],
+        None,
     )
     .await
     .unwrap();
@@ -296,13 +297,13 @@ async fn the_archive_keeps_reviewed_photos_of_green_people_until_its_own_end() {
         unreachable!()
     };
     assert_eq!(
-        crate::domain::photos::access(&st.store, uploader, Role::Photographer, &kept)
+        crate::domain::photos::access(&st.store, uploader, Role::Photographer, &kept, end)
             .await
             .unwrap(),
         None
     );
     assert!(
-        crate::domain::photos::access(&st.store, uploader, Role::Organiser, &kept)
+        crate::domain::photos::access(&st.store, uploader, Role::Organiser, &kept, end)
             .await
             .unwrap()
             .is_some()

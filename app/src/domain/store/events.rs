@@ -6,9 +6,10 @@ use crate::types::{EventId, PublicId};
 use crate::types::{EventSummary, NewEvent, Role};
 use rusqlite::{params, OptionalExtension, Row};
 
-const COLUMNS: &str = "id, public_id, name, starts_on, ends_on, venue, default_lang, archived_at";
+pub(super) const COLUMNS: &str =
+    "id, public_id, name, starts_on, ends_on, venue, default_lang, archived_at";
 
-fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
+pub(super) fn summary(r: &Row) -> rusqlite::Result<(EventId, EventSummary)> {
     Ok((
         r.get(0)?,
         EventSummary {

@@ -471,6 +471,51 @@ ALTER TABLE kiosk_devices ADD COLUMN registrations INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE kiosk_devices ADD COLUMN valid_until TEXT;
 "#;
 
+/// Issue 16 (requirement 22): accounts run from the browser, photographers per event.
+/// - `users.status`: an admin disables and enables an account; an account without a
+///   password (`password_hash = ''`) is one whose invitation is still to be used.
+/// - `users.session_epoch`: every session of a user carries the epoch it was signed in
+///   under; raising it (disable, reset, role change, password change, "sign out my other
+///   sessions") ends all of them at once, even one that a request in flight saves again.
+/// - `users.last_login_at`: for the admins' list.
+/// - `sessions.user_id`: whose session it is (NULL for a kiosk), so a user's sessions
+///   can be found and deleted; filled in for the sessions signed in before.
+/// - `invitations`: one-time links (only the token's SHA-256 is kept), valid 7 days.
+/// - `event_photographers`: which photographer works at which event, with the days the
+///   organiser set (NULL: from the event's dates).
+const V13: &str = r#"
+ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+    CHECK (status IN ('active', 'disabled'));
+ALTER TABLE users ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN last_login_at TEXT;
+
+ALTER TABLE sessions ADD COLUMN user_id INTEGER;
+UPDATE sessions SET user_id = json_extract(CAST(data AS TEXT), '$.data.principal.id')
+    WHERE json_valid(CAST(data AS TEXT))
+      AND json_extract(CAST(data AS TEXT), '$.data.principal.kind') = 'user';
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE invitations (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    TEXT
+);
+CREATE INDEX invitations_user ON invitations(user_id);
+
+CREATE TABLE event_photographers (
+    event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    user_id   INTEGER NOT NULL REFERENCES users(id),
+    from_day  TEXT,
+    until_day TEXT,
+    added_at  TEXT NOT NULL,
+    PRIMARY KEY (event_id, user_id)
+);
+CREATE INDEX event_photographers_user ON event_photographers(user_id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -485,5 +530,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V10),
         M::up(V11),
         M::up(V12),
+        M::up(V13),
     ])
 }

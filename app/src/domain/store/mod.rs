@@ -2,6 +2,7 @@
 //! deadpool's blocking thread, never on the async runtime, inside one transaction
 //! that also appends the audit rows for what it read or changed (requirement 19).
 
+mod assignments;
 mod attendees;
 mod audit;
 mod events;
@@ -12,11 +13,12 @@ mod photos;
 pub mod requests;
 mod retention;
 mod scans;
-mod sessions;
+pub mod sessions;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod users;
 
+pub use assignments::AssignmentRow;
 pub use attendees::{
     BadgeSource, CheckinCandidate, CheckinKey, EventCounts, ImportedAttendee, NewAttendee,
     NewConsent, LIST_LIMIT,
@@ -28,7 +30,7 @@ pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
 pub use requests::{NewRequestRow, RequestItemRow, RequestRecord, SubjectPhoto};
 pub use retention::{Clock, PromisedBy, PurgePreview, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
-pub use users::{LoginRecord, UserRecord};
+pub use users::{InvitationRecord, LoginRecord, NewInvitation, UserRecord};
 
 use crate::types::Role;
 use crate::types::{AttendeeId, EventId};
@@ -141,6 +143,15 @@ pub enum Conflict {
     /// The event is archived: read-only (issue 16 point 4).
     #[error("event archived")]
     EventArchived,
+    /// The last admin who can sign in would be disabled, demoted or reset (issue 16).
+    #[error("last admin")]
+    LastAdmin,
+    /// An invitation used already, expired, or of a disabled account.
+    #[error("invitation invalid")]
+    InvitationInvalid,
+    /// Only photographers' accounts are assigned to events.
+    #[error("not a photographer")]
+    NotAPhotographer,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -410,6 +421,39 @@ mod tests {
         assert!(conn
             .execute("UPDATE notice_versions SET attendee_days = 999", [])
             .is_err());
+    }
+
+    /// Issue 16: V13 tells whose each existing session is (kiosks none), so a disable
+    /// also ends the sessions signed in before the upgrade; everyone stays active.
+    #[test]
+    fn v11_finds_the_user_of_existing_sessions() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 10).unwrap();
+        seed_person(&conn);
+        conn.execute_batch(
+            r#"INSERT INTO sessions (id, data, expiry_date) VALUES
+                ('u', CAST('{"id":"u","data":{"principal":{"kind":"user","id":1,"role":"organiser"}},"expiry_date":[2030,1,0,0,0,0,0,0,0]}' AS BLOB), 9999999999),
+                ('k', CAST('{"id":"k","data":{"principal":{"kind":"kiosk","device_id":1,"event_id":4}},"expiry_date":[2030,1,0,0,0,0,0,0,0]}' AS BLOB), 9999999999);"#,
+        )
+        .unwrap();
+        m.to_latest(&mut conn).unwrap();
+        let users: Vec<(String, Option<i64>)> = conn
+            .prepare("SELECT id, user_id FROM sessions ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(users, vec![("k".into(), None), ("u".into(), Some(1))]);
+        let (status, epoch): (String, i64) = conn
+            .query_row(
+                "SELECT status, session_epoch FROM users WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((status.as_str(), epoch), ("active", 0));
     }
 
     #[test]

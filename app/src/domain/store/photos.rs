@@ -1157,6 +1157,7 @@ mod tests {
                 scan("scan-0002", "tok-b", "2026-11-22T09:59:00Z"),
                 scan("scan-0003", "tok-c", "2026-11-22T10:02:30Z"),
             ],
+            None,
         )
         .await
         .unwrap();
@@ -1168,6 +1169,7 @@ mod tests {
             },
             other,
             vec![scan("scan-0004", "tok-c", "2026-11-22T10:05:00Z")],
+            None,
         )
         .await
         .unwrap();

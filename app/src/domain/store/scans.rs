@@ -4,7 +4,7 @@
 use super::audit::append;
 use super::{now_rfc3339, Actor, Store, StoreResult};
 use crate::types::EventId;
-use crate::types::{Consent, EventScan, EventSummary, MyScan, Role, ScanIn};
+use crate::types::{Consent, EventScan, MyScan, ScanIn};
 use rusqlite::{params, OptionalExtension};
 
 const CURRENT: &str =
@@ -12,14 +12,16 @@ const CURRENT: &str =
 
 impl Store {
     /// Stores scans not stored before and returns each badge's current consent. One
-    /// audit row per upload (the scans are their own log). A badge of an archived event
-    /// still gets its colour (a red badge stays red) but its scan is not stored: the
-    /// event is read-only (issue 16 point 4).
+    /// audit row per upload (the scans are their own log). With `scope`, a badge of an
+    /// event outside it is neither stored nor answered: it looks unknown. A badge of an
+    /// archived event within the scope still gets its colour (a red badge stays red) but
+    /// its scan is not stored: the event is read-only (issue 16 point 4).
     pub async fn record_scans(
         &self,
         actor: Actor,
         user_id: i64,
         scans: Vec<ScanIn>,
+        scope: Option<Vec<EventId>>,
     ) -> StoreResult<Vec<(String, Option<Consent>)>> {
         self.tx(move |tx| {
             let now = now_rfc3339();
@@ -36,14 +38,24 @@ impl Store {
                         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                     )
                     .optional()?;
-                let (attendee, event, current) = match found {
-                    Some((_, _, c, true)) => {
-                        out.push((s.client_scan_id, c.as_deref().and_then(Consent::parse)));
-                        continue;
+                let (attendee, event, current, archived) = match found {
+                    Some((a, e, c, archived)) => {
+                        (Some(a), Some(e), c.as_deref().and_then(Consent::parse), archived)
                     }
-                    Some((a, e, c, false)) => (Some(a), Some(e), c.as_deref().and_then(Consent::parse)),
-                    None => (None, None, None),
+                    None => (None, None, None, false),
                 };
+                let outside = match (&scope, event) {
+                    (Some(rows), Some(e)) => !rows.iter().any(|r| r.get() == e),
+                    _ => false,
+                };
+                if outside {
+                    out.push((s.client_scan_id, None));
+                    continue;
+                }
+                if archived {
+                    out.push((s.client_scan_id, current));
+                    continue;
+                }
                 stored += tx.execute(
                     "INSERT OR IGNORE INTO scans (user_id, client_scan_id, badge_token, attendee_id,
                          event_id, device_time, received_at, shown)
@@ -148,19 +160,5 @@ impl Store {
             Ok(rows)
         })
         .await
-    }
-
-    /// Events a user may scan at: photographers and admins all, organisers their own.
-    pub async fn events_for_scanning(
-        &self,
-        user_id: i64,
-        role: Role,
-    ) -> StoreResult<Vec<EventSummary>> {
-        let as_role = if role == Role::Photographer {
-            Role::Admin
-        } else {
-            role
-        };
-        self.list_events(user_id, as_role).await
     }
 }

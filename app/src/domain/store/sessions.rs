@@ -1,6 +1,11 @@
 //! tower-sessions storage in the same SQLite database, on the same pool and pragmas as
 //! everything else, so sessions survive a restart and a 2xx that set a session means
 //! the session is on disk.
+//!
+//! A user's session loads only while their account is enabled and its session epoch is
+//! the one the session was signed in under (issue 16): disabling, a reset, a new role or
+//! password, or "sign out my other sessions" raise the epoch, so every older session is
+//! gone on its next request (401, and the sign-in page), whichever route it calls.
 
 use super::{Store, StoreError};
 use async_trait::async_trait;
@@ -35,6 +40,20 @@ impl SqliteSessionStore {
     }
 }
 
+/// Session key under which the principal is stored (`api::guard::SessionPrincipal`).
+pub const PRINCIPAL_KEY: &str = "principal";
+
+/// The user a session is signed in as and the epoch it was signed in under; `None` for a
+/// kiosk tablet or a session without a principal.
+pub fn session_user(record: &Record) -> Option<(i64, i64)> {
+    let p = record.data.get(PRINCIPAL_KEY)?;
+    if p.get("kind")?.as_str()? != "user" {
+        return None;
+    }
+    let epoch = p.get("epoch").and_then(|e| e.as_i64()).unwrap_or(0);
+    Some((p.get("id")?.as_i64()?, epoch))
+}
+
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
@@ -54,9 +73,14 @@ impl SessionStore for SqliteSessionStore {
                 loop {
                     let data = encode(&rec).map_err(|e| StoreError::Internal(e.to_string()))?;
                     let inserted = c.execute(
-                        "INSERT INTO sessions (id, data, expiry_date) VALUES (?1, ?2, ?3)
+                        "INSERT INTO sessions (id, data, expiry_date, user_id) VALUES (?1, ?2, ?3, ?4)
                          ON CONFLICT(id) DO NOTHING",
-                        params![rec.id.to_string(), data, rec.expiry_date.unix_timestamp()],
+                        params![
+                            rec.id.to_string(),
+                            data,
+                            rec.expiry_date.unix_timestamp(),
+                            session_user(&rec).map(|u| u.0)
+                        ],
                     )?;
                     if inserted == 1 {
                         return Ok(rec);
@@ -74,12 +98,14 @@ impl SessionStore for SqliteSessionStore {
         let data = encode(record)?;
         let id = record.id.to_string();
         let expiry = record.expiry_date.unix_timestamp();
+        let user = session_user(record).map(|u| u.0);
         self.store
             .with_conn(move |c| {
                 c.execute(
-                    "INSERT INTO sessions (id, data, expiry_date) VALUES (?1, ?2, ?3)
-                     ON CONFLICT(id) DO UPDATE SET data = excluded.data, expiry_date = excluded.expiry_date",
-                    params![id, data, expiry],
+                    "INSERT INTO sessions (id, data, expiry_date, user_id) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(id) DO UPDATE SET data = excluded.data,
+                         expiry_date = excluded.expiry_date, user_id = excluded.user_id",
+                    params![id, data, expiry, user],
                 )?;
                 Ok(())
             })
@@ -89,23 +115,44 @@ impl SessionStore for SqliteSessionStore {
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let id = id.to_string();
-        let data: Option<Vec<u8>> = self
-            .store
+        self.store
             .with_conn(move |c| {
                 let now = time::OffsetDateTime::now_utc().unix_timestamp();
-                Ok(c.query_row(
-                    "SELECT data FROM sessions WHERE id = ?1 AND expiry_date > ?2",
-                    params![id, now],
-                    |r| r.get(0),
-                )
-                .optional()?)
+                let row: Option<(Vec<u8>, Option<i64>, Option<String>, Option<i64>)> = c
+                    .query_row(
+                        "SELECT s.data, s.user_id, u.status, u.session_epoch
+                         FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+                         WHERE s.id = ?1 AND s.expiry_date > ?2",
+                        params![id, now],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    )
+                    .optional()?;
+                let Some((data, user_id, status, epoch)) = row else {
+                    return Ok(None);
+                };
+                let record: Record = serde_json::from_slice(&data)
+                    .map_err(|e| StoreError::Internal(format!("session decode: {e}")))?;
+                let live = match session_user(&record) {
+                    None => true,
+                    Some((user, signed_in_epoch)) => {
+                        user_id == Some(user)
+                            && status.as_deref() == Some("active")
+                            && epoch == Some(signed_in_epoch)
+                    }
+                };
+                if live {
+                    Ok(Some(record))
+                } else {
+                    // Ended by a disable, reset, role or password change: gone for good.
+                    c.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+                    Ok(None)
+                }
             })
             .await
-            .map_err(backend)?;
-        data.map(|d| {
-            serde_json::from_slice(&d).map_err(|e| session_store::Error::Decode(e.to_string()))
-        })
-        .transpose()
+            .map_err(|e| match e {
+                StoreError::Internal(m) => session_store::Error::Decode(m),
+                other => backend(other),
+            })
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
@@ -123,7 +170,61 @@ impl SessionStore for SqliteSessionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::store::Actor;
+    use crate::types::Role;
     use std::collections::HashMap;
+
+    fn signed_in(principal: serde_json::Value) -> Record {
+        let mut data = HashMap::new();
+        data.insert(PRINCIPAL_KEY.to_string(), principal);
+        Record {
+            id: Id::default(),
+            data,
+            expiry_date: time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+        }
+    }
+
+    /// Issue 16: a user's sessions end at once when their epoch moves or the account is
+    /// disabled, even one that a request in flight saves again; a kiosk's are untouched.
+    #[tokio::test]
+    async fn a_users_sessions_end_with_their_epoch_or_a_disable() {
+        let s = Store::open_in_memory().await.unwrap();
+        let id = s
+            .create_user(Actor::Cli, "p@x.lv".into(), "h".into(), Role::Photographer)
+            .await
+            .unwrap();
+        let store = SqliteSessionStore::new(s.clone());
+        let user = |epoch: i64| {
+            signed_in(
+                serde_json::json!({ "kind": "user", "id": id, "role": "photographer", "epoch": epoch }),
+            )
+        };
+        let mut phone = user(0);
+        let mut laptop = user(0);
+        let mut kiosk =
+            signed_in(serde_json::json!({ "kind": "kiosk", "device_id": 1, "event_id": 1 }));
+        for r in [&mut phone, &mut laptop, &mut kiosk] {
+            store.create(r).await.unwrap();
+            assert!(store.load(&r.id).await.unwrap().is_some());
+        }
+        assert_eq!(s.end_user_sessions(Actor::Cli, id).await.unwrap(), 1);
+        assert!(store.load(&phone.id).await.unwrap().is_none());
+        assert!(store.load(&laptop.id).await.unwrap().is_none());
+        assert!(
+            store.load(&kiosk.id).await.unwrap().is_some(),
+            "kiosks stay"
+        );
+        store.save(&laptop).await.unwrap();
+        assert!(
+            store.load(&laptop.id).await.unwrap().is_none(),
+            "saved again under the old epoch: still ended"
+        );
+        let mut fresh = user(1);
+        store.create(&mut fresh).await.unwrap();
+        assert!(store.load(&fresh.id).await.unwrap().is_some());
+        s.set_user_disabled(Actor::Cli, id, true).await.unwrap();
+        assert!(store.load(&fresh.id).await.unwrap().is_none(), "disabled");
+    }
 
     #[tokio::test]
     async fn session_roundtrip_and_expiry() {
