@@ -10,6 +10,7 @@ pub mod credential_fields;
 pub mod data_table;
 pub mod draw;
 pub mod errors;
+pub mod event_loader;
 pub mod files;
 pub mod header;
 pub mod invitation;

@@ -2,17 +2,15 @@
 //! small chart (requirement 13), and the way to its attendees, import, photos,
 //! data-subject requests and settings, and its photographers (issue 16).
 
-use crate::api::attendees::get_event_stats;
 use crate::api::scans::GetEventScans;
 use crate::components::auth::RequireManager;
 use crate::components::badge::ConsentIcon;
 use crate::components::data_table::DataTable;
 use crate::components::errors::ErrorText;
-use crate::components::loaded::loaded;
+use crate::components::event_loader::EventLoader;
 use crate::i18n::*;
 use crate::types::{Consent, EventOverview, EventStats};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use photographers_card::PhotographersCard;
 use retention_banner::RetentionBanner;
 use retention_card::RetentionCard;
@@ -37,17 +35,10 @@ pub fn EventPage() -> impl IntoView {
 #[component]
 fn EventPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || crate::types::PublicId::from_route(params.read().get("id")),
-        get_event_stats,
-    );
     view! {
         <main id="main" class="page">
             <a href="/dashboard">{t!(i18n, settings.back)}</a>
-            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ev.loading)}</p> }>
-                {move || data.get().map(|r| loaded(r, |o| view! { <Overview o/> }))}
-            </Transition>
+            <EventLoader show=|o| view! { <Overview o/> }.into_any()/>
         </main>
     }
 }

@@ -5,15 +5,13 @@
 mod archive_card;
 mod edit_form;
 
-use crate::api::attendees::get_event_stats;
 use crate::components::auth::RequireManager;
-use crate::components::loaded::loaded;
+use crate::components::event_loader::EventLoader;
 use crate::i18n::*;
 use crate::types::EventOverview;
 use archive_card::ArchiveCard;
 use edit_form::EditForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn EventEditPage() -> impl IntoView {
@@ -26,17 +24,9 @@ pub fn EventEditPage() -> impl IntoView {
 
 #[component]
 fn EditPanel() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || crate::types::PublicId::from_route(params.read().get("id")),
-        get_event_stats,
-    );
     view! {
         <main id="main" class="page">
-            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, ev.loading)}</p> }>
-                {move || data.get().map(|r| loaded(r, |o| view! { <Editor o/> }))}
-            </Transition>
+            <EventLoader show=|o| view! { <Editor o/> }.into_any()/>
         </main>
     }
 }
