@@ -105,7 +105,9 @@ async function exported(req: APIRequestContext, eventId: string): Promise<Map<st
   const photos = new Map<string, string>();
   for (const line of manifest) {
     const [file, id, , reason] = line.split(',');
-    if (file) photos.set(id, reason);
+    // The formula-safe CSV writer puts ' before a cell starting with - = + or @, and a
+    // random photo id starts with - one time in 64.
+    if (file) photos.set(id.replace(/^'(?=[-=+@])/, ''), reason);
   }
   return photos;
 }
