@@ -160,6 +160,9 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
         B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
+        B::CorrectionReasonMissing => {
+            td_string!(locale, errors.err_correction_reason).to_string()
+        }
     }
 }
 
@@ -182,7 +185,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 98;
+    const VARIANTS: usize = 99;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -287,6 +290,7 @@ mod tests {
             B::AuditActionInvalid => 95,
             B::AuditRangeWrong => 96,
             B::TabletUntilPast => 97,
+            B::CorrectionReasonMissing => 98,
         }
     }
 
@@ -391,6 +395,7 @@ mod tests {
             B::ExportBusy,
             B::ExportStale,
             B::TabletUntilPast,
+            B::CorrectionReasonMissing,
             B::GuardianNameTooLong,
             B::SignatureTooBig,
             B::SignatureTooLargePixels,

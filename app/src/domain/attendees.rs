@@ -4,11 +4,11 @@
 
 use super::badges;
 use super::consent::{self, Decision, RegisterError, Registration};
-use super::store::{Actor, Store, StoreError};
+use super::store::{Actor, CorrectionNote, Store, StoreError};
 use super::AppState;
 use crate::types::{
-    AttendeeDetail, Channel, ColumnMapping, ConsentInput, ImportOutcome, OrganiserRegistration,
-    Registered,
+    AttendeeDetail, BadInput, Channel, ColumnMapping, ConsentInput, CorrectionDone,
+    CorrectionInput, ImportOutcome, OrganiserRegistration, Registered,
 };
 use crate::types::{AttendeeId, EventId};
 
@@ -25,7 +25,73 @@ pub async fn detail(
     if event_row != event_id {
         return Err(StoreError::NotFound);
     }
-    Ok(store.attendee_detail(actor, attendee_id).await?.1)
+    let mut detail = store.attendee_detail(actor, attendee_id).await?.1;
+    let settings = store.event_settings(event_id).await?;
+    detail.collected = crate::types::Field::ALL
+        .into_iter()
+        .filter(|f| settings.fields.get(*f).enabled)
+        .collect();
+    Ok(detail)
+}
+
+/// An organiser corrects one field at the person's request, by email, phone or in
+/// person (issue 16 point 6; requirement 17, rectification). How their identity was
+/// checked and why are required; only a field the event collects, under the event's
+/// rules (names in NFC, a required field stays filled). The correction is added to the
+/// attendee's history and audited in one transaction. Allowed on an archived event
+/// like every other data-subject right. `reprint` says whether the name printed on the
+/// badge changed. 404 for an attendee of another event.
+pub async fn correct_on_request(
+    store: &Store,
+    actor: Actor,
+    event_id: EventId,
+    attendee_id: AttendeeId,
+    input: CorrectionInput,
+) -> Result<CorrectionDone, RegisterError> {
+    let (event_row, _) = store.attendee_event_and_minor(attendee_id).await?;
+    if event_row != event_id {
+        return Err(StoreError::NotFound.into());
+    }
+    let identity_check = note_text(&input.identity_check, BadInput::IdentityCheckMissing)?;
+    let reason = note_text(&input.reason, BadInput::CorrectionReasonMissing)?;
+    let settings = store.event_settings(event_id).await?;
+    if !settings.fields.get(input.field).enabled {
+        return Err(BadInput::FieldNotCollected.into());
+    }
+    let before = store.subject_fields(attendee_id).await?;
+    let mut fields = before.clone();
+    fields.set(input.field, Some(input.value));
+    let clean = consent::clean_fields(&settings.fields, fields)?;
+    let value = clean.get(input.field).map(String::from);
+    let printed = |f: &crate::types::PersonFields| {
+        badges::printed_name(&settings, f.first_name.clone(), f.last_name.clone())
+    };
+    let mut after = before.clone();
+    after.set(input.field, value.clone());
+    let reprint = printed(&before) != printed(&after);
+    let note = CorrectionNote {
+        asked_by: input.asked_by,
+        identity_check,
+        reason,
+    };
+    store
+        .correct_on_request(actor.clone(), attendee_id, input.field, value, note)
+        .await?;
+    let detail = detail(store, actor, event_id, attendee_id).await?;
+    Ok(CorrectionDone { detail, reprint })
+}
+
+/// A required free text of a correction: trimmed, not empty, at most
+/// [`requests::MAX_TEXT`](super::requests::MAX_TEXT) characters.
+fn note_text(s: &str, missing: BadInput) -> Result<String, BadInput> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(missing);
+    }
+    if s.chars().count() > super::requests::MAX_TEXT {
+        return Err(BadInput::MessageTooLong);
+    }
+    Ok(s.to_string())
 }
 
 /// Registers an attendee on their behalf (channel "organiser", the notice version the

@@ -1,5 +1,6 @@
 //! Opening a data-subject request, the one way (issue 13): by the organiser on someone's
-//! behalf, or by the attendee on `/me` (requirements 15, 17). The texts' rules, the
+//! behalf, by the attendee on `/me`, or by the attendee at a kiosk after scanning their
+//! badge (issue 16 point 6; requirements 15, 17). The texts' rules, the
 //! language of the closing message and which photos may be named are decided here.
 
 use super::{check_text, RequestError};
@@ -51,7 +52,7 @@ pub async fn open_for_event(
     let row = NewRequestRow {
         attendee_id,
         kind: request.kind,
-        channel: "organiser",
+        channel: crate::types::RequestChannel::Organiser,
         identity_check,
         message,
         lang: request.lang.as_str().into(),
@@ -89,11 +90,35 @@ pub async fn open_by_subject(
     let row = NewRequestRow {
         attendee_id,
         kind: request.kind,
-        channel: "self_service",
+        channel: crate::types::RequestChannel::SelfService,
         identity_check: "private code".into(),
         message,
         lang: request.lang.as_str().into(),
         photos,
+    };
+    Ok(store.open_request(actor, row).await?)
+}
+
+/// The attendee asks at a kiosk for their photos to be removed, after scanning their own
+/// badge (channel "kiosk"; identity: the badge, which the person holds). Every photo of
+/// them; the kiosk device is the actor of the audit row. Returns the request's public id.
+pub async fn open_at_kiosk(
+    store: &Store,
+    actor: Actor,
+    attendee_id: AttendeeId,
+    lang: crate::types::Lang,
+) -> Result<String, RequestError> {
+    if !matches!(actor, Actor::Kiosk { .. }) {
+        return Err(StoreError::Conflict(crate::domain::Conflict::NotAUser).into());
+    }
+    let row = NewRequestRow {
+        attendee_id,
+        kind: RequestKind::Removal,
+        channel: crate::types::RequestChannel::Kiosk,
+        identity_check: "badge scanned at the kiosk".into(),
+        message: String::new(),
+        lang: lang.as_str().into(),
+        photos: None,
     };
     Ok(store.open_request(actor, row).await?)
 }

@@ -4,6 +4,7 @@
 
 mod attendees;
 mod audit;
+mod corrections;
 mod events;
 mod kiosk;
 pub mod migrations;
@@ -22,6 +23,7 @@ pub use attendees::{
     NewConsent, LIST_LIMIT,
 };
 pub use audit::{AuditPage, AuditQuery};
+pub use corrections::CorrectionNote;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};

@@ -29,7 +29,7 @@ fn new_request(attendee_id: AttendeeId, kind: RequestKind) -> NewRequestRow {
     NewRequestRow {
         attendee_id,
         kind,
-        channel: "organiser",
+        channel: crate::types::RequestChannel::Organiser,
         identity_check: "called back".into(),
         message: "Marta wants out".into(),
         lang: "en".into(),
