@@ -122,3 +122,57 @@ pub async fn open_at_kiosk(
     };
     Ok(store.open_request(actor, row).await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::store::test_support::{
+        english_notice, kiosk_attendee, kiosk_consent, register, store_with_event,
+    };
+    use crate::domain::Conflict;
+    use crate::types::{Consent, Lang, PersonFields};
+
+    /// Issue 16 point 6 (requirement 15): a removal asked at the kiosk is a request with
+    /// channel "kiosk" for every photo, audited with the kiosk as the actor; a second
+    /// one while it is open is refused.
+    #[tokio::test]
+    async fn a_removal_asked_at_the_kiosk_has_the_kiosk_channel_and_actor() {
+        let (s, ev, actor) = store_with_event().await;
+        let notice = english_notice(&s, &actor, ev).await;
+        let fields = PersonFields {
+            first_name: Some("Marta".into()),
+            ..Default::default()
+        };
+        let a = register(
+            &s,
+            &actor,
+            kiosk_attendee(ev, "tok-k", fields),
+            kiosk_consent(Consent::Red, notice),
+        )
+        .await;
+        let kiosk = Actor::Kiosk {
+            device_id: 3,
+            event_id: ev,
+        };
+        let public = open_at_kiosk(&s, kiosk.clone(), a, Lang::En).await.unwrap();
+        assert!(matches!(
+            open_at_kiosk(&s, kiosk, a, Lang::En).await,
+            Err(RequestError::Store(StoreError::Conflict(Conflict::RequestOpen)))
+        ));
+        assert!(
+            open_at_kiosk(&s, actor.clone(), a, Lang::En).await.is_err(),
+            "only a kiosk opens a kiosk request"
+        );
+        let listed = s.event_requests(actor.clone(), ev).await.unwrap();
+        assert_eq!(listed.len(), 1);
+        let r = &listed[0];
+        assert_eq!(r.public_id.as_str(), public);
+        assert_eq!(r.channel, "kiosk");
+        assert_eq!(r.kind, RequestKind::Removal);
+        assert!(r.all_photos);
+        assert_eq!(r.lang, "en");
+        let b = s.request_bundle(actor, r.id).await.unwrap();
+        let open = b.trail.iter().find(|t| t.action == "removal.open").unwrap();
+        assert_eq!(open.actor, "kiosk:3");
+    }
+}
