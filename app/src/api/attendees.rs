@@ -7,8 +7,8 @@ use crate::types::AttendeeId;
 use crate::types::PublicId;
 use crate::types::{
     ApiError, AttendeeDetail, AttendeeFilter, AttendeeList, Badge, ColumnMapping, ConsentInput,
-    CorrectionDone, CorrectionInput,
-    EventOverview, ImportOutcome, ImportPreview, OrganiserRegistration, Registered,
+    CorrectionDone, CorrectionInput, EventOverview, ImportOutcome, ImportPreview,
+    OrganiserRegistration, Registered,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;

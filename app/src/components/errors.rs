@@ -160,9 +160,7 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
         B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
-        B::CorrectionReasonMissing => {
-            td_string!(locale, errors.err_correction_reason).to_string()
-        }
+        B::CorrectionReasonMissing => td_string!(locale, errors.err_correction_reason).to_string(),
     }
 }
 

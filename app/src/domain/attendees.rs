@@ -248,7 +248,12 @@ mod tests {
             refused(correct_on_request(&s, actor.clone(), ev, a, no_identity).await),
             BadInput::IdentityCheckMissing
         );
-        let no_reason = input(Field::FirstName, "Mārta", "called back the registered number", "");
+        let no_reason = input(
+            Field::FirstName,
+            "Mārta",
+            "called back the registered number",
+            "",
+        );
         assert_eq!(
             refused(correct_on_request(&s, actor.clone(), ev, a, no_reason).await),
             BadInput::CorrectionReasonMissing
@@ -282,7 +287,10 @@ mod tests {
             .await
             .unwrap();
         assert!(done.reprint, "the printed name changed");
-        assert_eq!(done.detail.fields.first_name.as_deref(), Some("M\u{0101}rta"));
+        assert_eq!(
+            done.detail.fields.first_name.as_deref(),
+            Some("M\u{0101}rta")
+        );
         assert_eq!(
             done.detail.collected,
             vec![Field::FirstName, Field::LastName, Field::Organisation]
@@ -296,8 +304,15 @@ mod tests {
         assert_eq!(c[0].reason, "Name misspelt at the kiosk");
         assert!(!c[0].at.is_empty());
         // A field the badge does not print: no reprint.
-        let org = input(Field::Organisation, "LU", "same call", "added their university");
-        let done = correct_on_request(&s, actor.clone(), ev, a, org).await.unwrap();
+        let org = input(
+            Field::Organisation,
+            "LU",
+            "same call",
+            "added their university",
+        );
+        let done = correct_on_request(&s, actor.clone(), ev, a, org)
+            .await
+            .unwrap();
         assert!(!done.reprint);
         assert_eq!(done.detail.corrections.len(), 2);
     }

@@ -157,7 +157,9 @@ mod tests {
         let public = open_at_kiosk(&s, kiosk.clone(), a, Lang::En).await.unwrap();
         assert!(matches!(
             open_at_kiosk(&s, kiosk, a, Lang::En).await,
-            Err(RequestError::Store(StoreError::Conflict(Conflict::RequestOpen)))
+            Err(RequestError::Store(StoreError::Conflict(
+                Conflict::RequestOpen
+            )))
         ));
         assert!(
             open_at_kiosk(&s, actor.clone(), a, Lang::En).await.is_err(),

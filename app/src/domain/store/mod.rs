@@ -452,15 +452,29 @@ mod tests {
                 "SELECT id, public_id, status, channel, identity_check FROM requests ORDER BY id",
             )
             .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(
             rows,
             vec![
-                (5, "req5".into(), "in_review".into(), "self_service".into(), "private code".into()),
-                (6, "req6".into(), "done".into(), "organiser".into(), "called back".into()),
+                (
+                    5,
+                    "req5".into(),
+                    "in_review".into(),
+                    "self_service".into(),
+                    "private code".into()
+                ),
+                (
+                    6,
+                    "req6".into(),
+                    "done".into(),
+                    "organiser".into(),
+                    "called back".into()
+                ),
             ]
         );
         let count = |conn: &Connection, table: &str| -> i64 {
@@ -486,7 +500,10 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(leftovers, 0, "no table or foreign key keeps the building name");
+        assert_eq!(
+            leftovers, 0,
+            "no table or foreign key keeps the building name"
+        );
         conn.execute(
             "INSERT INTO requests (attendee_id, status, received_at, channel, public_id)
              VALUES (9, 'received', 't', 'kiosk', 'req7')",
@@ -509,15 +526,18 @@ mod tests {
             .is_err(),
             "public ids stay unique"
         );
-        conn.execute("DELETE FROM requests WHERE id = 5", []).unwrap();
+        conn.execute("DELETE FROM requests WHERE id = 5", [])
+            .unwrap();
         assert_eq!(
             count(&conn, "request_photos") + count(&conn, "request_takedowns"),
             0
         );
         let fk: Vec<(String, String, String)> = conn
-            .prepare("SELECT f.\"table\", f.\"from\", m.name FROM sqlite_master m,
+            .prepare(
+                "SELECT f.\"table\", f.\"from\", m.name FROM sqlite_master m,
                       pragma_foreign_key_list(m.name) f
-                      WHERE m.name IN ('request_photos', 'request_takedowns') ORDER BY 3, 2")
+                      WHERE m.name IN ('request_photos', 'request_takedowns') ORDER BY 3, 2",
+            )
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap()
