@@ -13,7 +13,7 @@ pub(super) fn RemovalAskedStep(flow: FlowState) -> impl IntoView {
             let date = asked.due_on.clone();
             view! {
                 <h1>{t!(i18n, kiosk.removal_done)}</h1>
-                <div class="summary" role="status">
+                <div class="removal-asked" role="status">
                     <p>{t!(i18n, kiosk.removal_next)}</p>
                     <p><strong>{move || t_string!(i18n, kiosk.removal_due, date = date.clone()).to_string()}</strong></p>
                     <p>{t!(i18n, kiosk.removal_follow)}</p>
