@@ -90,9 +90,15 @@ async fn erasure_reduces_consent_rows_and_leaves_the_counts() {
         identity_check: "replied from marta@example.lv".into(),
         reason: "Marta's name misspelt".into(),
     };
-    s.correct_on_request(actor.clone(), a, Field::FirstName, Some("Mārta".into()), note)
-        .await
-        .unwrap();
+    s.correct_on_request(
+        actor.clone(),
+        a,
+        Field::FirstName,
+        Some("Mārta".into()),
+        note,
+    )
+    .await
+    .unwrap();
     assert_eq!(s.corrections_of(a).await.unwrap().len(), 1);
     s.erase_subject(actor.clone(), row).await.unwrap();
     assert!(s.corrections_of(a).await.unwrap().is_empty());
