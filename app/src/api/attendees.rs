@@ -7,7 +7,8 @@ use crate::types::AttendeeId;
 use crate::types::PublicId;
 use crate::types::{
     ApiError, AttendeeDetail, AttendeeFilter, AttendeeList, Badge, ColumnMapping, ConsentInput,
-    EventOverview, ImportOutcome, ImportPreview, OrganiserRegistration, Registered,
+    CorrectionDone, CorrectionInput, EventOverview, ImportOutcome, ImportPreview,
+    OrganiserRegistration, Registered,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -59,6 +60,20 @@ pub async fn change_consent(
     let m = guard::managed_event(event_id).await?;
     let store = &m.state.store;
     Ok(attendees::change_consent(store, m.actor, m.row, attendee_id, consent).await?)
+}
+
+/// Corrects one field at the person's request (email, phone or in person), with how
+/// their identity was checked and why (issue 16 point 6; requirement 17). Added to the
+/// attendee's history and audited; says whether the badge should be reprinted.
+#[server(endpoint = "attendees/correct", input = Json)]
+pub async fn correct_attendee(
+    event_id: PublicId,
+    attendee_id: AttendeeId,
+    correction: CorrectionInput,
+) -> Result<CorrectionDone, ApiError> {
+    let m = guard::managed_event(event_id).await?;
+    let store = &m.state.store;
+    Ok(attendees::correct_on_request(store, m.actor, m.row, attendee_id, correction).await?)
 }
 
 /// The attendee's badge for reprinting (the same print view as the kiosk's).

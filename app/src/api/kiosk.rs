@@ -201,3 +201,15 @@ pub async fn withdraw(code: String, lang: String) -> Result<crate::types::Badge,
     let (actor, _, _) = kiosk_ids().await?;
     Ok(crate::domain::kiosk::withdraw(&guard::state()?, actor, &code, &lang).await?)
 }
+
+/// "Ask for my photos to be removed" after the attendee scanned their own badge: opens a
+/// removal request of all their photos with channel "kiosk" (issue 16 point 6) and
+/// answers the organiser's deadline. The kiosk keeps nothing about the person.
+#[server(endpoint = "kiosk/removal")]
+pub async fn kiosk_removal(
+    code: String,
+    lang: String,
+) -> Result<crate::types::KioskRemovalAsked, ApiError> {
+    let (actor, _, _) = kiosk_ids().await?;
+    Ok(crate::domain::kiosk::ask_removal(&guard::state()?, actor, &code, &lang).await?)
+}

@@ -166,6 +166,7 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::ExportBusy => td_string!(locale, errors.err_export_busy).to_string(),
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
         B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
+        B::CorrectionReasonMissing => td_string!(locale, errors.err_correction_reason).to_string(),
     }
 }
 
@@ -205,7 +206,7 @@ mod tests {
     const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
     /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-    const VARIANTS: usize = 104;
+    const VARIANTS: usize = 105;
 
     /// Exhaustive on purpose: a new variant does not compile here until it is numbered
     /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -316,6 +317,7 @@ mod tests {
             B::LastAdmin => 101,
             B::InvitationInvalid => 102,
             B::NotAPhotographer => 103,
+            B::CorrectionReasonMissing => 104,
         }
     }
 
@@ -426,6 +428,7 @@ mod tests {
             B::ExportBusy,
             B::ExportStale,
             B::TabletUntilPast,
+            B::CorrectionReasonMissing,
             B::GuardianNameTooLong,
             B::SignatureTooBig,
             B::SignatureTooLargePixels,

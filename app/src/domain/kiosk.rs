@@ -10,7 +10,7 @@ use crate::types::AttendeeId;
 use crate::types::EventId;
 use crate::types::{
     BadInput, Badge, Channel, CheckinFound, Consent, ConsentInput, KioskEvent, KioskRegistration,
-    KioskTablet, Me, PersonFields, Registered, TabletStatus,
+    KioskRemovalAsked, KioskTablet, Me, PersonFields, Registered, TabletStatus,
 };
 
 /// How long a pairing code works.
@@ -448,4 +448,33 @@ pub async fn withdraw(
     let badge =
         badges::badge_for_attendee(&st.store, actor, event_id, attendee, &st.public_url).await?;
     Ok(badge.to_wire())
+}
+
+/// "Ask for my photos to be removed" after the attendee scanned their own badge in
+/// "Change my photo choice" (issue 16 point 6; requirement 15): opens a removal request
+/// of every photo of them with channel "kiosk", audited with this kiosk as the actor.
+/// Misses count against the kiosk like check-in look-ups. Answers the organiser's
+/// deadline (one month) for the kiosk to show; nothing about the person.
+pub async fn ask_removal(
+    st: &AppState,
+    actor: Actor,
+    code: &str,
+    lang: &str,
+) -> Result<KioskRemovalAsked, RegisterError> {
+    let (device_id, event_id) = kiosk_of(&actor)?;
+    let limit_key = lookup_limit(st, device_id)?;
+    let attendee = match own_badge(st, event_id, code).await {
+        Ok((attendee, _)) => attendee,
+        Err(e) => {
+            st.checkin_by_kiosk.record(&limit_key);
+            return Err(e);
+        }
+    };
+    let lang = crate::types::Lang::or_latvian(lang);
+    super::requests::open_at_kiosk(&st.store, actor, attendee, lang).await?;
+    tracing::info!(kiosk_id = device_id, "removal requested at kiosk");
+    let due = super::requests::due_on(super::requests::today());
+    Ok(KioskRemovalAsked {
+        due_on: super::requests::iso(due),
+    })
 }

@@ -5,7 +5,7 @@
 mod act;
 mod open;
 pub use act::{act, list, managed, RequestAction};
-pub use open::{open_by_subject, open_for_event};
+pub use open::{open_at_kiosk, open_by_subject, open_for_event};
 
 use super::imaging::{self, Limits};
 use super::photos::{self, write_atomic, Rendition};
@@ -90,6 +90,7 @@ pub fn row(request: &RequestRecord, today: Date) -> RequestRow {
         status: request.status,
         person: request.person.clone(),
         attendee_id: request.attendee_id,
+        channel: request.channel.clone(),
         received_at: request.received_at.clone(),
         due_on,
         days_left,

@@ -17,6 +17,8 @@ mod decision;
 mod detail;
 mod detail_badge;
 mod detail_change;
+mod detail_correct;
+mod detail_corrections;
 mod detail_data;
 mod detail_export;
 mod detail_history;

@@ -24,6 +24,7 @@ mod guardian;
 mod minor;
 mod notice;
 mod parts;
+mod removal_asked;
 mod state;
 mod welcome;
 mod withdraw;

@@ -92,6 +92,70 @@ pub struct AttendeeDetail {
     pub history: Vec<ConsentRecord>,
     /// `/b/{badge token}`: the badge's own address (its QR), for the PNG link.
     pub badge_path: String,
+    /// The fields the event collects (the ones a correction may change).
+    #[serde(default)]
+    pub collected: Vec<Field>,
+    /// Fields corrected by an organiser on the person's request, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionRecord>,
+}
+
+/// How a person asked an organiser to act for them (issue 16 point 6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskedBy {
+    Email,
+    Phone,
+    InPerson,
+}
+
+impl AskedBy {
+    pub const ALL: [AskedBy; 3] = [AskedBy::Email, AskedBy::Phone, AskedBy::InPerson];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AskedBy::Email => "email",
+            AskedBy::Phone => "phone",
+            AskedBy::InPerson => "in_person",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AskedBy> {
+        AskedBy::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// An organiser corrects one field at the person's request (rectification,
+/// requirement 17): how they asked, how their identity was checked and why are required.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionInput {
+    pub field: Field,
+    /// The new value ("" empties a field that is not required).
+    pub value: String,
+    pub asked_by: AskedBy,
+    pub identity_check: String,
+    /// What the person asked for, or why the field is corrected.
+    pub reason: String,
+}
+
+/// One correction in the attendee's history: which field, never its values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionRecord {
+    pub at: String,
+    /// The organiser's email ("" once their account is gone).
+    pub by: String,
+    pub field: Field,
+    pub asked_by: AskedBy,
+    pub identity_check: String,
+    pub reason: String,
+}
+
+/// The attendee after a correction, and whether what their badge prints changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionDone {
+    pub detail: AttendeeDetail,
+    /// The printed name changed: the badge should be reprinted.
+    pub reprint: bool,
 }
 
 /// Registration by the organiser on the attendee's behalf.

@@ -251,6 +251,9 @@ pub enum BadInput {
     ExportStale,
     /// A tablet's last day set before today (issue 16 point 3).
     TabletUntilPast,
+    /// A correction on a person's request without what they asked for or why (issue 16
+    /// point 6).
+    CorrectionReasonMissing,
 }
 
 impl From<BadInput> for ApiError {

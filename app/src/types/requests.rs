@@ -147,11 +147,42 @@ pub struct RequestRow {
     /// The person's name, or "" when the event collects no names (or they were erased).
     pub person: String,
     pub attendee_id: AttendeeId,
+    /// Where it came from: `self_service`, `organiser` or `kiosk`.
+    pub channel: String,
     pub received_at: String,
     pub due_on: String,
     /// Days until the due date (negative when overdue); `None` once closed.
     pub days_left: Option<i64>,
     pub overdue: bool,
+}
+
+/// Where a request came from, as stored in `requests.channel`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestChannel {
+    /// The attendee on `/me` with their private code.
+    SelfService,
+    /// An organiser on the person's behalf (email, phone, letter).
+    Organiser,
+    /// The attendee at a kiosk, after scanning their badge (issue 16 point 6).
+    Kiosk,
+}
+
+impl RequestChannel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestChannel::SelfService => "self_service",
+            RequestChannel::Organiser => "organiser",
+            RequestChannel::Kiosk => "kiosk",
+        }
+    }
+}
+
+/// What the kiosk shows once a removal request is open: the organiser's deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KioskRemovalAsked {
+    /// The day the organiser must answer by (`YYYY-MM-DD`).
+    pub due_on: String,
 }
 
 /// A photo in a request and the decision on it.
@@ -220,7 +251,7 @@ pub struct RequestView {
     pub event_name: String,
     pub kind: RequestKind,
     pub status: RequestStatus,
-    /// `self_service` or `organiser`.
+    /// `self_service`, `organiser` or `kiosk`.
     pub channel: String,
     pub identity_check: String,
     pub message: String,

@@ -404,6 +404,14 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         NOT_OURS,
     ),
     (
+        "/api/attendees/correct",
+        Access::Managers,
+        Json(
+            r#"{"event_id":"{event}","attendee_id":{attendee},"correction":{"field":"first_name","value":"X","asked_by":"email","identity_check":"x","reason":"y"}}"#,
+        ),
+        NOT_OURS,
+    ),
+    (
         "/api/attendees/import/preview",
         Access::Managers,
         Json(r#"{"event_id":"{event}","csv":"a\n1\n"}"#),
@@ -437,6 +445,12 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
     ),
     (
         "/api/kiosk/withdraw",
+        Access::Kiosk,
+        Form(&[("code", "{badge}"), ("lang", "en")]),
+        &[(Kiosk, 400)],
+    ),
+    (
+        "/api/kiosk/removal",
         Access::Kiosk,
         Form(&[("code", "{badge}"), ("lang", "en")]),
         &[(Kiosk, 400)],
@@ -600,6 +614,11 @@ const MIXED: &[(&str, &str, u16)] = &[
     (
         "/api/attendees/badge",
         r#"{"event_id":"{own_event}","attendee_id":{attendee}}"#,
+        404,
+    ),
+    (
+        "/api/attendees/correct",
+        r#"{"event_id":"{own_event}","attendee_id":{attendee},"correction":{"field":"first_name","value":"X","asked_by":"email","identity_check":"x","reason":"y"}}"#,
         404,
     ),
     (

@@ -15,6 +15,7 @@ mod events_edit;
 mod gate;
 mod kiosk;
 mod notice;
+mod on_request;
 mod parse;
 mod photos;
 mod privacy;

@@ -46,6 +46,11 @@ const ABOUT: &[(&str, &str, &str)] = &[
         "Datu subjektu pieprasījumi",
     ),
     (
+        "attendee_corrections",
+        "Fields corrected at the person's request: how they asked, the identity check, why",
+        "Pēc personas lūguma laboti lauki: kā lūdza, identitātes pārbaude, kāpēc",
+    ),
+    (
         "attendees",
         "Attendees: the registration",
         "Dalībnieki: reģistrācija",

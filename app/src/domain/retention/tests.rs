@@ -153,7 +153,7 @@ async fn seed(st: &AppState, ev: EventId, actor: &Actor, notice: &NoticeRef, tag
         NewRequestRow {
             attendee_id: red,
             kind: RequestKind::Removal,
-            channel: "organiser",
+            channel: crate::types::RequestChannel::Organiser,
             identity_check: format!("passport of {tag}"),
             message: format!("Please remove me, Ilze {tag}"),
             lang: "lv".into(),

@@ -509,6 +509,8 @@ impl Store {
                                     fields: person(r, 7)?,
                                     consent: None,
                                     history: Vec::new(),
+                                    collected: Vec::new(),
+                                    corrections: Vec::new(),
                                 },
                             ))
                         },
@@ -521,6 +523,7 @@ impl Store {
             .await?;
         detail.history = self.consent_history_rows(attendee_id).await?;
         detail.consent = detail.history.last().map(|c| c.choice);
+        detail.corrections = self.corrections_of(attendee_id).await?;
         Ok((event_id, detail))
     }
 

@@ -5,6 +5,7 @@
 mod assignments;
 mod attendees;
 mod audit;
+mod corrections;
 mod events;
 mod kiosk;
 pub mod migrations;
@@ -24,6 +25,7 @@ pub use attendees::{
     NewConsent, LIST_LIMIT,
 };
 pub use audit::{AuditPage, AuditQuery};
+pub use corrections::CorrectionNote;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
@@ -426,7 +428,7 @@ mod tests {
     /// Issue 16: V13 tells whose each existing session is (kiosks none), so a disable
     /// also ends the sessions signed in before the upgrade; everyone stays active.
     #[test]
-    fn v11_finds_the_user_of_existing_sessions() {
+    fn v13_finds_the_user_of_existing_sessions() {
         let mut conn = Connection::open_in_memory().unwrap();
         let m = migrations::migrations();
         m.to_version(&mut conn, 10).unwrap();
@@ -454,6 +456,138 @@ mod tests {
             )
             .unwrap();
         assert_eq!((status.as_str(), epoch), ("active", 0));
+    }
+
+    /// Issue 16 point 6: V14 builds `requests` again so its channel may be `kiosk`; every
+    /// request, photo decision and takedown stays with its id, the indexes are back and
+    /// deleting a request still cascades.
+    #[test]
+    fn v14_keeps_every_request_and_allows_the_kiosk_channel() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        let m = migrations::migrations();
+        m.to_version(&mut conn, 13).unwrap();
+        seed_person(&conn);
+        conn.execute_batch(
+            "INSERT INTO requests (id, attendee_id, status, received_at, public_id, kind,
+                 channel, identity_check, message, outcome_note)
+             VALUES (5, 9, 'in_review', '2026-01-02T00:00:00Z', 'req5', 'removal',
+                 'self_service', 'private code', 'please', ''),
+                    (6, 9, 'done', '2026-01-03T00:00:00Z', 'req6', 'erasure',
+                 'organiser', 'called back', '', 'erased');
+             INSERT INTO request_photos (id, request_id, photo_id, label, decision, reason)
+                 VALUES (7, 5, NULL, 1, 'keep', 'public session');
+             INSERT INTO request_takedowns (request_id, item_id, channel, published_on)
+                 VALUES (5, 7, 'website', '2026-01-03');",
+        )
+        .unwrap();
+        assert!(
+            conn.execute(
+                "INSERT INTO requests (attendee_id, status, received_at, channel)
+                 VALUES (9, 'received', 't', 'kiosk')",
+                [],
+            )
+            .is_err(),
+            "before V14 the kiosk channel is refused"
+        );
+        m.to_latest(&mut conn).unwrap();
+        let rows: Vec<(i64, String, String, String, String)> = conn
+            .prepare(
+                "SELECT id, public_id, status, channel, identity_check FROM requests ORDER BY id",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    5,
+                    "req5".into(),
+                    "in_review".into(),
+                    "self_service".into(),
+                    "private code".into()
+                ),
+                (
+                    6,
+                    "req6".into(),
+                    "done".into(),
+                    "organiser".into(),
+                    "called back".into()
+                ),
+            ]
+        );
+        let count = |conn: &Connection, table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(count(&conn, "request_photos"), 1);
+        assert_eq!(count(&conn, "request_takedowns"), 1);
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN
+                 ('requests_attendee', 'requests_public', 'request_photos_photo',
+                  'request_takedowns_request')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 4);
+        let leftovers: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%_v13%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            leftovers, 0,
+            "no table or foreign key keeps the building name"
+        );
+        conn.execute(
+            "INSERT INTO requests (attendee_id, status, received_at, channel, public_id)
+             VALUES (9, 'received', 't', 'kiosk', 'req7')",
+            [],
+        )
+        .unwrap();
+        assert!(conn
+            .execute(
+                "INSERT INTO requests (attendee_id, status, received_at, channel)
+                 VALUES (9, 'received', 't', 'fax')",
+                [],
+            )
+            .is_err());
+        assert!(
+            conn.execute(
+                "INSERT INTO requests (attendee_id, status, received_at, public_id)
+                 VALUES (9, 'received', 't', 'req5')",
+                [],
+            )
+            .is_err(),
+            "public ids stay unique"
+        );
+        conn.execute("DELETE FROM requests WHERE id = 5", [])
+            .unwrap();
+        assert_eq!(
+            count(&conn, "request_photos") + count(&conn, "request_takedowns"),
+            0
+        );
+        let fk: Vec<(String, String, String)> = conn
+            .prepare(
+                "SELECT f.\"table\", f.\"from\", m.name FROM sqlite_master m,
+                      pragma_foreign_key_list(m.name) f
+                      WHERE m.name IN ('request_photos', 'request_takedowns') ORDER BY 3, 2",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(fk.iter().all(|(t, _, _)| !t.ends_with("_v13")), "{fk:?}");
     }
 
     #[test]

@@ -938,7 +938,7 @@ mod tests {
                 crate::domain::store::NewRequestRow {
                     attendee_id: anna,
                     kind: crate::types::RequestKind::Removal,
-                    channel: "organiser",
+                    channel: crate::types::RequestChannel::Organiser,
                     identity_check: "in person".into(),
                     message: String::new(),
                     lang: "en".into(),
@@ -1111,7 +1111,7 @@ mod tests {
             crate::domain::store::NewRequestRow {
                 attendee_id: anna,
                 kind: crate::types::RequestKind::Removal,
-                channel: "organiser",
+                channel: crate::types::RequestChannel::Organiser,
                 identity_check: "in person".into(),
                 message: String::new(),
                 lang: "en".into(),

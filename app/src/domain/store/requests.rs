@@ -40,8 +40,7 @@ pub struct RequestRecord {
 pub struct NewRequestRow {
     pub attendee_id: AttendeeId,
     pub kind: RequestKind,
-    /// `self_service` or `organiser`.
-    pub channel: &'static str,
+    pub channel: crate::types::RequestChannel,
     pub identity_check: String,
     pub message: String,
     pub lang: String,
@@ -417,7 +416,7 @@ impl Store {
                     c.message,
                     public_id,
                     c.kind.as_str(),
-                    c.channel,
+                    c.channel.as_str(),
                     c.identity_check,
                     c.lang,
                     c.photos.is_none()
@@ -840,7 +839,7 @@ impl Store {
     /// personal fields, private and check-in code hashes, the badge token (replaced by a
     /// fresh random one no badge carries), guardian names and signatures, scans, tags,
     /// the uploaded file name of every photo they are tagged in (it may be their name),
-    /// and the free text of their requests. Consent rows keep only (attendee row id,
+    /// and the free text of their requests and of the corrections made at their request. Consent rows keep only (attendee row id,
     /// choice, time, notice version, channel), so every count still adds up. The audit
     /// row names ids only. Returns the photos they were tagged in (whose originals the
     /// caller rewrites without metadata).
@@ -917,6 +916,8 @@ impl Store {
                     "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
                     [a],
                 )?;
+                // Corrections made on the person's request hold free text about them.
+                tx.execute("DELETE FROM attendee_corrections WHERE attendee_id = ?1", [a])?;
                 append(
                     tx,
                     &actor,

@@ -11,9 +11,10 @@ use leptos::prelude::*;
 pub(super) fn DetailBadge(
     detail: RwSignal<AttendeeDetail>,
     event_id: crate::types::PublicId,
+    /// Shared with the correction form, which offers a reprint when the name changed.
+    reprint: ServerAction<AttendeeBadge>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let reprint = ServerAction::<AttendeeBadge>::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = reprint.value().get() {
             request_animation_frame(|| {

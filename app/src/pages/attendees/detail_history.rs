@@ -4,8 +4,17 @@
 use crate::components::consent_tag::ConsentTag;
 use crate::components::data_table::DataTable;
 use crate::i18n::*;
-use crate::types::{AttendeeDetail, Channel};
+use crate::types::{AskedBy, AttendeeDetail, Channel};
 use leptos::prelude::*;
+
+/// How a person asked an organiser to act for them, in words.
+pub(super) fn asked_words(i18n: leptos_i18n::I18nContext<Locale>, a: AskedBy) -> String {
+    match a {
+        AskedBy::Email => t_string!(i18n, att.asked_email).to_string(),
+        AskedBy::Phone => t_string!(i18n, att.asked_phone).to_string(),
+        AskedBy::InPerson => t_string!(i18n, att.asked_in_person).to_string(),
+    }
+}
 
 fn channel_words(i18n: leptos_i18n::I18nContext<Locale>, c: Channel) -> String {
     match c {

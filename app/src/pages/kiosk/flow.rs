@@ -9,6 +9,7 @@ use super::fields::FieldsStep;
 use super::guardian::GuardianStep;
 use super::minor::MinorStep;
 use super::notice::NoticeStep;
+use super::removal_asked::RemovalAskedStep;
 use super::state::{FlowState, Step};
 use super::welcome::WelcomeStep;
 use super::withdraw::WithdrawStep;
@@ -29,6 +30,7 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
         find,
         check,
         withdraw,
+        removal,
         idle,
         start_locale,
         ..
@@ -47,6 +49,17 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
             draft.update(|d| d.step = Step::Withdrawn);
             request_animation_frame(|| {
                 let _ = window().print();
+            });
+        }
+    });
+
+    // A removal request sent: what happens next (issue 16 point 6).
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = removal.value().get() {
+            draft.update(|d| {
+                d.withdraw_code = String::new();
+                d.message = None;
+                d.step = Step::RemovalAsked;
             });
         }
     });
@@ -105,6 +118,9 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
                 .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())))
             || withdraw
                 .value()
+                .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())))
+            || removal
+                .value()
                 .with(|v| unauthorized(v.as_ref().and_then(|r| r.as_ref().err())));
         if lost {
             if let Some(link) = link {
@@ -148,6 +164,7 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
         Step::Welcome => view! { <WelcomeStep flow/> }.into_any(),
         Step::Withdraw => view! { <WithdrawStep flow/> }.into_any(),
         Step::Withdrawn => view! { <WithdrawnStep flow/> }.into_any(),
+        Step::RemovalAsked => view! { <RemovalAskedStep flow/> }.into_any(),
         Step::Checkin => view! { <CheckinStep flow/> }.into_any(),
         Step::Notice => view! { <NoticeStep flow/> }.into_any(),
         Step::Fields => view! { <FieldsStep flow/> }.into_any(),
@@ -164,7 +181,11 @@ pub(super) fn Flow(event: KioskEvent) -> impl IntoView {
             d.checkin.clone().filter(|_| {
                 !matches!(
                     d.step,
-                    Step::Welcome | Step::Checkin | Step::Withdraw | Step::Withdrawn
+                    Step::Welcome
+                        | Step::Checkin
+                        | Step::Withdraw
+                        | Step::Withdrawn
+                        | Step::RemovalAsked
                 )
             })
         })

@@ -2,7 +2,7 @@
 //! in one signal), the server's answers, moving between steps and forgetting the
 //! attendee ("Done" and the idle timeout).
 
-use crate::api::kiosk::{CheckinFind, KioskRegister, Withdraw, WithdrawCheck};
+use crate::api::kiosk::{CheckinFind, KioskRegister, KioskRemoval, Withdraw, WithdrawCheck};
 use crate::i18n::*;
 use crate::types::{Consent, KioskEvent, NoticeRef, PersonFields};
 use leptos::prelude::*;
@@ -17,6 +17,8 @@ pub(super) enum Step {
     Withdraw,
     /// The new red badge prints.
     Withdrawn,
+    /// "Ask for my photos to be removed" was sent: what happens next.
+    RemovalAsked,
     Notice,
     Fields,
     Minor,
@@ -76,6 +78,8 @@ pub(super) struct FlowState {
     pub(super) find: ServerAction<CheckinFind>,
     pub(super) check: ServerAction<WithdrawCheck>,
     pub(super) withdraw: ServerAction<Withdraw>,
+    /// "Ask for my photos to be removed" after the badge scan (issue 16 point 6).
+    pub(super) removal: ServerAction<KioskRemoval>,
     /// Seconds without a touch or key (not part of the draft: it ticks every second).
     pub(super) idle: RwSignal<u32>,
     /// The event's default language, where every attendee starts.
@@ -130,6 +134,7 @@ impl FlowState {
             find: ServerAction::new(),
             check: ServerAction::new(),
             withdraw: ServerAction::new(),
+            removal: ServerAction::new(),
             idle: RwSignal::new(0),
             start_locale,
         }
@@ -147,6 +152,7 @@ impl FlowState {
         self.find.clear();
         self.check.clear();
         self.withdraw.clear();
+        self.removal.clear();
         self.idle.set(0);
     }
 

@@ -1,9 +1,10 @@
 //! "Change my photo choice": the attendee scans or types their badge code; a green
-//! badge can become red here.
+//! badge can become red here, and either colour can ask for their photos to be removed
+//! (issue 16 point 6).
 
 use super::parts::back;
 use super::state::{FlowState, Step};
-use crate::api::kiosk::{Withdraw, WithdrawCheck};
+use crate::api::kiosk::{KioskRemoval, Withdraw, WithdrawCheck};
 use crate::components::badge::ConsentIcon;
 use crate::components::camera::QrCamera;
 use crate::components::errors::ErrorText;
@@ -20,12 +21,14 @@ pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
         step,
         check,
         withdraw,
+        removal,
         ..
     } = flow;
     let withdraw_code = move || draft.with_untracked(|d| d.withdraw_code.clone());
     let lookup = move |code: String| {
         draft.update(|d| d.withdraw_code = code.clone());
         withdraw.clear();
+        removal.clear();
         check.dispatch(WithdrawCheck { code });
     };
     view! {
@@ -74,6 +77,25 @@ pub(super) fn WithdrawStep(flow: FlowState) -> AnyView {
                 <p class="help">{t!(i18n, kiosk.withdraw_to_green)}</p>
             }.into_any(),
             Err(e) => view! { <ErrorText error=e/> }.into_any(),
+        })}
+        {move || check.value().get().is_some_and(|r| r.is_ok()).then(|| view! {
+            <div class="removal-ask">
+                <p class="help">{t!(i18n, kiosk.removal_help)}</p>
+                {move || removal.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
+                <button
+                    type="button"
+                    class="secondary big"
+                    disabled=move || removal.pending().get()
+                    on:click=move |_| {
+                        removal.dispatch(KioskRemoval {
+                            code: withdraw_code(),
+                            lang: i18n.get_locale_untracked().as_str().to_string(),
+                        });
+                    }
+                >
+                    {t!(i18n, kiosk.removal_ask)}
+                </button>
+            </div>
         })}
         <div class="actions">
             {back(flow, Step::Welcome)}

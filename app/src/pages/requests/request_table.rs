@@ -1,7 +1,7 @@
 //! The table of the event's requests with their deadlines, each linking to its request.
 
 use super::countdown::Countdown;
-use super::words::{date_of, kind_words, person_words, status_words};
+use super::words::{channel_short, date_of, kind_words, person_words, status_words};
 use crate::components::data_table::DataTable;
 use crate::i18n::*;
 use crate::types::RequestRow;
@@ -18,6 +18,7 @@ pub(super) fn RequestTable(rows: Vec<RequestRow>, event_id: crate::types::Public
                 t!(i18n, requests.col_person).into_any(),
                 t!(i18n, requests.col_kind).into_any(),
                 t!(i18n, requests.col_status).into_any(),
+                t!(i18n, requests.col_channel).into_any(),
                 t!(i18n, requests.col_received).into_any(),
                 t!(i18n, requests.col_due).into_any(),
                 t!(i18n, requests.col_left).into_any(),
@@ -43,11 +44,13 @@ pub(super) fn RequestTable(rows: Vec<RequestRow>, event_id: crate::types::Public
                                     .to_string()
                             };
                             let person = c.person.clone();
+                            let channel = c.channel.clone();
                             view! {
                                 <tr class:request-overdue=c.overdue>
                                     <td>{move || person_words(i18n, &person, attendee_id)}</td>
                                     <td>{move || kind_words(i18n, kind)}</td>
                                     <td>{move || status_words(i18n, status)}</td>
+                                    <td>{move || channel_short(i18n, &channel)}</td>
                                     <td>{received}</td>
                                     <td>{c.due_on.clone()}</td>
                                     <td><Countdown days_left=c.days_left overdue=c.overdue/></td>

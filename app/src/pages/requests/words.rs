@@ -58,6 +58,17 @@ pub(super) fn channel_words(i18n: I18n, c: &str) -> String {
     match c {
         "self_service" => t_string!(i18n, requests.ch_self).to_string(),
         "organiser" => t_string!(i18n, requests.ch_organiser).to_string(),
+        "kiosk" => t_string!(i18n, requests.ch_kiosk).to_string(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// The channel in one word, for the list's column ("Kiosk").
+pub(super) fn channel_short(i18n: I18n, c: &str) -> String {
+    match c {
+        "self_service" => t_string!(i18n, requests.chs_self).to_string(),
+        "organiser" => t_string!(i18n, requests.chs_organiser).to_string(),
+        "kiosk" => t_string!(i18n, requests.chs_kiosk).to_string(),
         other => other.replace('_', " "),
     }
 }

@@ -29,7 +29,7 @@ fn new_request(attendee_id: AttendeeId, kind: RequestKind) -> NewRequestRow {
     NewRequestRow {
         attendee_id,
         kind,
-        channel: "organiser",
+        channel: crate::types::RequestChannel::Organiser,
         identity_check: "called back".into(),
         message: "Marta wants out".into(),
         lang: "en".into(),
@@ -83,7 +83,25 @@ async fn erasure_reduces_consent_rows_and_leaves_the_counts() {
         .await
         .unwrap();
     let (row, _) = s.request_ids(public.into()).await.unwrap();
+    // A correction made at the person's request holds free text about them (issue 16
+    // point 6): the erasure removes it.
+    let note = crate::domain::store::CorrectionNote {
+        asked_by: crate::types::AskedBy::Email,
+        identity_check: "replied from marta@example.lv".into(),
+        reason: "Marta's name misspelt".into(),
+    };
+    s.correct_on_request(
+        actor.clone(),
+        a,
+        Field::FirstName,
+        Some("Mārta".into()),
+        note,
+    )
+    .await
+    .unwrap();
+    assert_eq!(s.corrections_of(a).await.unwrap().len(), 1);
     s.erase_subject(actor.clone(), row).await.unwrap();
+    assert!(s.corrections_of(a).await.unwrap().is_empty());
     assert_eq!(s.event_counts(ev).await.unwrap(), before);
     let fields = s.subject_fields(a).await.unwrap();
     assert_eq!(fields, PersonFields::default());
