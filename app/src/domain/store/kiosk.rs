@@ -434,4 +434,33 @@ mod tests {
             .unwrap();
         assert!(s.kiosk_device(d2.id).await.unwrap().unwrap().serves(ev));
     }
+
+    /// Issue 16 point 3: a tablet paired after the event's last day (a late desk, a
+    /// follow-up day) works for the rest of the day it was paired, then expires like the
+    /// others; a tablet paired before the last day keeps the day after it.
+    #[tokio::test]
+    async fn a_tablet_paired_after_the_last_day_works_for_the_rest_of_that_day() {
+        let (s, ev, org) = store_with_event().await;
+        s.set_event_end_for_tests(ev, "2001-01-01").await;
+        s.create_pairing(org.clone(), ev, "late".into(), now_unix() + 600, None)
+            .await
+            .unwrap();
+        let d = s.redeem_pairing("late".into()).await.unwrap().unwrap();
+        let today = time::OffsetDateTime::now_utc().date();
+        let row = s.kiosk_devices_of(ev).await.unwrap()[0].clone();
+        assert_eq!(
+            row.valid_until.as_deref(),
+            Some(crate::domain::requests::iso(today).as_str())
+        );
+        let device = s.kiosk_device(d.id).await.unwrap().unwrap();
+        assert!(!device.expired && device.serves(ev), "works today");
+        // Its last day is stored: once that day is over (seen here as a last day of
+        // yesterday), it is expired.
+        let yesterday = today.previous_day().unwrap();
+        s.set_kiosk_valid_until(org, ev, d.id, crate::domain::requests::iso(yesterday))
+            .await
+            .unwrap();
+        let device = s.kiosk_device(d.id).await.unwrap().unwrap();
+        assert!(device.expired && !device.serves(ev));
+    }
 }
