@@ -19,6 +19,7 @@ pub mod loaded;
 pub mod not_found;
 pub mod notice_box;
 pub mod person_fields;
+pub mod required_note;
 pub mod signature;
 pub mod state_icon;
 pub mod text_field;

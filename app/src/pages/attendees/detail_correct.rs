@@ -7,6 +7,7 @@ use super::detail_history::asked_words;
 use crate::api::attendees::{AttendeeBadge, CorrectAttendee};
 use crate::components::errors::ErrorText;
 use crate::components::person_fields::field_label;
+use crate::components::required_note::RequiredNote;
 use crate::i18n::*;
 use crate::types::{AskedBy, AttendeeDetail, CorrectionInput, Field};
 use leptos::prelude::*;
@@ -110,32 +111,8 @@ pub(super) fn DetailCorrect(
                     <legend>{t!(i18n, att.correct_asked_by)}</legend>
                     {AskedBy::ALL.into_iter().map(asked_option).collect_view()}
                 </fieldset>
-                <div class="field">
-                    <label for="correct-identity">
-                        {t!(i18n, att.correct_identity)} " "
-                        <span class="req">{t!(i18n, kiosk.required_mark)}</span>
-                    </label>
-                    <textarea
-                        id="correct-identity"
-                        rows="2"
-                        aria-required="true"
-                        prop:value=move || identity.get()
-                        on:input=move |e| identity.set(event_target_value(&e))
-                    ></textarea>
-                </div>
-                <div class="field">
-                    <label for="correct-reason">
-                        {t!(i18n, att.correct_reason)} " "
-                        <span class="req">{t!(i18n, kiosk.required_mark)}</span>
-                    </label>
-                    <textarea
-                        id="correct-reason"
-                        rows="2"
-                        aria-required="true"
-                        prop:value=move || reason.get()
-                        on:input=move |e| reason.set(event_target_value(&e))
-                    ></textarea>
-                </div>
+                <RequiredNote id="correct-identity" label=move || t!(i18n, att.correct_identity) value=identity/>
+                <RequiredNote id="correct-reason" label=move || t!(i18n, att.correct_reason) value=reason/>
                 {move || correct.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorText error=e/> })}
                 {move || correct.value().get().is_some_and(|r| r.is_ok()).then(|| view! {
                     <p class="ok" role="status">{t!(i18n, att.correct_saved)}</p>
