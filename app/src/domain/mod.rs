@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod badge_png;
 pub mod badges;
+pub mod breaches;
 pub mod clock;
 pub mod consent;
 pub mod events;
