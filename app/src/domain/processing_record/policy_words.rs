@@ -46,6 +46,26 @@ const ABOUT: &[(&str, &str, &str)] = &[
         "Datu subjektu pieprasījumi",
     ),
     (
+        "breaches",
+        "The breach register: each breach's id, who recorded it and when",
+        "Pārkāpumu reģistrs: katra pārkāpuma identifikators, kas to reģistrēja un kad",
+    ),
+    (
+        "breach_entries",
+        "The breach register's history: the record after each dated change",
+        "Pārkāpumu reģistra vēsture: ieraksts pēc katras datētas izmaiņas",
+    ),
+    (
+        "breach_events",
+        "The events a recorded breach touches",
+        "Pasākumi, kurus skāris reģistrēts pārkāpums",
+    ),
+    (
+        "breach_people",
+        "People affected by a recorded breach (ids only; the register keeps the number)",
+        "Personas, kuras skāris reģistrēts pārkāpums (tikai identifikatori; reģistrā paliek skaits)",
+    ),
+    (
         "attendee_corrections",
         "Fields corrected at the person's request: how they asked, the identity check, why",
         "Pēc personas lūguma laboti lauki: kā lūdza, identitātes pārbaude, kāpēc",

@@ -401,6 +401,44 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "breaches",
+        of_event: None,
+        columns: &[
+            ("id", Operational, "a breach in the register (kept: seed 002 §5.3)"),
+            ("public_id", Operational, "its id in addresses"),
+            ("created_by", Operational, "the staff member who recorded it"),
+            ("created_at", Operational, "when"),
+        ],
+    },
+    Table {
+        name: "breach_entries",
+        of_event: None,
+        columns: &[
+            ("id", Operational, "one dated change in a breach's history (kept)"),
+            ("breach_id", Operational, "the breach"),
+            ("at", Operational, "when"),
+            ("by_user", Operational, "the staff member"),
+            ("change", Operational, "what changed"),
+            ("record", Operational, "the record after the change: facts, categories and numbers, no attendee's data"),
+        ],
+    },
+    Table {
+        name: "breach_events",
+        of_event: None,
+        columns: &[
+            ("breach_id", Operational, "a breach touching an event (kept with the register)"),
+            ("event_id", Operational, "the event"),
+        ],
+    },
+    Table {
+        name: "breach_people",
+        of_event: Some(ATTENDEES_OF_EVENT),
+        columns: &[
+            ("breach_id", Personal(Row), "a person affected by a breach; the record keeps the number"),
+            ("attendee_id", Personal(Row), "the person"),
+        ],
+    },
+    Table {
         name: "audit_log",
         of_event: None,
         columns: &[

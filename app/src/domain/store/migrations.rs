@@ -606,6 +606,54 @@ CREATE TABLE attendee_corrections (
 CREATE INDEX attendee_corrections_attendee ON attendee_corrections(attendee_id);
 "#;
 
+/// Issue 17 (requirement 20; seed 002 §5.1-5.3): the breach register, append-only.
+/// - `breaches`: a breach's identity only (its public id, who recorded it and when).
+/// - `breach_entries`: its history. Each entry holds the whole record as it stands after
+///   the change (JSON: discovery, types, facts, categories, numbers, consequences,
+///   measures, risk and why, notifications, closing) and what changed, who and when.
+///   The current state is the newest entry. Neither table takes an UPDATE or a DELETE.
+/// - `breach_events`: the events a breach touches (an organiser sees their events'
+///   breaches; admins all).
+/// - `breach_people`: the attendees affected (ids only); the attendee-data purge and an
+///   erasure delete these rows, while the record keeps the number of people.
+const V15: &str = r#"
+CREATE TABLE breaches (
+    id         INTEGER PRIMARY KEY,
+    public_id  TEXT NOT NULL UNIQUE,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE breach_entries (
+    id        INTEGER PRIMARY KEY,
+    breach_id INTEGER NOT NULL REFERENCES breaches(id),
+    at        TEXT NOT NULL,
+    by_user   INTEGER NOT NULL REFERENCES users(id),
+    change    TEXT NOT NULL,
+    record    TEXT NOT NULL CHECK (json_valid(record))
+);
+CREATE INDEX breach_entries_breach ON breach_entries(breach_id, id);
+CREATE TABLE breach_events (
+    breach_id INTEGER NOT NULL REFERENCES breaches(id),
+    event_id  INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (breach_id, event_id)
+);
+CREATE INDEX breach_events_event ON breach_events(event_id);
+CREATE TABLE breach_people (
+    breach_id   INTEGER NOT NULL REFERENCES breaches(id),
+    attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+    PRIMARY KEY (breach_id, attendee_id)
+);
+CREATE INDEX breach_people_attendee ON breach_people(attendee_id);
+CREATE TRIGGER breaches_no_update BEFORE UPDATE ON breaches
+BEGIN SELECT RAISE(ABORT, 'the breach register is append-only'); END;
+CREATE TRIGGER breaches_no_delete BEFORE DELETE ON breaches
+BEGIN SELECT RAISE(ABORT, 'the breach register is append-only'); END;
+CREATE TRIGGER breach_entries_no_update BEFORE UPDATE ON breach_entries
+BEGIN SELECT RAISE(ABORT, 'the breach register is append-only'); END;
+CREATE TRIGGER breach_entries_no_delete BEFORE DELETE ON breach_entries
+BEGIN SELECT RAISE(ABORT, 'the breach register is append-only'); END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -622,5 +670,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V12),
         M::up(V13),
         M::up(V14),
+        M::up(V15),
     ])
 }

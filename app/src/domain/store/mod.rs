@@ -5,6 +5,7 @@
 mod assignments;
 mod attendees;
 mod audit;
+mod breaches;
 mod corrections;
 mod events;
 mod kiosk;
@@ -25,6 +26,7 @@ pub use attendees::{
     NewConsent, LIST_LIMIT,
 };
 pub use audit::{AuditPage, AuditQuery};
+pub use breaches::BreachEntry;
 pub use corrections::CorrectionNote;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;

@@ -918,6 +918,9 @@ impl Store {
                 )?;
                 // Corrections made on the person's request hold free text about them.
                 tx.execute("DELETE FROM attendee_corrections WHERE attendee_id = ?1", [a])?;
+                // A breach's list of the people affected loses them; the record keeps the
+                // number (issue 17).
+                tx.execute("DELETE FROM breach_people WHERE attendee_id = ?1", [a])?;
                 append(
                     tx,
                     &actor,
