@@ -100,8 +100,22 @@ async fn erasure_reduces_consent_rows_and_leaves_the_counts() {
     .await
     .unwrap();
     assert_eq!(s.corrections_of(a).await.unwrap().len(), 1);
+    // A breach listing the person as affected (issue 17) loses them; its record stays.
+    let breach = s
+        .record_breach(
+            actor.clone(),
+            "br".into(),
+            r#"{"people":1}"#.into(),
+            vec![ev],
+            vec![a],
+        )
+        .await
+        .unwrap();
+    assert_eq!(s.breach_people(breach).await.unwrap(), vec![a]);
     s.erase_subject(actor.clone(), row).await.unwrap();
     assert!(s.corrections_of(a).await.unwrap().is_empty());
+    assert!(s.breach_people(breach).await.unwrap().is_empty());
+    assert_eq!(s.breach_history(breach).await.unwrap().len(), 1);
     assert_eq!(s.event_counts(ev).await.unwrap(), before);
     let fields = s.subject_fields(a).await.unwrap();
     assert_eq!(fields, PersonFields::default());
