@@ -20,22 +20,10 @@ pub const INSPECTORATE_HOURS: i64 = 72;
 pub const PEOPLE_HOURS: i64 = 12;
 
 /// The risk a breach poses to people's rights and freedoms (seed 002 §5.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Risk {
-    /// Documented in the register only.
-    Unlikely,
-    /// The inspectorate is notified.
-    Likely,
-    /// The inspectorate and the people affected are notified.
-    High,
-}
+pub use crate::types::BreachRisk as Risk;
 
 /// Whom a notification goes to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Addressee {
-    Inspectorate,
-    People,
-}
+pub use crate::types::NotifiedTo as Addressee;
 
 impl Addressee {
     fn hours(self) -> i64 {
