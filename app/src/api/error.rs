@@ -63,6 +63,7 @@ fn conflict(c: Conflict) -> ApiError {
         Conflict::LastAdmin => BadInput::LastAdmin,
         Conflict::InvitationInvalid => BadInput::InvitationInvalid,
         Conflict::NotAPhotographer => BadInput::NotAPhotographer,
+        Conflict::BreachChanged => BadInput::BreachChanged,
     };
     ApiError::BadInput(bad)
 }

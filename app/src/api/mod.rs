@@ -6,6 +6,7 @@ pub mod attendees;
 pub mod audit;
 pub mod auth;
 pub mod badges;
+pub mod breaches;
 pub mod events;
 pub mod kiosk;
 pub mod me;

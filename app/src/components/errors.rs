@@ -167,6 +167,37 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         B::ExportStale => td_string!(locale, errors.err_export_stale).to_string(),
         B::TabletUntilPast => td_string!(locale, errors.err_tablet_until_past).to_string(),
         B::CorrectionReasonMissing => td_string!(locale, errors.err_correction_reason).to_string(),
+        B::BreachTimeInvalid => td_string!(locale, errors.err_breach_time_invalid).to_string(),
+        B::BreachTimeSkipped => td_string!(locale, errors.err_breach_time_skipped).to_string(),
+        B::BreachTimeAmbiguous => td_string!(locale, errors.err_breach_time_ambiguous).to_string(),
+        B::BreachTimeFuture => td_string!(locale, errors.err_breach_time_future).to_string(),
+        B::BreachNotifiedBeforeDiscovery => {
+            td_string!(locale, errors.err_breach_notified_before).to_string()
+        }
+        B::BreachKindMissing => td_string!(locale, errors.err_breach_kind_missing).to_string(),
+        B::BreachDescriptionMissing => {
+            td_string!(locale, errors.err_breach_description_missing).to_string()
+        }
+        B::BreachDiscovererMissing => {
+            td_string!(locale, errors.err_breach_discoverer_missing).to_string()
+        }
+        B::BreachEventMissing => td_string!(locale, errors.err_breach_event_missing).to_string(),
+        B::BreachCategoryMissing => {
+            td_string!(locale, errors.err_breach_category_missing).to_string()
+        }
+        B::BreachRiskMissing => td_string!(locale, errors.err_breach_risk_missing).to_string(),
+        B::BreachRiskReasonMissing => {
+            td_string!(locale, errors.err_breach_risk_reason_missing).to_string()
+        }
+        B::BreachHowMissing => td_string!(locale, errors.err_breach_how_missing).to_string(),
+        B::BreachDelayReasonMissing => {
+            td_string!(locale, errors.err_breach_delay_reason_missing).to_string()
+        }
+        B::BreachCloseReasonMissing => {
+            td_string!(locale, errors.err_breach_close_reason_missing).to_string()
+        }
+        B::BreachClosed => td_string!(locale, errors.err_breach_closed).to_string(),
+        B::BreachChanged => td_string!(locale, errors.err_breach_changed).to_string(),
     }
 }
 

@@ -4,6 +4,8 @@ pub mod audit_table;
 pub mod auth;
 pub mod badge;
 pub mod badge_legend;
+pub mod breach_banner;
+pub mod breach_words;
 pub mod camera;
 pub mod consent_tag;
 pub mod credential_fields;

@@ -2,6 +2,9 @@
 //! risk and when each notification is due.
 
 pub mod clock;
+pub mod drafts;
+pub mod export;
+pub mod register;
 
 use crate::types::{BreachRecord, NotifiedTo};
 use clock::{clocks, Clock};
@@ -63,7 +66,7 @@ pub fn check_close(r: &BreachRecord) -> Result<(), RegisterRule> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::{BreachKind, BreachNotification, BreachRisk};
+    use crate::types::{BreachKind, BreachNotification, BreachRisk, DataCategory};
 
     fn record(risk: BreachRisk) -> BreachRecord {
         BreachRecord {
@@ -71,8 +74,10 @@ mod tests {
             discovered_by: "the organiser".into(),
             kinds: vec![BreachKind::Confidentiality],
             what_happened: "A printed attendee list was left at the venue.".into(),
-            categories: vec!["first name".into(), "last name".into()],
+            categories: vec![DataCategory::FirstName, DataCategory::LastName],
+            everyone_at: vec![],
             approx_people: 2,
+            approx_records: 2,
             consequences: "Names seen by other visitors.".into(),
             measures_taken: "The list was collected.".into(),
             measures_planned: "No printed lists.".into(),

@@ -254,6 +254,35 @@ pub enum BadInput {
     /// A correction on a person's request without what they asked for or why (issue 16
     /// point 6).
     CorrectionReasonMissing,
+
+    // ---- The breach register (issue 17) ----
+    /// A time that is not a date and time.
+    BreachTimeInvalid,
+    /// A time in the hour the clocks skip in spring (Riga time).
+    BreachTimeSkipped,
+    /// A time in the hour that happens twice in autumn (Riga time).
+    BreachTimeAmbiguous,
+    /// A time in the future.
+    BreachTimeFuture,
+    /// A notification before the breach was discovered.
+    BreachNotifiedBeforeDiscovery,
+    BreachKindMissing,
+    BreachDescriptionMissing,
+    BreachDiscovererMissing,
+    BreachEventMissing,
+    BreachCategoryMissing,
+    BreachRiskMissing,
+    BreachRiskReasonMissing,
+    /// How a notification was made is missing.
+    BreachHowMissing,
+    /// A notification after its due time without the reason for the delay.
+    BreachDelayReasonMissing,
+    /// Closing while a due notification is missing, without a written reason.
+    BreachCloseReasonMissing,
+    /// The breach is closed: its record no longer changes.
+    BreachClosed,
+    /// Someone changed the breach since the page was loaded.
+    BreachChanged,
 }
 
 impl From<BadInput> for ApiError {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
 /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-const VARIANTS: usize = 105;
+const VARIANTS: usize = 122;
 
 /// Exhaustive on purpose: a new variant does not compile here until it is numbered
 /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -120,6 +120,23 @@ fn index(b: &B) -> usize {
         B::InvitationInvalid => 102,
         B::NotAPhotographer => 103,
         B::CorrectionReasonMissing => 104,
+        B::BreachTimeInvalid => 105,
+        B::BreachTimeSkipped => 106,
+        B::BreachTimeAmbiguous => 107,
+        B::BreachTimeFuture => 108,
+        B::BreachNotifiedBeforeDiscovery => 109,
+        B::BreachKindMissing => 110,
+        B::BreachDescriptionMissing => 111,
+        B::BreachDiscovererMissing => 112,
+        B::BreachEventMissing => 113,
+        B::BreachCategoryMissing => 114,
+        B::BreachRiskMissing => 115,
+        B::BreachRiskReasonMissing => 116,
+        B::BreachHowMissing => 117,
+        B::BreachDelayReasonMissing => 118,
+        B::BreachCloseReasonMissing => 119,
+        B::BreachClosed => 120,
+        B::BreachChanged => 121,
     }
 }
 
@@ -231,6 +248,23 @@ fn samples() -> Vec<B> {
         B::ExportStale,
         B::TabletUntilPast,
         B::CorrectionReasonMissing,
+        B::BreachTimeInvalid,
+        B::BreachTimeSkipped,
+        B::BreachTimeAmbiguous,
+        B::BreachTimeFuture,
+        B::BreachNotifiedBeforeDiscovery,
+        B::BreachKindMissing,
+        B::BreachDescriptionMissing,
+        B::BreachDiscovererMissing,
+        B::BreachEventMissing,
+        B::BreachCategoryMissing,
+        B::BreachRiskMissing,
+        B::BreachRiskReasonMissing,
+        B::BreachHowMissing,
+        B::BreachDelayReasonMissing,
+        B::BreachCloseReasonMissing,
+        B::BreachClosed,
+        B::BreachChanged,
         B::GuardianNameTooLong,
         B::SignatureTooBig,
         B::SignatureTooLargePixels,

@@ -201,9 +201,10 @@ pub struct ImportedAttendee {
 /// Most rows the list returns at once; the total tells how many matched.
 pub const LIST_LIMIT: usize = 500;
 
-const PERSON_COLUMNS: &str = "first_name, last_name, organisation, role_title, email, phone";
+pub(super) const PERSON_COLUMNS: &str =
+    "first_name, last_name, organisation, role_title, email, phone";
 
-fn person(r: &rusqlite::Row, from: usize) -> rusqlite::Result<PersonFields> {
+pub(super) fn person(r: &rusqlite::Row, from: usize) -> rusqlite::Result<PersonFields> {
     Ok(PersonFields {
         first_name: r.get(from)?,
         last_name: r.get(from + 1)?,

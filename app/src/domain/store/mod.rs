@@ -26,7 +26,7 @@ pub use attendees::{
     NewConsent, LIST_LIMIT,
 };
 pub use audit::{AuditPage, AuditQuery};
-pub use breaches::BreachEntry;
+pub use breaches::{AffectedRow, BreachEntry, StoredBreach};
 pub use corrections::CorrectionNote;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
@@ -156,6 +156,9 @@ pub enum Conflict {
     /// Only photographers' accounts are assigned to events.
     #[error("not a photographer")]
     NotAPhotographer,
+    /// A breach got a new entry since the page read it (issue 17).
+    #[error("breach changed")]
+    BreachChanged,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
