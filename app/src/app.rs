@@ -7,6 +7,7 @@ use crate::pages::{
     account::AccountPage,
     attendees::{AttendeePage, AttendeesPage, RegisterPage},
     audit::AuditPage,
+    breaches::{BreachNewPage, BreachPage, BreachesPage},
     dashboard::DashboardPage,
     event::EventPage,
     event_edit::EventEditPage,
@@ -82,6 +83,9 @@ fn Screens() -> impl IntoView {
             <Route path=path!("/login") view=LoginPage/>
             <Route path=path!("/dashboard") view=DashboardPage/>
             <Route path=path!("/dashboard/audit") view=AuditPage/>
+            <Route path=path!("/dashboard/breaches") view=BreachesPage/>
+            <Route path=path!("/dashboard/breaches/new") view=BreachNewPage/>
+            <Route path=path!("/dashboard/breaches/:id") view=BreachPage/>
             <Route path=path!("/dashboard/users") view=UsersPage/>
             <Route path=path!("/account") view=AccountPage/>
             <Route path=path!("/welcome") view=WelcomePage/>

@@ -77,6 +77,7 @@ pub fn Header() -> impl IntoView {
                                     {role.manages_events().then(|| view! {
                                         <a href="/dashboard">{t!(i18n, nav.events)}</a>
                                         <a href="/dashboard/audit">{t!(i18n, nav.audit)}</a>
+                                        <a href="/dashboard/breaches">{t!(i18n, breaches.nav)}</a>
                                     })}
                                     {(role == Role::Admin).then(|| view! {
                                         <a href="/dashboard/users">{t!(i18n, nav.users)}</a>

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod badge;
 pub mod badge_legend;
 pub mod breach_banner;
+pub mod breach_clock;
 pub mod breach_words;
 pub mod camera;
 pub mod consent_tag;

@@ -4,6 +4,7 @@
 use crate::api::events::{list_events, CreateEvent};
 use crate::api::kiosk::CreatePairingCode;
 use crate::components::auth::RequireManager;
+use crate::components::breach_banner::BreachBanner;
 use crate::components::errors::ErrorText;
 use crate::i18n::*;
 use crate::types::{EventSummary, EventWhen};
@@ -34,6 +35,7 @@ fn EventsPanel() -> impl IntoView {
     view! {
         <main id="main" class="page">
             <h1>{t!(i18n, events.title)}</h1>
+            <BreachBanner/>
             <p><a class="button secondary" href="/dashboard/record">{t!(i18n, ropa.link_all)}</a></p>
             <EventFilter show/>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, events.loading)}</p> }>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod attendees;
 pub mod audit;
+pub mod breaches;
 pub mod dashboard;
 pub mod event;
 pub mod event_edit;

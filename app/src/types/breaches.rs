@@ -129,6 +129,25 @@ impl DataCategory {
         DataCategory::BadgeTokens,
     ];
 
+    /// The name in JSON and in element ids (`first_name`, `photos`…).
+    pub fn as_str(self) -> &'static str {
+        use DataCategory as C;
+        match self {
+            C::FirstName => "first_name",
+            C::LastName => "last_name",
+            C::Organisation => "organisation",
+            C::RoleTitle => "role_title",
+            C::Email => "email",
+            C::Phone => "phone",
+            C::MinorStatus => "minor_status",
+            C::ConsentDecisions => "consent_decisions",
+            C::Signatures => "signatures",
+            C::Photos => "photos",
+            C::PrivateCodes => "private_codes",
+            C::BadgeTokens => "badge_tokens",
+        }
+    }
+
     /// The category of a registration field.
     pub fn of_field(f: super::Field) -> DataCategory {
         use super::Field as F;
@@ -312,4 +331,17 @@ pub struct BreachContacts {
     pub file_name: String,
     pub csv: String,
     pub rows: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DataCategory;
+
+    /// The names in ids are the JSON names.
+    #[test]
+    fn category_names_are_the_json_names() {
+        for c in DataCategory::ORDER {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+    }
 }

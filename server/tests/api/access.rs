@@ -62,6 +62,64 @@ const NOT_OURS: Foreign = &[(OtherOrganiser, 404)];
 const NOT_OUR_PHOTO: Foreign = &[(OtherOrganiser, 404), (Photographer, 404)];
 
 const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
+    // Issue 17: the breach register. An organiser's breach, event or attendee is unknown
+    // to another organiser.
+    ("/api/breaches/list", Access::Managers, Json("{}"), NO_IDS),
+    (
+        "/api/breaches/categories",
+        Access::Managers,
+        Json(r#"{"events":["{event}"]}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/record",
+        Access::Managers,
+        Json(
+            r#"{"breach":{"discovered_at":"2026-01-10T10:00","discovered_by":"Desk","kinds":["integrity"],"what_happened":"x","events":["{event}"],"people":[{attendee}],"categories":["photos"],"risk":"unlikely","risk_reason":"x"}}"#,
+        ),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/get",
+        Access::Managers,
+        Json(r#"{"breach_id":"{breach}"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/assess",
+        Access::Managers,
+        Json(
+            r#"{"breach_id":"{breach}","assessment":{"approx_people":1,"approx_records":1,"consequences":"","measures_taken":"","measures_planned":"","risk":"likely","risk_reason":"x"}}"#,
+        ),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/notify",
+        Access::Managers,
+        Json(
+            r#"{"breach_id":"{breach}","notification":{"to":"inspectorate","at":"2026-01-11T10:00","how":"e-mail"}}"#,
+        ),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/close",
+        Access::Managers,
+        Json(r#"{"breach_id":"{breach}","reason":"x"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/drafts",
+        Access::Managers,
+        Json(r#"{"breach_id":"{breach}","lang":"en"}"#),
+        NOT_OURS,
+    ),
+    (
+        "/api/breaches/contacts",
+        Access::Managers,
+        Json(r#"{"breach_id":"{breach}"}"#),
+        NOT_OURS,
+    ),
+    ("/api/breaches/export", Access::Managers, Json("{}"), NO_IDS),
     // Issue 16 point 1: accounts. Admins see every account by design (no foreign ids).
     ("/api/users/list", Access::Admins, Form(&[]), NO_IDS),
     (
@@ -811,6 +869,7 @@ impl Ids {
             ("{badge}", "nothing".into()),
             ("{checkin}", "AAAA-BBBB".into()),
             ("{tablet}", "999999".into()),
+            ("{breach}", "no-such-breach".into()),
         ])
     }
 
@@ -1333,6 +1392,18 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
     assert_eq!(export.total, 1);
     let job = export.job;
     b.wait_for_export(&job).await;
+    // A breach of organiser B's event listing B's attendee (issue 17).
+    let breach: String = b
+        .call(
+            "/api/breaches/record",
+            json!({ "breach": {
+                "discovered_at": "2026-01-10T10:00", "discovered_by": "Desk",
+                "kinds": ["confidentiality"], "what_happened": "A list was left out.",
+                "events": [event.to_string()], "people": [attendee],
+                "categories": ["first_name"], "risk": "high", "risk_reason": "Names."
+            } }),
+        )
+        .await;
     let user = server
         .state
         .store
@@ -1355,6 +1426,7 @@ async fn other_organisers_event(server: &TestApp) -> (Client, Vec<(&'static str,
         ("{checkin}", checkin),
         ("{scan}", scan.to_string()),
         ("{tablet}", tablet.to_string()),
+        ("{breach}", breach),
     ];
     (b, ids)
 }
