@@ -67,4 +67,3 @@ fn RegisterPanel() -> impl IntoView {
         </main>
     }
 }
-

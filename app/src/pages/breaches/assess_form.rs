@@ -24,7 +24,9 @@ pub(super) fn AssessForm(ctx: Ctx) -> impl IntoView {
     let reason = RwSignal::new(r.risk_reason);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(risk) = risk.get_untracked() else { return };
+        let Some(risk) = risk.get_untracked() else {
+            return;
+        };
         let a = BreachAssessment {
             approx_people: people.get_untracked().trim().parse().unwrap_or(0),
             approx_records: records.get_untracked().trim().parse().unwrap_or(0),

@@ -72,7 +72,11 @@ impl Ctx {
     }
 
     /// The outcome of `area`'s last action: the error in words, or `saved` in a status.
-    pub(super) fn outcome_of(self, area: Area, saved: impl Fn() -> AnyView + Copy + Send + 'static) -> impl IntoView {
+    pub(super) fn outcome_of(
+        self,
+        area: Area,
+        saved: impl Fn() -> AnyView + Copy + Send + 'static,
+    ) -> impl IntoView {
         move || match self.outcome.get() {
             Some((a, Ok(()))) if a == area => Some(saved()),
             Some((a, Err(e))) if a == area => Some(view! { <ErrorText error=e/> }.into_any()),

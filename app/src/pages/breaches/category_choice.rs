@@ -51,7 +51,7 @@ pub(super) fn CategoryChoice(
         }
     };
     view! {
-        <fieldset class="choices">
+        <fieldset class="breach-choices">
             <legend>{t!(i18n, breaches.categories)} " " <span class="req">{t!(i18n, kiosk.required_mark)}</span></legend>
             {move || {
                 if events.with(Vec::is_empty) {

@@ -16,7 +16,11 @@ pub(super) fn ContactsButton(ctx: Ctx) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(f)) = fetch.value().get() {
             let ok = download_text(&f.file_name, "text/csv;charset=utf-8", &f.csv);
-            saved.set(Some(if ok { Ok((f.file_name.clone(), f.rows)) } else { Err(()) }));
+            saved.set(Some(if ok {
+                Ok((f.file_name.clone(), f.rows))
+            } else {
+                Err(())
+            }));
         }
     });
     view! {

@@ -5,11 +5,14 @@ use crate::types::{EventSummary, PublicId};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn EventChoice(events: Vec<EventSummary>, chosen: RwSignal<Vec<PublicId>>) -> impl IntoView {
+pub(super) fn EventChoice(
+    events: Vec<EventSummary>,
+    chosen: RwSignal<Vec<PublicId>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let empty = events.is_empty();
     view! {
-        <fieldset class="choices">
+        <fieldset class="breach-choices">
             <legend>{t!(i18n, breaches.events_legend)} " " <span class="req">{t!(i18n, kiosk.required_mark)}</span></legend>
             {empty.then(|| view! { <p class="empty">{t!(i18n, breaches.no_events)}</p> })}
             {events

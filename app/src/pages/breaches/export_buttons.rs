@@ -24,8 +24,16 @@ pub(super) fn ExportButtons() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok((format, e))) = export.value().get() {
             let (name, mime, body) = match format {
-                Format::Json => (format!("{}.json", e.file_stem), "application/json;charset=utf-8", &e.json),
-                Format::Csv => (format!("{}.csv", e.file_stem), "text/csv;charset=utf-8", &e.csv),
+                Format::Json => (
+                    format!("{}.json", e.file_stem),
+                    "application/json;charset=utf-8",
+                    &e.json,
+                ),
+                Format::Csv => (
+                    format!("{}.csv", e.file_stem),
+                    "text/csv;charset=utf-8",
+                    &e.csv,
+                ),
             };
             let ok = download_text(&name, mime, body);
             saved.set(Some(if ok { Ok(name) } else { Err(()) }));

@@ -26,7 +26,7 @@ pub(super) fn Facts(ctx: Ctx) -> impl IntoView {
                     let r = &v.record;
                     let kinds = r.kinds.iter().map(|k| kind_in(l, *k)).collect::<Vec<_>>().join("; ");
                     let cats = r.categories.iter().map(|c| category_in(l, *c)).collect::<Vec<_>>().join(", ");
-                    let events = v.events.iter().map(|e| e.name.clone()).collect::<Vec<_>>().join(", ");
+                    let mut events = v.events.iter().map(|e| e.name.clone()).collect::<Vec<_>>().join(", ");
                     let everyone = v
                         .events
                         .iter()
@@ -36,22 +36,24 @@ pub(super) fn Facts(ctx: Ctx) -> impl IntoView {
                         .join(", ");
                     let numbers = td_string!(l, breaches.f_numbers, people = r.approx_people, records = r.approx_records).to_string();
                     let risk = format!("{}. {}", risk_in(l, r.risk), r.risk_reason);
-                    let close = (!r.close_reason.is_empty())
-                        .then(|| td_string!(l, breaches.close_reason_shown, r = r.close_reason.as_str()).to_string());
+                    if !everyone.is_empty() {
+                        events.push('\n');
+                        events.push_str(&td_string!(l, breaches.f_everyone, events = everyone.as_str()).to_string());
+                    }
+                    let close = (!r.close_reason.is_empty()).then(|| r.close_reason.clone());
                     view! {
                         <dl class="facts">
                             {row(t!(i18n, breaches.f_discovered_by).into_any(), r.discovered_by.clone())}
                             {row(t!(i18n, breaches.kinds).into_any(), kinds)}
                             {row(t!(i18n, breaches.what_happened).into_any(), r.what_happened.clone())}
                             {row(t!(i18n, breaches.f_events).into_any(), events)}
-                            {(!everyone.is_empty()).then(|| view! { <dd>{td_string!(l, breaches.f_everyone, events = everyone.as_str()).to_string()}</dd> })}
                             {row(t!(i18n, breaches.categories).into_any(), cats)}
                             {row(t!(i18n, breaches.approx_people).into_any(), numbers)}
                             {row(t!(i18n, breaches.consequences).into_any(), r.consequences.clone())}
                             {row(t!(i18n, breaches.measures_taken).into_any(), r.measures_taken.clone())}
                             {row(t!(i18n, breaches.measures_planned).into_any(), r.measures_planned.clone())}
                             {row(t!(i18n, breaches.risk).into_any(), risk)}
-                            {close.map(|c| view! { <dd>{c}</dd> })}
+                            {close.map(|c| row(t!(i18n, breaches.h_close).into_any(), c))}
                         </dl>
                     }
                 })

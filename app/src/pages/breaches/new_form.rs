@@ -81,7 +81,10 @@ pub(super) fn NewForm(events: Vec<EventSummary>) -> impl IntoView {
         });
     };
     let kind_option = move |k: BreachKind| {
-        let id = format!("breach-kind-{}", KINDS.iter().position(|x| *x == k).unwrap_or(0));
+        let id = format!(
+            "breach-kind-{}",
+            KINDS.iter().position(|x| *x == k).unwrap_or(0)
+        );
         view! {
             <label class="check" for=id.clone()>
                 <input
@@ -129,7 +132,7 @@ pub(super) fn NewForm(events: Vec<EventSummary>) -> impl IntoView {
                     on:input=move |e| discovered_by.set(event_target_value(&e))
                 />
             </div>
-            <fieldset class="choices">
+            <fieldset class="breach-choices">
                 <legend>{t!(i18n, breaches.kinds)} " " <span class="req">{t!(i18n, kiosk.required_mark)}</span></legend>
                 {KINDS.into_iter().map(kind_option).collect_view()}
             </fieldset>

@@ -60,7 +60,7 @@ pub(super) fn NotifyForm(ctx: Ctx) -> impl IntoView {
         <section class="card" aria-labelledby="breach-notify-title">
             <h2 id="breach-notify-title">{t!(i18n, breaches.h_notify)}</h2>
             <form on:submit=submit novalidate>
-                <fieldset class="choices">
+                <fieldset class="breach-choices">
                     <legend>{t!(i18n, breaches.notify_to)}</legend>
                     {option(NotifiedTo::Inspectorate)}
                     {option(NotifiedTo::People)}

@@ -34,7 +34,7 @@ pub(super) fn PeoplePicker(
     let is_all = move || everyone.with(|e| e.contains(&ev_all));
     let name = event.name.clone();
     view! {
-        <fieldset class="choices breach-people">
+        <fieldset class="breach-choices breach-people">
             <legend>{t!(i18n, breaches.people_legend, event = name.clone())}</legend>
             <label class="check" for=all_id.clone()>
                 <input

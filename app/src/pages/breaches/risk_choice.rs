@@ -15,11 +15,14 @@ pub(super) fn RiskChoice(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let option = move |r: BreachRisk| {
-        let id = format!("{prefix}-risk-{}", match r {
-            BreachRisk::Unlikely => "unlikely",
-            BreachRisk::Likely => "likely",
-            BreachRisk::High => "high",
-        });
+        let id = format!(
+            "{prefix}-risk-{}",
+            match r {
+                BreachRisk::Unlikely => "unlikely",
+                BreachRisk::Likely => "likely",
+                BreachRisk::High => "high",
+            }
+        );
         view! {
             <label class="check" for=id.clone()>
                 <input
@@ -37,7 +40,7 @@ pub(super) fn RiskChoice(
         }
     };
     view! {
-        <fieldset class="choices">
+        <fieldset class="breach-choices">
             <legend>{t!(i18n, breaches.risk)} " " <span class="req">{t!(i18n, kiosk.required_mark)}</span></legend>
             {[BreachRisk::Unlikely, BreachRisk::Likely, BreachRisk::High].into_iter().map(option).collect_view()}
         </fieldset>
