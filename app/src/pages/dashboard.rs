@@ -35,6 +35,7 @@ fn EventsPanel() -> impl IntoView {
         <main id="main" class="page">
             <h1>{t!(i18n, events.title)}</h1>
             <p><a class="button secondary" href="/dashboard/record">{t!(i18n, ropa.link_all)}</a></p>
+            <crate::components::backup_status::BackupStatusCard/>
             <EventFilter show/>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, events.loading)}</p> }>
                 {move || {

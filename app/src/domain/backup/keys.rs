@@ -6,6 +6,9 @@
 //! numbers, never a key or a passphrase.
 
 use age::secrecy::SecretString;
+
+/// A passphrase kept out of logs and debug output (zeroed when dropped).
+pub type SecretPassphrase = SecretString;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
