@@ -48,17 +48,13 @@ impl DataDir {
     /// data dir (`<data-dir>.erasures.jsonl`), so a restore that replaces the directory
     /// keeps it (issue 17 point 8).
     pub fn default_journal(&self) -> PathBuf {
-        let dir = std::fs::canonicalize(&self.0).unwrap_or_else(|_| self.0.clone());
+        let dir = std::path::absolute(&self.0).unwrap_or_else(|_| self.0.clone());
         Journal::beside(&dir)
     }
 
     /// [`Self::open_with_journal`] with the journal in its default place.
     pub async fn open(&self) -> anyhow::Result<Store> {
-        let journal = {
-            std::fs::create_dir_all(&self.0)?;
-            self.default_journal()
-        };
-        self.open_with_journal(&journal).await
+        self.open_with_journal(&self.default_journal()).await
     }
 
     /// Creates the directories (owner-only where the platform allows), opens the store
@@ -440,7 +436,6 @@ pub fn spawn_session_cleanup(store: Store) {
 
 /// Opens the data dir (the erasure journal beside it) and returns the shared state.
 pub async fn open_state(data_dir: &Path) -> anyhow::Result<AppState> {
-    std::fs::create_dir_all(data_dir)?;
     let journal = DataDir(data_dir.to_path_buf()).default_journal();
     open_state_with(data_dir, &journal).await
 }

@@ -179,7 +179,19 @@ fn refused(e: app::domain::consent::RegisterError) -> anyhow::Error {
     )
 }
 
-fn main() -> anyhow::Result<()> {
+/// Errors go to stderr as one line (`Error: what: why`), never with a backtrace, even
+/// when `RUST_BACKTRACE` is set: a refused restore says one sentence (issue 17 point 6).
+fn main() -> std::process::ExitCode {
+    match start() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn start() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -240,8 +252,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let local = listener.local_addr()?;
             let base = public_url.unwrap_or_else(|| format!("http://{local}"));
             let base = base.trim_end_matches('/').to_string();
-            std::fs::create_dir_all(&data_dir)
-                .with_context(|| format!("creating {}", data_dir.display()))?;
             let journal =
                 erasure_journal.unwrap_or_else(|| DataDir(data_dir.clone()).default_journal());
             // Re-applies the erasure journal (issue 17 point 8) before anything is served.
@@ -292,10 +302,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let key =
                 backup::Decryption::from_args(&identity, read_passphrase(passphrase_stdin, false)?)
                     .map_err(one_line)?;
-            let journal = erasure_journal.unwrap_or_else(|| {
-                let dir = absolute(&data_dir);
-                app::domain::journal::Journal::beside(&dir)
-            });
+            let journal =
+                erasure_journal.unwrap_or_else(|| DataDir(data_dir.clone()).default_journal());
             let target = absolute(&data_dir);
             let done = tokio::task::spawn_blocking(move || {
                 backup::restore(backup::Restore {
@@ -335,8 +343,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let today = app::domain::requests::today();
             let dir = DataDir(data_dir.clone());
-            std::fs::create_dir_all(&data_dir)
-                .with_context(|| format!("creating {}", data_dir.display()))?;
             let journal = erasure_journal.unwrap_or_else(|| dir.default_journal());
             let store = dir
                 .open_with_journal(&journal)
@@ -368,8 +374,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             command,
         } => {
             let dir = DataDir(data_dir.clone());
-            std::fs::create_dir_all(&data_dir)
-                .with_context(|| format!("creating {}", data_dir.display()))?;
             let journal = erasure_journal.unwrap_or_else(|| dir.default_journal());
             let store = dir
                 .open_with_journal(&journal)

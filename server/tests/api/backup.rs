@@ -501,6 +501,108 @@ async fn a_wrong_key_a_cut_file_or_one_changed_byte_is_refused_and_nothing_is_wr
     assert_eq!(names[0].1.as_deref(), Some("Ojārs"));
 }
 
+/// Point 6, a photo deleted while the backup ran: the snapshot names it, its files were
+/// gone when they were copied. The restore accepts that only when the erasure journal
+/// shows the deletion after the snapshot (the start-up then removes the row); without
+/// such an entry the backup is incomplete and refused, nothing written.
+#[tokio::test]
+async fn a_photo_deleted_while_the_backup_ran_needs_its_journal_entry() {
+    let root = tempfile::tempdir().unwrap();
+    let rootp = root.path().to_path_buf();
+    let server = TestApp::start_beside(root).await;
+    let data = server.dir().to_path_buf();
+    let (mut org, _kiosk, ev) = server.organiser_and_kiosk().await;
+    let gone = org.upload_seeded(&ev, 41).await;
+    let stays = org.upload_seeded(&ev, 42).await;
+    let gone_row: i64 = server
+        .db()
+        .query_row("SELECT id FROM photos WHERE public_id = ?1", [&gone], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    // As a removal decision does between the snapshot and the copy of the files.
+    for f in [
+        format!("photos/originals/{gone}"),
+        format!("photos/thumbs/{gone}.jpg"),
+        format!("photos/previews/{gone}.jpg"),
+    ] {
+        std::fs::remove_file(data.join(f)).unwrap();
+    }
+    let (identity, public) = age_key(&rootp, "key.txt");
+    let out = rootp.join("b.age");
+    let made = lanyard(
+        &[
+            "admin",
+            "backup",
+            "--out",
+            p(&out),
+            "--recipient",
+            &public,
+            "--data-dir",
+            p(&data),
+        ],
+        "",
+    )
+    .await;
+    ok(&made);
+    assert!(stdout(&made).contains("1 photo(s) were deleted while the backup was made"));
+
+    let restore = |target: PathBuf| {
+        let (out, identity) = (out.clone(), identity.clone());
+        async move {
+            lanyard(
+                &[
+                    "admin",
+                    "restore",
+                    p(&out),
+                    "--identity",
+                    p(&identity),
+                    "--data-dir",
+                    p(&target),
+                ],
+                "",
+            )
+            .await
+        }
+    };
+    let first = rootp.join("first");
+    let o = restore(first.clone()).await;
+    refused_in_one_line(&o, "lacks the files of 1 photo(s)", &first);
+
+    // The journal beside the target shows the deletion after the snapshot.
+    let second = rootp.join("second");
+    std::fs::write(
+        rootp.join("second.erasures.jsonl"),
+        format!(
+            "{{\"seq\":1000,\"at\":\"2026-05-14T10:00:00Z\",\"kind\":\"photo_delete\",\"photo\":{gone_row}}}\n"
+        ),
+    )
+    .unwrap();
+    let o = restore(second.clone()).await;
+    ok(&o);
+    assert!(
+        stdout(&o).contains("1 erasure journal entries newer"),
+        "{}",
+        stdout(&o)
+    );
+    let v = lanyard(&["admin", "verify-audit", "--data-dir", p(&second)], "").await;
+    ok(&v);
+    assert!(
+        stderr(&v).contains("re-applied 1 erasure journal entries"),
+        "{}",
+        stderr(&v)
+    );
+    let c = rusqlite::Connection::open(second.join("lanyard.sqlite3")).unwrap();
+    let left: Vec<String> = c
+        .prepare("SELECT public_id FROM photos ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(left, vec![stays]);
+}
+
 /// Registers at the kiosk and returns (badge token, attendee row id).
 async fn register(
     server: &TestApp,
