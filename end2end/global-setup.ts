@@ -48,5 +48,7 @@ export default async function globalSetup() {
   return async () => {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
+    // The erasure journal lives beside the data dir (issue 17).
+    rmSync(`${dataDir}.erasures.jsonl`, { force: true });
   };
 }

@@ -5,7 +5,10 @@ mod api_v1;
 mod badge_png;
 mod photos;
 
+use anyhow::Context;
 use app::api::guard::{authorize, principal_of, Admins, AnyUser, AuthRefusal, Managers, Roles};
+use app::domain::journal::Journal;
+use app::domain::photos::PhotoFiles;
 use app::domain::{AppState, Store};
 use app::{shell, App};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
@@ -41,8 +44,25 @@ impl DataDir {
         self.0.join("photos")
     }
 
-    /// Creates the directories (owner-only where the platform allows) and opens the store.
+    /// Where the erasure journal is unless `--erasure-journal` says otherwise: beside the
+    /// data dir (`<data-dir>.erasures.jsonl`), so a restore that replaces the directory
+    /// keeps it (issue 17 point 8).
+    pub fn default_journal(&self) -> PathBuf {
+        let dir = std::path::absolute(&self.0).unwrap_or_else(|_| self.0.clone());
+        Journal::beside(&dir)
+    }
+
+    /// [`Self::open_with_journal`] with the journal in its default place.
     pub async fn open(&self) -> anyhow::Result<Store> {
+        self.open_with_journal(&self.default_journal()).await
+    }
+
+    /// Creates the directories (owner-only where the platform allows), opens the store
+    /// writing every erasure to `journal`, and before anything else uses it carries out
+    /// every journal entry newer than the database (issue 17 point 8: after a restore,
+    /// the erasures made since the backup). Leaves the server's temp files and exports
+    /// alone: the server may be running.
+    pub async fn open_with_journal(&self, journal: &Path) -> anyhow::Result<Store> {
         for dir in [self.0.clone(), self.photos()] {
             std::fs::create_dir_all(&dir)?;
             #[cfg(unix)]
@@ -51,7 +71,23 @@ impl DataDir {
                 std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
             }
         }
-        Ok(Store::open(&self.database()).await?)
+        let store = Store::open(&self.database())
+            .await?
+            .with_journal(Journal::new(journal));
+        let state = self.state_of(store.clone())?;
+        app::domain::journal::replay(&state)
+            .await
+            .context("carrying out the erasure journal")?;
+        Ok(store)
+    }
+
+    /// The shared state over `store` with this data dir's photo files, for the admin
+    /// commands (no temp files or exports are cleared: the server may be running).
+    pub fn state_of(&self, store: Store) -> anyhow::Result<AppState> {
+        let mut state = AppState::new(store);
+        state.photos = PhotoFiles::new(self.photos());
+        state.photos.ensure_dirs()?;
+        Ok(state)
     }
 }
 
@@ -398,9 +434,16 @@ pub fn spawn_session_cleanup(store: Store) {
     });
 }
 
-/// Opens the data dir and returns the shared state.
+/// Opens the data dir (the erasure journal beside it) and returns the shared state.
 pub async fn open_state(data_dir: &Path) -> anyhow::Result<AppState> {
+    let journal = DataDir(data_dir.to_path_buf()).default_journal();
+    open_state_with(data_dir, &journal).await
+}
+
+/// Opens the data dir with the erasure journal at `journal` and returns the shared state
+/// of a server starting: the photos' temp files and old exports are cleared.
+pub async fn open_state_with(data_dir: &Path, journal: &Path) -> anyhow::Result<AppState> {
     let dir = DataDir(data_dir.to_path_buf());
-    let store = dir.open().await?;
+    let store = dir.open_with_journal(journal).await?;
     Ok(AppState::new(store).with_photos_dir(&dir.photos())?)
 }

@@ -2,10 +2,13 @@
 
 use anyhow::{bail, Context};
 use app::domain::accounts;
+use app::domain::backup::{self, Every};
 use app::domain::store::Actor;
 use app::types::{AccountStatus, Role};
 use clap::{Parser, Subcommand};
-use lanyard_server::{leptos_options, open_state, router, serve, spawn_session_cleanup, DataDir};
+use lanyard_server::{
+    leptos_options, open_state_with, router, serve, spawn_session_cleanup, DataDir,
+};
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -42,12 +45,37 @@ enum Command {
         /// Largest photo upload in MB (each file).
         #[arg(long, env = "LANYARD_MAX_PHOTO_MB", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=1024))]
         max_photo_mb: u64,
+        /// The erasure journal (default: beside the data dir, `<data-dir>.erasures.jsonl`).
+        #[arg(long, env = "LANYARD_ERASURE_JOURNAL")]
+        erasure_journal: Option<PathBuf>,
+        /// Write an encrypted backup into this folder every --backup-every.
+        #[arg(long, env = "LANYARD_BACKUP_DIR")]
+        backup_dir: Option<PathBuf>,
+        /// How often: a number and s, m, h or d (30m, 24h, 7d).
+        #[arg(long, env = "LANYARD_BACKUP_EVERY", default_value = "24h", value_parser = Every::parse)]
+        backup_every: Every,
+        /// How many scheduled backups to keep (older ones are deleted).
+        #[arg(long, env = "LANYARD_BACKUP_KEEP", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=10000))]
+        backup_keep: u32,
+        /// An age public key (age1…) the scheduled backups are encrypted to; repeatable.
+        #[arg(
+            long = "backup-recipient",
+            env = "LANYARD_BACKUP_RECIPIENT",
+            value_delimiter = ','
+        )]
+        backup_recipients: Vec<String>,
+        /// An age recipients file (one public key a line, # comments).
+        #[arg(long, env = "LANYARD_BACKUP_RECIPIENT_FILE")]
+        backup_recipient_file: Option<PathBuf>,
     },
     /// Administration on the server's own machine.
     Admin {
         /// Directory for lanyard.sqlite3 and photos/.
         #[arg(long, env = "LANYARD_DATA_DIR", default_value = "data", global = true)]
         data_dir: PathBuf,
+        /// The erasure journal (default: beside the data dir, `<data-dir>.erasures.jsonl`).
+        #[arg(long, env = "LANYARD_ERASURE_JOURNAL", global = true)]
+        erasure_journal: Option<PathBuf>,
         #[command(subcommand)]
         command: AdminCommand,
     },
@@ -83,8 +111,46 @@ enum AdminCommand {
     Enable { email: String },
     /// List accounts (id, role, email, status). The listing is written to the audit log.
     ListUsers,
-    /// Recompute the audit log's hash chain; fails naming the first broken row.
-    VerifyAudit,
+    /// Recompute the audit log's hash chain; fails naming the first broken row. With
+    /// --since-backup FILE: also that the live chain extends the head that backup holds.
+    VerifyAudit {
+        #[arg(long, value_name = "FILE")]
+        since_backup: Option<PathBuf>,
+        /// An age identity file (AGE-SECRET-KEY-1…) that opens the backup.
+        #[arg(long, value_name = "FILE")]
+        identity: Vec<PathBuf>,
+        /// The backup's passphrase: the first line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Write one encrypted backup of the database and the photos (safe while the server
+    /// runs): to public keys (--recipient, --recipient-file) or a passphrase.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// An age public key (age1…); repeatable.
+        #[arg(long = "recipient", value_name = "AGE1…")]
+        recipients: Vec<String>,
+        /// An age recipients file (one public key a line, # comments).
+        #[arg(long, value_name = "FILE")]
+        recipient_file: Option<PathBuf>,
+        /// Encrypt with a passphrase: the first line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Restore a backup into the data dir (stop the server first). Refuses a data dir
+    /// that is not empty unless --force (its old content is then kept beside it).
+    Restore {
+        file: PathBuf,
+        /// An age identity file (AGE-SECRET-KEY-1…) that opens the backup.
+        #[arg(long, value_name = "FILE")]
+        identity: Vec<PathBuf>,
+        /// The backup's passphrase: the first line of standard input.
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[arg(long)]
+        force: bool,
+    },
     /// Purge every event whose retention period has passed (the server also does this at
     /// start-up and hourly). With --dry-run: list what would go and when, delete nothing.
     Purge {
@@ -113,7 +179,19 @@ fn refused(e: app::domain::consent::RegisterError) -> anyhow::Error {
     )
 }
 
-fn main() -> anyhow::Result<()> {
+/// Errors go to stderr as one line (`Error: what: why`), never with a backtrace, even
+/// when `RUST_BACKTRACE` is set: a refused restore says one sentence (issue 17 point 6).
+fn main() -> std::process::ExitCode {
+    match start() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn start() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -136,18 +214,55 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             public_url,
             demo,
             max_photo_mb,
+            erasure_journal,
+            backup_dir,
+            backup_every,
+            backup_keep,
+            backup_recipients,
+            backup_recipient_file,
         } => {
+            // Scheduled backups run unattended: public keys only, checked before serving.
+            let schedule = match backup_dir {
+                Some(dir) => {
+                    let key = backup::Encryption::from_args(
+                        &backup_recipients,
+                        backup_recipient_file.as_slice(),
+                        None,
+                    )
+                    .map_err(|e| match e {
+                        backup::KeyError::Missing => anyhow::anyhow!(
+                            "--backup-dir needs --backup-recipient or --backup-recipient-file: \
+                             the server runs unattended, so backups are encrypted to a public key"
+                        ),
+                        e => anyhow::anyhow!("{e}"),
+                    })?;
+                    Some(backup::Schedule {
+                        dir,
+                        every: backup_every,
+                        keep: backup_keep,
+                        key,
+                        data_dir: data_dir.clone(),
+                    })
+                }
+                None => None,
+            };
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             let local = listener.local_addr()?;
             let base = public_url.unwrap_or_else(|| format!("http://{local}"));
             let base = base.trim_end_matches('/').to_string();
-            let state = open_state(&data_dir)
+            let journal =
+                erasure_journal.unwrap_or_else(|| DataDir(data_dir.clone()).default_journal());
+            // Re-applies the erasure journal (issue 17 point 8) before anything is served.
+            let mut state = open_state_with(&data_dir, &journal)
                 .await
                 .with_context(|| format!("opening {}", data_dir.display()))?
                 .with_public_url(&base)
                 .with_max_photo_bytes(max_photo_mb * 1024 * 1024);
+            if let Some(schedule) = schedule {
+                state = state.with_backups(schedule);
+            }
             let demo_login = if demo {
                 app::domain::events::seed_demo(&state.store).await?
             } else {
@@ -158,6 +273,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             app::domain::photo_export::spawn_sweeper(&state);
             // Issue 15: purge what its retention period no longer allows, now and hourly.
             app::domain::retention::spawn(&state);
+            // Issue 17 point 7: scheduled backups, when --backup-dir is given.
+            backup::schedule::spawn(&state);
             let app = router(state, options, base.starts_with("https://"));
             println!("Lanyard is running.");
             println!("  Kiosk:     {base}/kiosk");
@@ -173,21 +290,71 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Admin {
             data_dir,
+            erasure_journal,
+            command:
+                AdminCommand::Restore {
+                    file,
+                    identity,
+                    passphrase_stdin,
+                    force,
+                },
+        } => {
+            let key =
+                backup::Decryption::from_args(&identity, read_passphrase(passphrase_stdin, false)?)
+                    .map_err(one_line)?;
+            let journal =
+                erasure_journal.unwrap_or_else(|| DataDir(data_dir.clone()).default_journal());
+            let target = absolute(&data_dir);
+            let done = tokio::task::spawn_blocking(move || {
+                backup::restore(backup::Restore {
+                    file: &file,
+                    key: &key,
+                    data_dir: &target,
+                    journal: &journal,
+                    force,
+                })
+            })
+            .await?
+            .map_err(one_line)?;
+            let m = &done.manifest;
+            println!(
+                "restored the backup of {} into {}: {} photos, audit chain intact up to row {}",
+                m.created_at,
+                data_dir.display(),
+                done.photos,
+                m.audit_head_id
+            );
+            println!(
+                "{} erasure journal entries newer than this backup will be re-applied when Lanyard next starts (serve or any admin command)",
+                done.pending
+            );
+            if let Some(aside) = done.replaced {
+                println!(
+                    "the data dir's old content is in {}: delete it once the restore is confirmed",
+                    aside.display()
+                );
+            }
+            Ok(())
+        }
+        Command::Admin {
+            data_dir,
+            erasure_journal,
             command: AdminCommand::Purge { dry_run },
         } => {
             let today = app::domain::requests::today();
+            let dir = DataDir(data_dir.clone());
+            let journal = erasure_journal.unwrap_or_else(|| dir.default_journal());
+            let store = dir
+                .open_with_journal(&journal)
+                .await
+                .with_context(|| format!("opening {}", data_dir.display()))?;
             if dry_run {
-                let store = DataDir(data_dir.clone())
-                    .open()
-                    .await
-                    .with_context(|| format!("opening {}", data_dir.display()))?;
                 let plan = app::domain::retention::plan(&store, Actor::Cli, today).await?;
                 print!("{}", app::domain::retention::plan_text(&plan, today));
                 return Ok(());
             }
-            let state = open_state(&data_dir)
-                .await
-                .with_context(|| format!("opening {}", data_dir.display()))?;
+            // The server may be running: its temp files and exports are left alone.
+            let state = dir.state_of(store)?;
             let done = app::domain::retention::purge_due(&state, today).await?;
             for (event, r) in &done {
                 println!(
@@ -201,9 +368,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("purged {} event(s)", done.len());
             Ok(())
         }
-        Command::Admin { data_dir, command } => {
-            let store = DataDir(data_dir.clone())
-                .open()
+        Command::Admin {
+            data_dir,
+            erasure_journal,
+            command,
+        } => {
+            let dir = DataDir(data_dir.clone());
+            let journal = erasure_journal.unwrap_or_else(|| dir.default_journal());
+            let store = dir
+                .open_with_journal(&journal)
                 .await
                 .with_context(|| format!("opening {}", data_dir.display()))?;
             // The account commands share the browser's domain functions (issue 16).
@@ -256,15 +429,100 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         println!("{}\t{}\t{}\t{status}", u.id, u.role.as_str(), u.email);
                     }
                 }
-                AdminCommand::VerifyAudit => match store.verify_audit().await? {
+                AdminCommand::VerifyAudit {
+                    since_backup: None, ..
+                } => match store.verify_audit().await? {
                     Ok(n) => println!("audit chain intact: {n} rows"),
                     Err(b) => bail!("audit chain broken: {b}"),
                 },
-                AdminCommand::Purge { .. } => unreachable!("handled above"),
+                AdminCommand::VerifyAudit {
+                    since_backup: Some(file),
+                    identity,
+                    passphrase_stdin,
+                } => {
+                    let key = backup::Decryption::from_args(
+                        &identity,
+                        read_passphrase(passphrase_stdin, false)?,
+                    )
+                    .map_err(one_line)?;
+                    let (m, n) = backup::verify_since(&store, &file, &key)
+                        .await
+                        .map_err(one_line)?;
+                    println!(
+                        "the live audit chain extends the backup of {} (row {}) and is intact: {n} rows",
+                        m.created_at, m.audit_head_id
+                    );
+                }
+                AdminCommand::Backup {
+                    out,
+                    recipients,
+                    recipient_file,
+                    passphrase_stdin,
+                } => {
+                    let key = backup::Encryption::from_args(
+                        &recipients,
+                        recipient_file.as_slice(),
+                        read_passphrase(passphrase_stdin, true)?,
+                    )
+                    .map_err(one_line)?;
+                    let state = dir.state_of(store.clone())?;
+                    let made = backup::create(&state, Actor::Cli, "cli", &data_dir, &out, &key)
+                        .await
+                        .map_err(one_line)?;
+                    println!(
+                        "backup written: {} ({} bytes, {} photos, audit chain up to row {})",
+                        made.file.display(),
+                        made.bytes,
+                        made.photos,
+                        made.manifest.audit_head_id
+                    );
+                    if made.missing > 0 {
+                        println!(
+                            "{} photo(s) were deleted while the backup was made: the erasure journal in it says so",
+                            made.missing
+                        );
+                    }
+                }
+                AdminCommand::Purge { .. } | AdminCommand::Restore { .. } => {
+                    unreachable!("handled above")
+                }
             }
             Ok(())
         }
     }
+}
+
+/// An error as one line for the terminal (no "Caused by" chain).
+fn one_line(e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}
+
+/// The path as an absolute one (the current directory before a relative one).
+fn absolute(p: &std::path::Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// A backup's passphrase when `--passphrase-stdin` was given: the first line of
+/// standard input (on a terminal asked without echo, twice when it is a new one).
+fn read_passphrase(
+    wanted: bool,
+    new: bool,
+) -> anyhow::Result<Option<app::domain::backup::keys::SecretPassphrase>> {
+    if !wanted {
+        return Ok(None);
+    }
+    let line = if std::io::stdin().is_terminal() {
+        let a = rpassword::prompt_password("Passphrase: ")?;
+        if new && rpassword::prompt_password("Repeat the passphrase: ")? != a {
+            bail!("the passphrases differ");
+        }
+        a
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line
+    };
+    Ok(Some(backup::passphrase(&line).map_err(one_line)?))
 }
 
 /// From a terminal: asked twice, not echoed. Otherwise: the first line of stdin.

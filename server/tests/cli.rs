@@ -305,6 +305,13 @@ fn admin_purge_dry_run_lists_then_purge_deletes_only_what_is_due() {
     use app::types::{Channel, Consent, EventSettings, NewEvent, PersonFields, Role};
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap().to_string();
+    // Inside the temporary dir, so the purge's journal goes with it.
+    let journal = dir
+        .path()
+        .join("erasures.jsonl")
+        .to_str()
+        .unwrap()
+        .to_string();
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         let store = lanyard_server::DataDir(dir.path().to_path_buf())
@@ -397,7 +404,18 @@ fn admin_purge_dry_run_lists_then_purge_deletes_only_what_is_due() {
             .map(Result::unwrap)
             .collect()
     };
-    let out = lanyard(&["admin", "purge", "--dry-run", "--data-dir", &d], "");
+    let out = lanyard(
+        &[
+            "admin",
+            "purge",
+            "--dry-run",
+            "--data-dir",
+            &d,
+            "--erasure-journal",
+            &journal,
+        ],
+        "",
+    );
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(
         out.status.success(),
@@ -422,7 +440,17 @@ fn admin_purge_dry_run_lists_then_purge_deletes_only_what_is_due() {
         "the dry run deleted nothing"
     );
 
-    let out = lanyard(&["admin", "purge", "--data-dir", &d], "");
+    let out = lanyard(
+        &[
+            "admin",
+            "purge",
+            "--data-dir",
+            &d,
+            "--erasure-journal",
+            &journal,
+        ],
+        "",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -430,7 +458,26 @@ fn admin_purge_dry_run_lists_then_purge_deletes_only_what_is_due() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("purged 1 event(s)"));
     assert_eq!(names(), vec!["Futureperson"]);
-    let out = lanyard(&["admin", "purge", "--dry-run", "--data-dir", &d], "");
+    // Issue 17 point 8: the purge is in the erasure journal, by ids only.
+    let lines = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(
+        lines.contains(r#""kind":"purge","event":1,"photos":true,"attendees":true"#),
+        "{lines}"
+    );
+    assert!(!lines.contains("Pastperson") && !lines.contains("pastevent1"));
+    let out = lanyard(
+        &[
+            "admin",
+            "purge",
+            "--dry-run",
+            "--data-dir",
+            &d,
+            "--erasure-journal",
+            &journal,
+        ],
+        "",
+    );
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let past = text
         .split("event ")

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod attendees;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod badges;
 pub mod breaches;
 pub mod events;

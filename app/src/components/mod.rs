@@ -2,6 +2,7 @@
 
 pub mod audit_table;
 pub mod auth;
+pub mod backup_status;
 pub mod badge;
 pub mod badge_legend;
 pub mod breach_banner;

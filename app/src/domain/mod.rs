@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod attendees;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod badge_png;
 pub mod badges;
 pub mod breaches;
@@ -14,6 +15,7 @@ pub mod consent;
 pub mod events;
 pub mod imaging;
 pub mod import;
+pub mod journal;
 pub mod kiosk;
 pub mod notice;
 pub mod photo_export;
@@ -62,6 +64,8 @@ pub struct AppState {
     pub exports: Arc<photo_export::ExportJobs>,
     /// The time rules that expire go by (invitations, photographers' days); tests move it.
     pub now: clock::Now,
+    /// Scheduled backups (issue 17 point 7), when the server was started with them.
+    pub backups: Option<Arc<backup::Schedule>>,
 }
 
 impl AppState {
@@ -88,6 +92,7 @@ impl AppState {
             )),
             exports: Arc::new(photo_export::ExportJobs::default()),
             now: clock::Now::default(),
+            backups: None,
         }
     }
 
@@ -102,6 +107,12 @@ impl AppState {
 
     pub fn with_max_photo_bytes(mut self, bytes: u64) -> Self {
         self.max_photo_bytes = bytes;
+        self
+    }
+
+    /// Makes backups as `schedule` says (started by `backup::schedule::spawn`).
+    pub fn with_backups(mut self, schedule: backup::Schedule) -> Self {
+        self.backups = Some(Arc::new(schedule));
         self
     }
 

@@ -466,7 +466,7 @@ pub async fn decide(
 
 /// Replaces a photo's files by a version with `region` blurred for good (oriented, no
 /// metadata, full size). Returns the new size.
-async fn blur_files(
+pub(crate) async fn blur_files(
     state: &AppState,
     public_id: &str,
     region: crate::types::Region,

@@ -37,6 +37,7 @@ fn EventsPanel() -> impl IntoView {
             <h1>{t!(i18n, events.title)}</h1>
             <BreachBanner/>
             <p><a class="button secondary" href="/dashboard/record">{t!(i18n, ropa.link_all)}</a></p>
+            <crate::components::backup_status::BackupStatusCard/>
             <EventFilter show/>
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, events.loading)}</p> }>
                 {move || {

@@ -149,6 +149,8 @@ const SERVER_FNS: &[(&str, Access, Body, Foreign)] = &[
         Form(&[("user_id", "{user}"), ("role", "photographer")]),
         NO_IDS,
     ),
+    // Issue 17 point 7: the backups' state, for the admins who run the server.
+    ("/api/backups/status", Access::Admins, Form(&[]), NO_IDS),
     // One's own account: every signed-in user, about themselves only.
     (
         "/api/account/password",

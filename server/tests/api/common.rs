@@ -26,6 +26,8 @@ pub struct TestApp {
     pub base: String,
     pub state: AppState,
     dir: TempDir,
+    /// The data dir: `dir` itself, or `dir/data` for [`TestApp::start_beside`].
+    data: std::path::PathBuf,
     task: JoinHandle<()>,
 }
 
@@ -54,13 +56,36 @@ impl TestApp {
         Self::launch(dir, false, |s| s).await
     }
 
+    /// A server whose data dir is `root/data` with the erasure journal in its default
+    /// place beside it (`root/data.erasures.jsonl`), as in production, so a restore can
+    /// replace the data dir (issue 17).
+    pub async fn start_beside(root: TempDir) -> TestApp {
+        let data = root.path().join("data");
+        let journal = lanyard_server::DataDir(data.clone()).default_journal();
+        Self::launch_at(root, data, journal, false, |s| s).await
+    }
+
+    /// The erasure journal is inside the temporary dir, so it goes with it.
     async fn launch(
         dir: TempDir,
         secure_cookies: bool,
         configure: impl FnOnce(AppState) -> AppState,
     ) -> TestApp {
+        let data = dir.path().to_path_buf();
+        let journal = dir.path().join("erasures.jsonl");
+        Self::launch_at(dir, data, journal, secure_cookies, configure).await
+    }
+
+    async fn launch_at(
+        dir: TempDir,
+        data: std::path::PathBuf,
+        journal: std::path::PathBuf,
+        secure_cookies: bool,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
+        std::fs::create_dir_all(&data).unwrap();
         let state = configure(
-            lanyard_server::open_state(dir.path())
+            lanyard_server::open_state_with(&data, &journal)
                 .await
                 .expect("open data dir"),
         );
@@ -75,6 +100,7 @@ impl TestApp {
             base: format!("http://{addr}"),
             state,
             dir,
+            data,
             task,
         }
     }
@@ -88,7 +114,7 @@ impl TestApp {
 
     /// The data dir: `lanyard.sqlite3`, `photos/`.
     pub fn dir(&self) -> &Path {
-        self.dir.path()
+        &self.data
     }
 
     /// The database, opened beside the server (to read what the API does not show).

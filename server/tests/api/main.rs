@@ -2,13 +2,14 @@
 //! temporary data dir (`common`) and talks to it over HTTP.
 //!
 //! `cli.rs` beside this folder stays its own binary: it runs the built `lanyard`
-//! executable as a subprocess.
+//! executable as a subprocess. `backup` runs it too, beside a server in this process.
 
 mod access;
 mod accounts;
 mod attendees;
 mod audit;
 mod audit_view;
+mod backup;
 mod badge_png;
 mod common;
 mod events_edit;

@@ -128,6 +128,16 @@ const ABOUT: &[(&str, &str, &str)] = &[
         "Darbinieku un planšešu sesijas",
     ),
     (
+        "journal_applied",
+        "How far the erasure journal is carried out in the database (a number)",
+        "Cik tālu dzēšanas žurnāls ir izpildīts datubāzē (skaitlis)",
+    ),
+    (
+        "backup_runs",
+        "Backup attempts: when, how big, whether they worked",
+        "Rezerves kopiju mēģinājumi: kad, cik lieli, vai izdevās",
+    ),
+    (
         "audit_log",
         "The audit log: who did what, ids only",
         "Audita žurnāls: kurš ko darīja, tikai identifikatori",

@@ -439,6 +439,28 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "journal_applied",
+        of_event: None,
+        columns: &[
+            ("id", Operational, "the one row"),
+            ("seq", Operational, "the newest erasure-journal entry this database holds (ids only)"),
+        ],
+    },
+    Table {
+        name: "backup_runs",
+        of_event: None,
+        columns: &[
+            ("id", Operational, "one backup attempt"),
+            ("kind", Operational, "scheduled or from the command line"),
+            ("started_at", Operational, "when it started"),
+            ("finished_at", Operational, "when it ended"),
+            ("ok", Operational, "whether it worked"),
+            ("bytes", Operational, "the encrypted file's size"),
+            ("file", Operational, "the file's name (a time)"),
+            ("reason", Operational, "why it failed, as a code"),
+        ],
+    },
+    Table {
         name: "audit_log",
         of_event: None,
         columns: &[

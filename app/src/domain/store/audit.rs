@@ -114,12 +114,12 @@ fn records_from(conn: &Connection, from: i64, to: i64) -> StoreResult<Vec<AuditR
 }
 
 /// The rows after id `last_id`.
-fn records_after(conn: &Connection, last_id: i64) -> StoreResult<Vec<AuditRecord>> {
+pub(super) fn records_after(conn: &Connection, last_id: i64) -> StoreResult<Vec<AuditRecord>> {
     records_from(conn, last_id + 1, i64::MAX)
 }
 
 /// The largest id the log ever handed out (AUTOINCREMENT never reuses one).
-fn highest_issued(conn: &Connection) -> StoreResult<i64> {
+pub(super) fn highest_issued(conn: &Connection) -> StoreResult<i64> {
     Ok(conn
         .query_row(
             "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",

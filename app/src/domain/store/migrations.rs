@@ -654,6 +654,31 @@ CREATE TRIGGER breach_entries_no_delete BEFORE DELETE ON breach_entries
 BEGIN SELECT RAISE(ABORT, 'the breach register is append-only'); END;
 "#;
 
+/// Issue 17 points 7-8 (requirement 24): backups and the erasure journal.
+/// - `journal_applied`: one row, the number of the newest erasure-journal entry this
+///   database holds (`domain::journal`). A restored database keeps the number of its
+///   backup, so the start-up carries out every newer entry again.
+/// - `backup_runs`: each backup attempt, scheduled or from the command line: when, how
+///   big, and for a failure a short reason code (no personal data), for the admins'
+///   dashboard.
+const V16: &str = r#"
+CREATE TABLE journal_applied (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL
+);
+INSERT INTO journal_applied (id, seq) VALUES (1, 0);
+CREATE TABLE backup_runs (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('scheduled', 'cli')),
+    started_at  TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    ok          INTEGER NOT NULL,
+    bytes       INTEGER NOT NULL DEFAULT 0,
+    file        TEXT NOT NULL DEFAULT '',
+    reason      TEXT NOT NULL DEFAULT ''
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -671,5 +696,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V13),
         M::up(V14),
         M::up(V15),
+        M::up(V16),
     ])
 }

@@ -5,9 +5,11 @@
 mod assignments;
 mod attendees;
 mod audit;
+mod backup;
 mod breaches;
 mod corrections;
 mod events;
+mod journal;
 mod kiosk;
 pub mod migrations;
 pub(crate) mod notices;
@@ -26,8 +28,12 @@ pub use attendees::{
     NewConsent, LIST_LIMIT,
 };
 pub use audit::{AuditPage, AuditQuery};
+pub use backup::{
+    check_restored, record_restore, snapshot_facts, BackupRun, SnapshotFacts, StoredPhoto,
+};
 pub use breaches::{AffectedRow, BreachEntry, StoredBreach};
 pub use corrections::CorrectionNote;
+pub use journal::Journaled;
 pub use kiosk::KioskDevice;
 pub use notices::NoticeVersion;
 pub use photos::{NewPhoto, PhotoRow, ScanRow, TagFacts, TagRow};
@@ -36,11 +42,13 @@ pub use retention::{Clock, PromisedBy, PurgePreview, PurgeReport, Stages};
 pub use sessions::SqliteSessionStore;
 pub use users::{InvitationRecord, LoginRecord, NewInvitation, UserRecord};
 
+use crate::domain::journal::Journal;
 use crate::types::Role;
 use crate::types::{AttendeeId, EventId};
 use deadpool_sqlite::{Config, Hook, HookError, Pool, PoolConfig, Runtime};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Who is acting. Written to the audit log as `actor` (an id, never a name) and
 /// `principal_kind`.
@@ -180,6 +188,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
+    /// The erasure journal (issue 17 point 8): every erasure, purge, photo deletion and
+    /// blur is written there inside its transaction. `None` for in-memory test stores.
+    journal: Option<Arc<Journal>>,
 }
 
 impl Store {
@@ -208,7 +219,10 @@ impl Store {
             }))
             .build()
             .map_err(|e| StoreError::Pool(e.to_string()))?;
-        let store = Store { pool };
+        let store = Store {
+            pool,
+            journal: None,
+        };
         store
             .with_conn(|conn| {
                 migrations::migrations().to_latest(conn)?;
@@ -216,6 +230,29 @@ impl Store {
             })
             .await?;
         Ok(store)
+    }
+
+    /// Writes every erasure to `journal` from now on (issue 17 point 8).
+    pub fn with_journal(mut self, journal: Journal) -> Self {
+        self.journal = Some(Arc::new(journal));
+        self
+    }
+
+    /// The erasure journal, if there is one.
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_deref()
+    }
+
+    /// Empties the WAL into the database file and closes every connection: the file
+    /// then stands alone (a restore checks and moves it).
+    pub async fn close(self) -> StoreResult<()> {
+        self.with_conn(|c| {
+            c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            Ok(())
+        })
+        .await?;
+        self.pool.close();
+        Ok(())
     }
 
     /// A trivial query: the database answers.

@@ -6,6 +6,7 @@
 
 use super::audit::append;
 use super::{now_rfc3339, Actor, Conflict, Store, StoreError, StoreResult};
+use crate::domain::journal::Erasure;
 use crate::types::{AttendeeId, EventId, PhotoId, PublicId, RequestId};
 use crate::types::{
     AuditRow, Consent, Field, PersonFields, PhotoDecision, Region, RequestKind, RequestStatus,
@@ -279,6 +280,99 @@ pub struct Decided {
     /// The photo's public id when its files must go (delete) or be replaced (blur).
     pub public_id: Option<String>,
     pub event_id: EventId,
+}
+
+/// Erases one person (issue 14 point 3 and 5, requirement 17): personal fields, code
+/// hashes, the badge token (replaced by a fresh random one no badge carries), guardian
+/// names and signatures, scans, tags (a photo still showing them is held, naming no
+/// one), the uploaded file names of their photos, the free text of their requests and
+/// corrections, and their place in breach lists. Consent rows keep only (row id, choice,
+/// time, notice version, channel). Idempotent: erasing an erased person again changes
+/// nothing that matters. `hold_lead` starts the subject of each `photo.hold` row,
+/// `erase_lead` the `attendee.erase` row's. Returns the photos they were tagged in.
+pub(super) fn wipe_person(
+    tx: &Transaction,
+    actor: &Actor,
+    a: AttendeeId,
+    hold_lead: &str,
+    erase_lead: &str,
+) -> StoreResult<Vec<PublicId>> {
+    let token: String = tx.query_row(
+        "SELECT badge_token FROM attendees WHERE id = ?1",
+        [a],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
+        params![a, token],
+    )?;
+    // Issue 14, point 3: a photo still showing the person (kept, or never decided)
+    // loses their tag but not the block: an anonymous hold that names no one.
+    let held: Vec<String> = tx
+        .prepare(
+            "SELECT p.public_id FROM photos p JOIN photo_tags t ON t.photo_id = p.id
+             WHERE t.attendee_id = ?1 AND t.blurred_at IS NULL AND p.held_at IS NULL
+             ORDER BY p.id",
+        )?
+        .query_map([a], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    tx.execute(
+        "UPDATE photos SET held_at = ?2, reviewed_by = NULL, reviewed_at = NULL
+         WHERE held_at IS NULL AND id IN
+             (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1 AND blurred_at IS NULL)",
+        params![a, now_rfc3339()],
+    )?;
+    for public_id in held {
+        append(
+            tx,
+            actor,
+            "photo.hold",
+            &format!("{hold_lead} photo:{public_id}"),
+        )?;
+    }
+    let photos = tagged_photos(tx, a)?;
+    tx.execute(
+        "UPDATE photos SET original_name = NULL
+     WHERE id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)",
+        [a],
+    )?;
+    tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
+    tx.execute(
+        "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
+         guardian_confirmed = 0, signature_id = NULL WHERE attendee_id = ?1",
+        [a],
+    )?;
+    tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
+    tx.execute(
+        "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
+         role_title = NULL, email = NULL, phone = NULL, private_code_hash = NULL,
+         checkin_code_hash = NULL, badge_token = ?2, erased_at = ?3
+     WHERE id = ?1",
+        params![
+            a,
+            format!("erased-{}", crate::domain::auth::random_token(16)),
+            now_rfc3339()
+        ],
+    )?;
+    tx.execute(
+        "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
+        [a],
+    )?;
+    // Corrections made on the person's request hold free text about them.
+    tx.execute(
+        "DELETE FROM attendee_corrections WHERE attendee_id = ?1",
+        [a],
+    )?;
+    // A breach's list of the people affected loses them; the record keeps the
+    // number (issue 17).
+    tx.execute("DELETE FROM breach_people WHERE attendee_id = ?1", [a])?;
+    append(
+        tx,
+        actor,
+        "attendee.erase",
+        &format!("{erase_lead} photo_names_cleared:{}", photos.len()),
+    )?;
+    Ok(photos)
 }
 
 impl Store {
@@ -637,9 +731,10 @@ impl Store {
             Actor::User { id, .. } => *id,
             _ => return Err(StoreError::Conflict(Conflict::NotAUser)),
         };
+        let journal = self.journal.clone();
         self.tx(move |tx| {
             let request = open_request_of(tx, request_id)?;
-            let (photo_id, public_id): (Option<i64>, Option<String>) = tx
+            let (photo_id, public_id): (Option<PhotoId>, Option<String>) = tx
                 .query_row(
                     "SELECT i.photo_id, p.public_id FROM request_photos i
                      LEFT JOIN photos p ON p.id = i.photo_id WHERE i.id = ?1 AND i.request_id = ?2",
@@ -701,6 +796,16 @@ impl Store {
                         "UPDATE photos SET format = 'jpeg', orientation = 1 WHERE id = ?1",
                         [photo_id],
                     )?;
+                    // Issue 17 point 8: a restored original would show the person again.
+                    super::journal::record(
+                        tx,
+                        journal.as_deref(),
+                        Erasure::PhotoBlur {
+                            photo: photo_id,
+                            attendee: request.attendee_id,
+                            region,
+                        },
+                    )?;
                     Ok(Decided {
                         public_id: Some(public_id),
                         event_id: request.event_id,
@@ -713,6 +818,11 @@ impl Store {
                         &actor,
                         "photo.delete",
                         &format!("{} photo:{public_id}", request_subject(request_id)),
+                    )?;
+                    super::journal::record(
+                        tx,
+                        journal.as_deref(),
+                        Erasure::PhotoDelete { photo: photo_id },
                     )?;
                     Ok(Decided {
                         public_id: Some(public_id),
@@ -848,6 +958,7 @@ impl Store {
         actor: Actor,
         request_id: RequestId,
     ) -> StoreResult<Vec<PublicId>> {
+        let journal = self.journal.clone();
         let photos = self
             .tx(move |tx| {
                 let request = open_request_of(tx, request_id)?;
@@ -855,82 +966,8 @@ impl Store {
                     return Err(StoreError::Conflict(Conflict::NotErasure));
                 }
                 let a = request.attendee_id;
-                let token: String = tx.query_row(
-                    "SELECT badge_token FROM attendees WHERE id = ?1",
-                    [a],
-                    |r| r.get(0),
-                )?;
-                tx.execute(
-                    "DELETE FROM scans WHERE attendee_id = ?1 OR badge_token = ?2",
-                    params![a, token],
-                )?;
-                // Issue 14, point 3: a photo still showing the person (kept, or never decided)
-                // loses their tag but not the block: an anonymous hold that names no one.
-                let held: Vec<String> = tx
-                    .prepare(
-                        "SELECT p.public_id FROM photos p JOIN photo_tags t ON t.photo_id = p.id
-                         WHERE t.attendee_id = ?1 AND t.blurred_at IS NULL AND p.held_at IS NULL
-                         ORDER BY p.id",
-                    )?
-                    .query_map([a], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?;
-                tx.execute(
-                    "UPDATE photos SET held_at = ?2, reviewed_by = NULL, reviewed_at = NULL
-                     WHERE held_at IS NULL AND id IN
-                         (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1 AND blurred_at IS NULL)",
-                    params![a, now_rfc3339()],
-                )?;
-                for public_id in held {
-                    append(
-                        tx,
-                        &actor,
-                        "photo.hold",
-                        &format!("{} photo:{public_id}", request_subject(request_id)),
-                    )?;
-                }
-                let photos = tagged_photos(tx, a)?;
-                tx.execute(
-                    "UPDATE photos SET original_name = NULL
-                 WHERE id IN (SELECT photo_id FROM photo_tags WHERE attendee_id = ?1)",
-                    [a],
-                )?;
-                tx.execute("DELETE FROM photo_tags WHERE attendee_id = ?1", [a])?;
-                tx.execute(
-                    "UPDATE consents SET channel_ref = 'erased', guardian_name = NULL,
-                     guardian_confirmed = 0, signature_id = NULL WHERE attendee_id = ?1",
-                    [a],
-                )?;
-                tx.execute("DELETE FROM signatures WHERE attendee_id = ?1", [a])?;
-                tx.execute(
-                    "UPDATE attendees SET first_name = NULL, last_name = NULL, organisation = NULL,
-                     role_title = NULL, email = NULL, phone = NULL, private_code_hash = NULL,
-                     checkin_code_hash = NULL, badge_token = ?2, erased_at = ?3
-                 WHERE id = ?1",
-                    params![
-                        a,
-                        format!("erased-{}", crate::domain::auth::random_token(16)),
-                        now_rfc3339()
-                    ],
-                )?;
-                tx.execute(
-                    "UPDATE requests SET message = '', identity_check = '' WHERE attendee_id = ?1",
-                    [a],
-                )?;
-                // Corrections made on the person's request hold free text about them.
-                tx.execute("DELETE FROM attendee_corrections WHERE attendee_id = ?1", [a])?;
-                // A breach's list of the people affected loses them; the record keeps the
-                // number (issue 17).
-                tx.execute("DELETE FROM breach_people WHERE attendee_id = ?1", [a])?;
-                append(
-                    tx,
-                    &actor,
-                    "attendee.erase",
-                    &format!(
-                        "{} attendee:{a} photo_names_cleared:{}",
-                        request_subject(request_id),
-                        photos.len()
-                    ),
-                )?;
+                let lead = request_subject(request_id);
+                let photos = wipe_person(tx, &actor, a, &lead, &format!("{lead} attendee:{a}"))?;
                 tx.execute(
                     "UPDATE requests SET status = 'done', closed_at = ?2 WHERE id = ?1",
                     params![request_id, now_rfc3339()],
@@ -940,6 +977,15 @@ impl Store {
                     &actor,
                     "removal.status",
                     &format!("{} status:done", request_subject(request_id)),
+                )?;
+                // Issue 17 point 8: in the erasure journal before the commit.
+                super::journal::record(
+                    tx,
+                    journal.as_deref(),
+                    Erasure::Attendee {
+                        attendee: a,
+                        request: request_id,
+                    },
                 )?;
                 Ok(photos)
             })

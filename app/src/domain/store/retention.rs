@@ -2,8 +2,10 @@
 //! generated from `domain::retention::policy::TABLES`, never listed a second time here.
 
 use super::audit::append;
+use super::journal::Journaled;
 use super::photos::{photos_with_tags, PhotoRow, TagRow};
 use super::{now_rfc3339, Actor, Store, StoreError, StoreResult};
+use crate::domain::journal::Erasure;
 use crate::domain::retention::policy::{Wipe, TABLES};
 use crate::types::{EventId, EventSettings, KeptCounts, PhotoId, PublicId};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -365,8 +367,31 @@ impl Store {
         archive: Vec<PhotoId>,
         why: &'static str,
     ) -> StoreResult<PurgeReport> {
+        self.purge_event_journaled(actor, event_id, stages, archive, why, Journaled::New)
+            .await
+    }
+
+    /// [`Self::purge_event`], recorded in the erasure journal as a new entry, or (issue
+    /// 17 point 8) the re-application of journal entry `Replay(seq)` after a restore.
+    pub async fn purge_event_journaled(
+        &self,
+        actor: Actor,
+        event_id: EventId,
+        stages: Stages,
+        archive: Vec<PhotoId>,
+        why: &'static str,
+        how: Journaled,
+    ) -> StoreResult<PurgeReport> {
+        let journal = self.journal.clone();
         let report = self
             .tx(move |tx| {
+                let entry = Erasure::Purge {
+                    event: event_id,
+                    photos: stages.photos,
+                    attendees: stages.attendees,
+                    archive: stages.archive,
+                    archived: archive.clone(),
+                };
                 let counts = keep_counts(tx, event_id)?;
                 let mut report = PurgeReport {
                     stages,
@@ -437,6 +462,7 @@ impl Store {
                         c.requests_restriction
                     ),
                 )?;
+                super::journal::note(tx, journal.as_deref(), how, entry)?;
                 Ok(report)
             })
             .await?;

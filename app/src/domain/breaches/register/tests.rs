@@ -254,7 +254,8 @@ async fn the_record_is_checked_and_everyone_at_an_event_is_listed() {
     }
     let now = at(NOW);
     let base = input(vec!["pub".into()], BreachRisk::Likely);
-    let cases: Vec<(Box<dyn Fn(&mut BreachInput)>, BadInput)> = vec![
+    type Change = Box<dyn Fn(&mut BreachInput)>;
+    let cases: Vec<(Change, BadInput)> = vec![
         (
             Box::new(|i| i.discovered_at = "yesterday".into()),
             BadInput::BreachTimeInvalid,
