@@ -13,35 +13,47 @@ use leptos::prelude::*;
 
 #[component]
 pub fn BackupStatusCard() -> impl IntoView {
+    let i18n = use_i18n();
     let auth = use_auth();
+    // One resource at the top, keyed on whether the user is an admin: a resource made
+    // inside another resource's Transition does not settle reliably in Leptos 0.8.
+    let status = Resource::new(
+        move || {
+            matches!(
+                auth.me.get(),
+                Some(Ok(Some(Me::User {
+                    role: Role::Admin,
+                    ..
+                })))
+            )
+        },
+        |admin| async move {
+            if admin {
+                Some(backup_overview().await)
+            } else {
+                None
+            }
+        },
+    );
     view! {
         <Transition fallback=|| ()>
-            {move || match auth.me.get() {
-                Some(Ok(Some(Me::User { role: Role::Admin, .. }))) => view! { <Loaded/> }.into_any(),
-                _ => ().into_any(),
+            {move || {
+                status
+                    .get()
+                    .flatten()
+                    .map(|r| {
+                        view! {
+                            <section class="card backup-status" aria-labelledby="backup-title">
+                                <h2 id="backup-title">{t!(i18n, backup.title)}</h2>
+                                {match r {
+                                    Ok(s) => view! { <Facts s/> }.into_any(),
+                                    Err(e) => view! { <ErrorText error=e/> }.into_any(),
+                                }}
+                            </section>
+                        }
+                    })
             }}
         </Transition>
-    }
-}
-
-#[component]
-fn Loaded() -> impl IntoView {
-    let i18n = use_i18n();
-    let status = Resource::new(|| (), |_| backup_overview());
-    view! {
-        <section class="card backup-status" aria-labelledby="backup-title">
-            <h2 id="backup-title">{t!(i18n, backup.title)}</h2>
-            <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, backup.loading)}</p> }>
-                {move || {
-                    status
-                        .get()
-                        .map(|r| match r {
-                            Ok(s) => view! { <Facts s/> }.into_any(),
-                            Err(e) => view! { <ErrorText error=e/> }.into_any(),
-                        })
-                }}
-            </Transition>
-        </section>
     }
 }
 
