@@ -30,10 +30,12 @@ pub enum Measure {
     CsvFormulas,
     Nfc,
     ImageLimits,
+    Backups,
+    BreachRegister,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 21] = [
+    pub const ALL: [Measure; 23] = [
         Measure::Passwords,
         Measure::SignInLimits,
         Measure::Sessions,
@@ -55,6 +57,8 @@ impl Measure {
         Measure::CsvFormulas,
         Measure::Nfc,
         Measure::ImageLimits,
+        Measure::Backups,
+        Measure::BreachRegister,
     ];
 
     /// Stable across languages (the JSON and CSV name it).
@@ -81,6 +85,8 @@ impl Measure {
             Measure::CsvFormulas => "csv_formulas",
             Measure::Nfc => "nfc",
             Measure::ImageLimits => "image_limits",
+            Measure::Backups => "backups",
+            Measure::BreachRegister => "breach_register",
         }
     }
 
@@ -108,6 +114,8 @@ impl Measure {
             Measure::CsvFormulas => "formula injection",
             Measure::Nfc => "NFC",
             Measure::ImageLimits => "ancillary chunks",
+            Measure::Backups => "encrypted with age",
+            Measure::BreachRegister => "The breach register",
         }
     }
 
@@ -135,6 +143,8 @@ impl Measure {
             Measure::CsvFormulas => td_string!(l, ropa.m_csv_formulas).to_string(),
             Measure::Nfc => td_string!(l, ropa.m_nfc).to_string(),
             Measure::ImageLimits => td_string!(l, ropa.m_image_limits).to_string(),
+            Measure::Backups => td_string!(l, ropa.m_backups).to_string(),
+            Measure::BreachRegister => td_string!(l, ropa.m_breach_register).to_string(),
         }
     }
 }
