@@ -88,7 +88,16 @@ test('a high-risk breach: two attendees, clocks counting down, drafts, contacts,
   await search.fill('Ozols');
   await people.getByRole('button', { name: 'Search' }).click();
   await people.getByRole('checkbox', { name: /Jānis Ozols/ }).check();
-  await expect(org.getByText('Chosen: 2')).toBeVisible();
+  // One ticked by mistake is taken off in the list of those chosen so far.
+  await search.fill('Bystander');
+  await people.getByRole('button', { name: 'Search' }).click();
+  await people.getByRole('checkbox', { name: /Third Bystander/ }).check();
+  await expect(org.getByRole('group', { name: 'Chosen: 3' })).toBeVisible();
+  await org.getByRole('group', { name: 'Chosen: 3' }).getByRole('checkbox', { name: 'Third Bystander (third@example.lv)' }).uncheck();
+  const chosen = org.getByRole('group', { name: 'Chosen: 2' });
+  await expect(chosen.getByRole('checkbox')).toHaveCount(2);
+  await expect(chosen.getByRole('checkbox', { name: 'Anna Bērziņa (anna@example.lv)' })).toBeChecked();
+  await expect(people.getByRole('checkbox', { name: /Third Bystander/ })).not.toBeChecked();
   // The categories offered are the event's fields and what every event holds.
   const cats = org.getByRole('group', { name: /Categories of data concerned/ });
   await expect(cats.getByRole('checkbox', { name: 'Phone' })).toHaveCount(0);

@@ -8,6 +8,7 @@ mod assess_form;
 mod breach_detail;
 mod breach_page;
 mod category_choice;
+mod chosen_people;
 mod close_form;
 mod contacts_button;
 mod drafts;

@@ -4,6 +4,7 @@
 //! the breach's page, where its clocks run.
 
 use super::category_choice::CategoryChoice;
+use super::chosen_people::ChosenPeople;
 use super::event_choice::EventChoice;
 use super::note::Note;
 use super::people_picker::{Chosen, PeoplePicker};
@@ -147,7 +148,7 @@ pub(super) fn NewForm(events: Vec<EventSummary>) -> impl IntoView {
                     .map(|e| view! { <PeoplePicker event=e everyone people/> })
                     .collect_view()
             }}
-            <p class="meta" role="status">{move || t_string!(i18n, breaches.chosen, n = people.with(Vec::len)).to_string()}</p>
+            <ChosenPeople people/>
             <CategoryChoice events=chosen_events chosen=categories/>
             <div class="field-row">
                 <div class="field">
