@@ -16,6 +16,31 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> bool {
     }
 }
 
+/// Which file of a [`DataExport`](crate::types::DataExport) to save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Saves one file of an export (`{file_stem}.json` or `.csv`) through
+/// [`download_text`]: the file name when the browser took it, `None` when it did not.
+pub fn save_export(format: ExportFormat, e: &crate::types::DataExport) -> Option<String> {
+    let (name, mime, body) = match format {
+        ExportFormat::Json => (
+            format!("{}.json", e.file_stem),
+            "application/json;charset=utf-8",
+            &e.json,
+        ),
+        ExportFormat::Csv => (
+            format!("{}.csv", e.file_stem),
+            "text/csv;charset=utf-8",
+            &e.csv,
+        ),
+    };
+    download_text(&name, mime, body).then_some(name)
+}
+
 /// Puts `text` on the clipboard. Returns whether it worked (it needs a secure page and,
 /// in some browsers, a recent click).
 pub async fn copy_text(text: String) -> bool {

@@ -68,3 +68,13 @@ fn RegisterPanel() -> impl IntoView {
         </main>
     }
 }
+
+/// A ticked box adds `x` to `list`, an unticked one takes it out.
+fn toggle<T: PartialEq + Send + Sync + 'static>(list: RwSignal<Vec<T>>, x: T, on: bool) {
+    list.update(|v| {
+        v.retain(|y| *y != x);
+        if on {
+            v.push(x);
+        }
+    });
+}

@@ -2,6 +2,7 @@
 //! collect, then what every event holds (consent decisions, signatures, photos, codes).
 //! Asked of the server each time the chosen events change.
 
+use super::toggle;
 use crate::api::breaches::breach_categories;
 use crate::components::breach_words::category_in;
 use crate::components::errors::ErrorText;
@@ -36,15 +37,7 @@ pub(super) fn CategoryChoice(
                     id=id.clone()
                     type="checkbox"
                     prop:checked=move || chosen.with(|x| x.contains(&c))
-                    on:change=move |e| {
-                        let on = event_target_checked(&e);
-                        chosen.update(|x| {
-                            x.retain(|y| *y != c);
-                            if on {
-                                x.push(c);
-                            }
-                        });
-                    }
+                    on:change=move |e| toggle(chosen, c, event_target_checked(&e))
                 />
                 <span>{move || category_in(i18n.get_locale(), c)}</span>
             </label>

@@ -1,5 +1,6 @@
 //! Which events a breach concerns: a check box per event the user manages.
 
+use super::toggle;
 use crate::i18n::*;
 use crate::types::{EventSummary, PublicId};
 use leptos::prelude::*;
@@ -27,15 +28,7 @@ pub(super) fn EventChoice(
                                 id=id.clone()
                                 type="checkbox"
                                 prop:checked=move || chosen.with(|c| c.contains(&ev))
-                                on:change=move |e| {
-                                    let on = event_target_checked(&e);
-                                    chosen.update(|c| {
-                                        c.retain(|x| *x != ev2);
-                                        if on {
-                                            c.push(ev2.clone());
-                                        }
-                                    });
-                                }
+                                on:change=move |e| toggle(chosen, ev2.clone(), event_target_checked(&e))
                             />
                             <span>{e.name.clone()}</span>
                         </label>

@@ -3,15 +3,9 @@
 
 use crate::api::breaches::export_breaches;
 use crate::components::errors::ErrorText;
-use crate::components::files::download_text;
+use crate::components::files::{save_export, ExportFormat as Format};
 use crate::i18n::*;
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Csv,
-}
 
 #[component]
 pub(super) fn ExportButtons() -> impl IntoView {
@@ -23,20 +17,7 @@ pub(super) fn ExportButtons() -> impl IntoView {
     let saved = RwSignal::new(None::<Result<String, ()>>);
     Effect::new(move |_| {
         if let Some(Ok((format, e))) = export.value().get() {
-            let (name, mime, body) = match format {
-                Format::Json => (
-                    format!("{}.json", e.file_stem),
-                    "application/json;charset=utf-8",
-                    &e.json,
-                ),
-                Format::Csv => (
-                    format!("{}.csv", e.file_stem),
-                    "text/csv;charset=utf-8",
-                    &e.csv,
-                ),
-            };
-            let ok = download_text(&name, mime, body);
-            saved.set(Some(if ok { Ok(name) } else { Err(()) }));
+            saved.set(Some(save_export(format, &e).ok_or(())));
         }
     });
     let start = move |f: Format| {

@@ -92,15 +92,7 @@ pub(super) fn NewForm(events: Vec<EventSummary>) -> impl IntoView {
                     id=id.clone()
                     type="checkbox"
                     prop:checked=move || kinds.with(|x| x.contains(&k))
-                    on:change=move |e| {
-                        let on = event_target_checked(&e);
-                        kinds.update(|x| {
-                            x.retain(|y| *y != k);
-                            if on {
-                                x.push(k);
-                            }
-                        });
-                    }
+                    on:change=move |e| super::toggle(kinds, k, event_target_checked(&e))
                 />
                 <span>{move || kind_in(i18n.get_locale(), k)}</span>
             </label>

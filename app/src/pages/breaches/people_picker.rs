@@ -2,6 +2,7 @@
 //! attendees found by a search and ticked one by one. The search is the attendee list's
 //! own (audited as a read of the event's list).
 
+use super::toggle;
 use crate::api::attendees::list_attendees;
 use crate::components::errors::ErrorText;
 use crate::components::words::full_name;
@@ -41,15 +42,7 @@ pub(super) fn PeoplePicker(
                     id=all_id.clone()
                     type="checkbox"
                     prop:checked=is_all.clone()
-                    on:change=move |e| {
-                        let on = event_target_checked(&e);
-                        everyone.update(|x| {
-                            x.retain(|y| *y != ev_all2);
-                            if on {
-                                x.push(ev_all2.clone());
-                            }
-                        });
-                    }
+                    on:change=move |e| toggle(everyone, ev_all2.clone(), event_target_checked(&e))
                 />
                 <span>{t!(i18n, breaches.everyone_at)}</span>
             </label>

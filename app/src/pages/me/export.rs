@@ -3,14 +3,9 @@
 use super::state::Me;
 use crate::api::me::me_export;
 use crate::components::errors::ErrorText;
+use crate::components::files::{save_export, ExportFormat as Format};
 use crate::i18n::*;
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Csv,
-}
 
 #[component]
 pub(super) fn Export(me: Me) -> AnyView {
@@ -28,20 +23,7 @@ pub(super) fn Export(me: Me) -> AnyView {
             if me.session.try_get_value() != Some(session) {
                 return;
             }
-            let (name, mime, body) = match format {
-                Format::Json => (
-                    format!("{}.json", e.file_stem),
-                    "application/json;charset=utf-8",
-                    &e.json,
-                ),
-                Format::Csv => (
-                    format!("{}.csv", e.file_stem),
-                    "text/csv;charset=utf-8",
-                    &e.csv,
-                ),
-            };
-            let saved = crate::components::files::download_text(&name, mime, body);
-            started.set(Some(if saved { Ok(name) } else { Err(()) }));
+            started.set(Some(save_export(format, &e).ok_or(())));
         }
     });
     let start = move |format: Format| {

@@ -4,14 +4,9 @@
 use super::{page_lang, Which};
 use crate::api::record::{event_record_export, instance_record_export};
 use crate::components::errors::ErrorText;
+use crate::components::files::{save_export, ExportFormat as Format};
 use crate::i18n::*;
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Csv,
-}
 
 #[component]
 pub(super) fn Downloads(which: Which) -> impl IntoView {
@@ -32,20 +27,7 @@ pub(super) fn Downloads(which: Which) -> impl IntoView {
     let started = RwSignal::new(None::<Result<String, ()>>);
     Effect::new(move |_| {
         if let Some(Ok((format, e))) = export.value().get() {
-            let (name, mime, body) = match format {
-                Format::Json => (
-                    format!("{}.json", e.file_stem),
-                    "application/json;charset=utf-8",
-                    &e.json,
-                ),
-                Format::Csv => (
-                    format!("{}.csv", e.file_stem),
-                    "text/csv;charset=utf-8",
-                    &e.csv,
-                ),
-            };
-            let saved = crate::components::files::download_text(&name, mime, body);
-            started.set(Some(if saved { Ok(name) } else { Err(()) }));
+            started.set(Some(save_export(format, &e).ok_or(())));
         }
     });
     let start = move |format: Format| {
