@@ -105,6 +105,7 @@ impl From<CredentialError> for ApiError {
     fn from(e: CredentialError) -> Self {
         match e {
             CredentialError::Missing => bad(BadInput::CredentialsMissing),
+            CredentialError::EmailTooLong => bad(BadInput::EmailTooLong),
             CredentialError::RateLimited => fail(ApiError::RateLimited),
             CredentialError::Wrong => fail(ApiError::WrongCredentials),
             CredentialError::Store(e) => e.into(),

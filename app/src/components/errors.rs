@@ -198,6 +198,7 @@ pub fn bad_input_text(locale: Locale, b: &BadInput) -> String {
         }
         B::BreachClosed => td_string!(locale, errors.err_breach_closed).to_string(),
         B::BreachChanged => td_string!(locale, errors.err_breach_changed).to_string(),
+        B::EmailTooLong => td_string!(locale, errors.err_email_too_long).to_string(),
     }
 }
 

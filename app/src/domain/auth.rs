@@ -7,8 +7,9 @@ use argon2::Argon2;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tokio::sync::Semaphore;
 
 /// Shortest new password (issue 16). Accounts whose shorter password was set before
 /// keep signing in with it; the rule applies when a password is chosen.
@@ -16,6 +17,76 @@ pub const MIN_PASSWORD_LEN: usize = 12;
 
 /// Longest password: hashing and the guessability check stay cheap.
 pub const MAX_PASSWORD_LEN: usize = 1000;
+
+/// Longest email address taken at sign-in (the 254 characters an address can have,
+/// RFC 5321 with RFC 3696's erratum): a longer one is refused before any look-up,
+/// counting or hashing (issue 18 point 3).
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// How long a password check waits for a free core before the answer is 429.
+pub const ARGON2_WAIT: Duration = Duration::from_secs(2);
+
+/// Password checks (argon2) running at once (issue 18 point 3): at most one per core,
+/// each off the async runtime, so a flood of sign-ins cannot take every core from the
+/// rest of the server. A check waits at most `wait` for a core, then is refused.
+pub struct Argon2Gate {
+    permits: Arc<Semaphore>,
+    wait: Duration,
+}
+
+/// No core came free for a password check in time (answered with 429).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
+
+impl Argon2Gate {
+    /// `permits` checks at once, each waiting at most `wait` for its turn.
+    pub fn new(permits: usize, wait: Duration) -> Self {
+        Self {
+            permits: Arc::new(Semaphore::new(permits.max(1))),
+            wait,
+        }
+    }
+
+    /// One check per core ([`std::thread::available_parallelism`]), waiting at most
+    /// [`ARGON2_WAIT`].
+    pub fn per_core() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::new(cores, ARGON2_WAIT)
+    }
+
+    /// Runs `work` on a blocking thread once a permit is free. The permit goes with the
+    /// work, so a caller that gives up (a closed connection) does not free a core that
+    /// is still hashing.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Busy> {
+        let permit = tokio::time::timeout(self.wait, self.permits.clone().acquire_owned())
+            .await
+            .map_err(|_| Busy)?
+            .map_err(|_| Busy)?;
+        let done = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await;
+        match done {
+            Ok(value) => Ok(value),
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(_) => Err(Busy),
+        }
+    }
+
+    /// Permits free right now (tests).
+    pub fn available(&self) -> usize {
+        self.permits.available_permits()
+    }
+
+    /// The semaphore itself, for tests that occupy every core.
+    pub fn permits(&self) -> Arc<Semaphore> {
+        self.permits.clone()
+    }
+}
 
 /// The one rule for a new password (issue 16; requirement 22): at least
 /// [`MIN_PASSWORD_LEN`] characters, and not one that attackers try early: zxcvbn (the
@@ -177,6 +248,18 @@ impl RateLimiter {
     }
 
     pub fn record(&self, key: &str) {
+        self.count(key, u32::MAX);
+    }
+
+    /// Counts an event for `key` unless it has had `max_events` within the window
+    /// already; true when counted. The check and the count are one step, so a burst of
+    /// concurrent attempts cannot all pass before the first is counted (issue 18 point
+    /// 3: a sign-in counts before its password is checked).
+    pub fn try_record(&self, key: &str) -> bool {
+        self.count(key, self.max_events)
+    }
+
+    fn count(&self, key: &str, limit: u32) -> bool {
         let now = Instant::now();
         let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() > 100_000 {
@@ -185,7 +268,23 @@ impl RateLimiter {
         }
         let list = map.entry(key.to_string()).or_default();
         self.prune(list, now);
+        if list.len() as u32 >= limit {
+            return false;
+        }
         list.push(now);
+        true
+    }
+
+    /// Takes back the newest event counted for `key`: an attempt counted in advance that
+    /// turned out not to be a failure (a right password, or one never checked).
+    pub fn undo(&self, key: &str) {
+        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(list) = map.get_mut(key) {
+            list.pop();
+            if list.is_empty() {
+                map.remove(key);
+            }
+        }
     }
 
     pub fn clear(&self, key: &str) {
@@ -354,6 +453,76 @@ mod tests {
         }
     }
 
+    /// Issue 18 point 3: counting is checked and done in one step, so of 100 attempts
+    /// racing on 8 threads exactly the limit are counted; `undo` gives one back.
+    #[test]
+    fn concurrent_attempts_get_no_more_than_the_limit() {
+        let l = Arc::new(RateLimiter::new(30, Duration::from_secs(60)));
+        let passed = Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (l, passed) = (l.clone(), passed.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..13 {
+                        if l.try_record("ip:1") {
+                            passed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        }
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(passed.load(std::sync::atomic::Ordering::SeqCst), 30);
+        assert!(l.is_blocked("ip:1"));
+        l.undo("ip:1");
+        assert!(!l.is_blocked("ip:1"));
+        assert!(l.try_record("ip:1"));
+        assert!(!l.try_record("ip:1"));
+        l.undo("nobody");
+        assert!(!l.is_blocked("nobody"));
+    }
+
+    /// Issue 18 point 3: never more password checks at once than the gate has permits,
+    /// and a check that finds no free permit in time is refused without running.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_argon2_gate_runs_one_check_per_permit_and_refuses_after_the_wait() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let gate = Arc::new(Argon2Gate::new(2, Duration::from_secs(30)));
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let jobs: Vec<_> = (0..8)
+            .map(|_| {
+                let (gate, running, most) = (gate.clone(), running.clone(), most.clone());
+                tokio::spawn(async move {
+                    gate.run(move || {
+                        let now = running.fetch_add(1, SeqCst) + 1;
+                        most.fetch_max(now, SeqCst);
+                        std::thread::sleep(Duration::from_millis(40));
+                        running.fetch_sub(1, SeqCst);
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for j in jobs {
+            assert_eq!(j.await.unwrap(), Ok(()));
+        }
+        assert_eq!(most.load(SeqCst), 2, "two permits: two checks at once");
+        assert_eq!(gate.available(), 2, "every permit back");
+
+        let short = Argon2Gate::new(1, Duration::from_millis(50));
+        let held = short.permits().acquire_owned().await.unwrap();
+        let ran = Arc::new(AtomicUsize::new(0));
+        let r = ran.clone();
+        assert_eq!(short.run(move || r.fetch_add(1, SeqCst)).await, Err(Busy));
+        assert_eq!(ran.load(SeqCst), 0, "a refused check never runs");
+        drop(held);
+        assert!(short.run(|| ()).await.is_ok());
+        assert!(Argon2Gate::per_core().available() >= 1);
+    }
+
     #[test]
     fn limiter_blocks_after_max_events_and_clears() {
         let l = RateLimiter::new(3, Duration::from_secs(60));
@@ -374,6 +543,8 @@ mod tests {
 pub enum CredentialError {
     /// An empty email or password.
     Missing,
+    /// An email longer than [`MAX_EMAIL_LEN`]: refused before any work.
+    EmailTooLong,
     /// Too many failures from this address or for this account lately.
     RateLimited,
     /// Unknown account or wrong password (the caller cannot tell which).
@@ -385,6 +556,12 @@ pub enum CredentialError {
 /// staff action on a kiosk tablet (issue 12 point 3). Failures are limited per client
 /// address and per account, and audited by account id only; argon2 runs off the async
 /// runtime, against a dummy hash for an unknown account so both cost the same time.
+///
+/// Issue 18 point 3: an email over [`MAX_EMAIL_LEN`] is refused before any work; the
+/// attempt is counted against both limits before the password is checked (and taken
+/// back when it was right), so a burst of concurrent attempts gets no more checks than
+/// the limits allow; and the check waits for one of the [`Argon2Gate`]'s cores, at most
+/// [`ARGON2_WAIT`], else 429.
 pub async fn check_credentials(
     st: &super::AppState,
     client_ip: &str,
@@ -392,13 +569,21 @@ pub async fn check_credentials(
     password: String,
 ) -> Result<super::store::LoginRecord, CredentialError> {
     use super::store::Actor;
-    let email = email.trim().to_lowercase();
+    let email = email.trim();
     if email.is_empty() || password.is_empty() {
         return Err(CredentialError::Missing);
     }
+    if email.chars().count() > MAX_EMAIL_LEN {
+        return Err(CredentialError::EmailTooLong);
+    }
+    let email = email.to_lowercase();
     let ip_key = format!("ip:{client_ip}");
     let account_key = format!("account:{email}");
-    if st.login_by_ip.is_blocked(&ip_key) || st.login_by_account.is_blocked(&account_key) {
+    if !st.login_by_ip.try_record(&ip_key) {
+        return Err(CredentialError::RateLimited);
+    }
+    if !st.login_by_account.try_record(&account_key) {
+        // This attempt still counts against the address: it tried.
         return Err(CredentialError::RateLimited);
     }
     let record = st
@@ -412,19 +597,23 @@ pub async fn check_credentials(
         .as_ref()
         .filter(|r| r.can_sign_in)
         .map(|r| r.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || {
-        verify_password(&password, hash.as_deref().unwrap_or_else(|| dummy_hash()))
-    })
-    .await
-    .unwrap_or(false);
+    let checked = st
+        .argon2
+        .run(move || verify_password(&password, hash.as_deref().unwrap_or_else(|| dummy_hash())))
+        .await;
+    let Ok(ok) = checked else {
+        // No core came free: nothing was checked, so nothing counts.
+        st.login_by_ip.undo(&ip_key);
+        st.login_by_account.undo(&account_key);
+        return Err(CredentialError::RateLimited);
+    };
     match record {
         Some(rec) if ok && rec.can_sign_in => {
             st.login_by_account.clear(&account_key);
+            st.login_by_ip.undo(&ip_key);
             Ok(rec)
         }
         other => {
-            st.login_by_ip.record(&ip_key);
-            st.login_by_account.record(&account_key);
             let subject = other
                 .map(|r| format!("user:{}", r.id))
                 .unwrap_or_else(|| "unknown_account".into());

@@ -44,6 +44,9 @@ pub struct AppState {
     pub login_by_ip: Arc<RateLimiter>,
     /// Failed sign-ins per account: 10 in 15 minutes.
     pub login_by_account: Arc<RateLimiter>,
+    /// Password checks running at once: one per core, waiting at most two seconds for
+    /// one, else 429 (issue 18 point 3).
+    pub argon2: Arc<auth::Argon2Gate>,
     /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
     pub pairing_by_ip: Arc<RateLimiter>,
     /// Failed check-in look-ups per kiosk device: 30 in 15 minutes (email guessing).
@@ -75,6 +78,7 @@ impl AppState {
             store,
             login_by_ip: Arc::new(RateLimiter::new(30, window)),
             login_by_account: Arc::new(RateLimiter::new(10, window)),
+            argon2: Arc::new(auth::Argon2Gate::per_core()),
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
             checkin_by_kiosk: Arc::new(RateLimiter::new(30, window)),
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),

@@ -283,6 +283,10 @@ pub enum BadInput {
     BreachClosed,
     /// Someone changed the breach since the page was loaded.
     BreachChanged,
+
+    // ---- Sign-in limits (issue 18) ----
+    /// An email address over 254 characters at sign-in: refused before any work.
+    EmailTooLong,
 }
 
 impl From<BadInput> for ApiError {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 const LOCALES: [Locale; 2] = [Locale::lv, Locale::en];
 
 /// How many variants `BadInput` has: `index` numbers them `0..VARIANTS`.
-const VARIANTS: usize = 122;
+const VARIANTS: usize = 123;
 
 /// Exhaustive on purpose: a new variant does not compile here until it is numbered
 /// (and `VARIANTS` raised); then `every_variant_is_sampled` fails until `samples`
@@ -137,6 +137,7 @@ fn index(b: &B) -> usize {
         B::BreachCloseReasonMissing => 119,
         B::BreachClosed => 120,
         B::BreachChanged => 121,
+        B::EmailTooLong => 122,
     }
 }
 
@@ -265,6 +266,7 @@ fn samples() -> Vec<B> {
         B::BreachCloseReasonMissing,
         B::BreachClosed,
         B::BreachChanged,
+        B::EmailTooLong,
         B::GuardianNameTooLong,
         B::SignatureTooBig,
         B::SignatureTooLargePixels,
