@@ -32,7 +32,21 @@ pub enum SessionPrincipal {
 
 pub use super::error::fail;
 
+/// How long a user's session lasts without a request: 12 hours (requirement 22).
+pub const USER_IDLE: time::Duration = time::Duration::hours(12);
+
+/// How long a paired tablet's session lasts without a request: a year.
+pub const KIOSK_IDLE: time::Duration = time::Duration::days(365);
+
 impl SessionPrincipal {
+    /// How long this session lasts without a request; activity renews it ([`renew`]).
+    pub fn idle_lifetime(&self) -> time::Duration {
+        match self {
+            SessionPrincipal::User { .. } => USER_IDLE,
+            SessionPrincipal::Kiosk { .. } => KIOSK_IDLE,
+        }
+    }
+
     /// Who acts for this session in the store and the audit log.
     pub fn actor(&self) -> Actor {
         match *self {
@@ -66,13 +80,62 @@ pub async fn client_ip() -> String {
     }
 }
 
-/// Starts a fresh session for `who`: a new session id (no fixation), then the principal.
+/// Starts a fresh session for `who` (issue 18 point 5): a new session id (no fixation;
+/// the old row is deleted), none of the old session's values (a tablet's principal, its
+/// year-long lifetime, anything else), then the principal and its idle lifetime.
 pub async fn sign_in(session: &Session, who: SessionPrincipal) -> Result<(), ApiError> {
+    let now = state()?.now.now();
     session.cycle_id().await?;
+    session.clear().await;
     session
-        .insert(PRINCIPAL_KEY, who)
+        .insert(PRINCIPAL_KEY, &who)
         .await
-        .map_err(ApiError::from)
+        .map_err(ApiError::from)?;
+    extend(session, &who, now).await.map_err(ApiError::from)
+}
+
+/// Session key: when (unix seconds, the server's clock) the session's expiry was last
+/// moved on.
+pub const RENEWED_KEY: &str = "renewed";
+
+/// Activity moves a session's expiry on at most this often: each renewal is a write and
+/// a new cookie, so not every request makes one.
+pub const RENEW_EVERY: time::Duration = time::Duration::minutes(5);
+
+/// Gives `session` the full idle lifetime of `who` from `now`.
+async fn extend(
+    session: &Session,
+    who: &SessionPrincipal,
+    now: time::OffsetDateTime,
+) -> Result<(), tower_sessions::session::Error> {
+    session.set_expiry(Some(tower_sessions::Expiry::AtDateTime(
+        now + who.idle_lifetime(),
+    )));
+    session.insert(RENEWED_KEY, now.unix_timestamp()).await
+}
+
+/// Activity renews a session (issue 18 point 5; the README's "12 hours of inactivity"):
+/// called after each request, it moves the expiry of a signed-in session to `now` plus
+/// its idle lifetime ([`SessionPrincipal::idle_lifetime`]) when the last renewal is
+/// [`RENEW_EVERY`] old, and whenever the request changed the session, so that a save
+/// never shortens a tablet's year to the layer's default. The session layer then saves
+/// it and sends the cookie again with the new lifetime. A session without a principal,
+/// or one the store refused, is left alone.
+pub async fn renew(session: &Session, now: time::OffsetDateTime) -> Result<(), AuthRefusal> {
+    let Some(who) = principal_of(session).await? else {
+        return Ok(());
+    };
+    let last = session.get::<i64>(RENEWED_KEY).await.unwrap_or(None);
+    let now_s = now.unix_timestamp();
+    let due = session.is_modified()
+        || last.is_none_or(|t| t > now_s || now_s - t >= RENEW_EVERY.whole_seconds());
+    if due {
+        extend(session, &who, now).await.map_err(|e| {
+            tracing::error!(error = %e, "session renewal failed");
+            AuthRefusal::Server
+        })?;
+    }
+    Ok(())
 }
 
 /// Starts a fresh session for a user who just proved who they are, under their

@@ -89,10 +89,6 @@ pub async fn pair_kiosk(code: String) -> Result<Me, ApiError> {
         },
     )
     .await?;
-    // A kiosk stays paired for a year of use; each request renews it.
-    session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
-        time::Duration::days(365),
-    )));
     Ok(me)
 }
 

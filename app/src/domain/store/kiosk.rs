@@ -51,7 +51,7 @@ pub struct KioskDeviceRow {
 const VALID_UNTIL: &str = "coalesce(d.valid_until, date(e.ends_on, '+1 day'))";
 
 /// Deletes every session of a kiosk device at once (revocation): the sessions table
-/// holds each tower-sessions record as JSON with the principal under `data.principal`.
+/// holds each session's values as JSON, the principal under `principal`.
 fn delete_device_sessions(
     tx: &rusqlite::Transaction<'_>,
     device_id: i64,
@@ -59,8 +59,8 @@ fn delete_device_sessions(
     tx.execute(
         "DELETE FROM sessions
          WHERE json_valid(CAST(data AS TEXT))
-           AND json_extract(CAST(data AS TEXT), '$.data.principal.kind') = 'kiosk'
-           AND json_extract(CAST(data AS TEXT), '$.data.principal.device_id') = ?1",
+           AND json_extract(CAST(data AS TEXT), '$.principal.kind') = 'kiosk'
+           AND json_extract(CAST(data AS TEXT), '$.principal.device_id') = ?1",
         [device_id],
     )
 }
@@ -318,12 +318,11 @@ mod tests {
         assert_eq!(s.kiosk_device(dev.id).await.unwrap(), Some(dev));
     }
 
-    /// A session row as tower-sessions writes it, for the kiosk `device_id`.
+    /// A session row as the session store writes it (its values only), for the kiosk
+    /// `device_id`, under the row key `id`.
     async fn kiosk_session(s: &Store, id: &str, device_id: i64, event_id: EventId) {
         let data = serde_json::json!({
-            "id": id,
-            "data": { "principal": { "kind": "kiosk", "device_id": device_id, "event_id": event_id } },
-            "expiry_date": "2100-01-01T00:00:00Z"
+            "principal": { "kind": "kiosk", "device_id": device_id, "event_id": event_id }
         })
         .to_string()
         .into_bytes();

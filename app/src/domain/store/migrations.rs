@@ -679,6 +679,34 @@ CREATE TABLE backup_runs (
 );
 "#;
 
+/// Issue 18 point 5: sessions are kept under the SHA-256 of their id, never the id (the
+/// cookie's value), and `data` holds the session's values only (it held the whole
+/// tower-sessions record, id included). Existing sessions are kept, so paired tablets
+/// stay paired and nobody is signed out: a row whose data does not read is dropped, the
+/// others keep their values, and [`hash_session_ids`] re-keys them.
+const V17: &str = r#"
+DELETE FROM sessions
+ WHERE NOT json_valid(CAST(data AS TEXT))
+    OR json_type(CAST(data AS TEXT), '$.data') IS NOT 'object';
+UPDATE sessions SET data = CAST(json_extract(CAST(data AS TEXT), '$.data') AS BLOB);
+"#;
+
+/// V17's second half: each session row's key becomes the SHA-256 (hex) of the id it
+/// had, as `store::sessions::row_key` computes it.
+fn hash_session_ids(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM sessions")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        tx.execute(
+            "UPDATE sessions SET id = ?1 WHERE id = ?2",
+            [crate::domain::auth::token_hash(&id), id],
+        )?;
+    }
+    Ok(())
+}
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -697,5 +725,6 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V14),
         M::up(V15),
         M::up(V16),
+        M::up_with_hook(V17, hash_session_ids),
     ])
 }

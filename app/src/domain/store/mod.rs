@@ -481,7 +481,8 @@ mod tests {
                 ('k', CAST('{"id":"k","data":{"principal":{"kind":"kiosk","device_id":1,"event_id":4}},"expiry_date":[2030,1,0,0,0,0,0,0,0]}' AS BLOB), 9999999999);"#,
         )
         .unwrap();
-        m.to_latest(&mut conn).unwrap();
+        // V17 re-keys the rows (its own test below).
+        m.to_version(&mut conn, 13).unwrap();
         let users: Vec<(String, Option<i64>)> = conn
             .prepare("SELECT id, user_id FROM sessions ORDER BY id")
             .unwrap()
@@ -498,6 +499,90 @@ mod tests {
             )
             .unwrap();
         assert_eq!((status.as_str(), epoch), ("active", 0));
+    }
+
+    /// Issue 18 point 5: V17 keeps the sessions signed in before it (a paired tablet
+    /// stays paired) but under the SHA-256 of their ids, with their values only: the id
+    /// is nowhere in the table, and each still loads with the cookie it had.
+    #[tokio::test]
+    async fn v17_keys_existing_sessions_by_the_hash_of_their_id() {
+        use tower_sessions::session::Id;
+        use tower_sessions::SessionStore;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite3");
+        let kiosk_id = Id::default();
+        let user_id = Id::default();
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let m = migrations::migrations();
+            m.to_version(&mut conn, 16).unwrap();
+            seed_person(&conn);
+            let old = |id: &Id, principal: &str| {
+                format!(
+                    r#"{{"id":"{id}","data":{{"principal":{principal},"renewed":7}},"expiry_date":[2100,1,0,0,0,0,0,0,0]}}"#
+                )
+            };
+            let rows = [
+                (
+                    kiosk_id.to_string(),
+                    old(&kiosk_id, r#"{"kind":"kiosk","device_id":1,"event_id":4}"#),
+                    None,
+                ),
+                (
+                    user_id.to_string(),
+                    old(
+                        &user_id,
+                        r#"{"kind":"user","id":1,"role":"organiser","epoch":0}"#,
+                    ),
+                    Some(1),
+                ),
+                ("broken".to_string(), "not json".to_string(), None),
+            ];
+            for (id, data, user) in rows {
+                conn.execute(
+                    "INSERT INTO sessions (id, data, expiry_date, user_id) VALUES (?1, CAST(?2 AS BLOB), 4102444800, ?3)",
+                    rusqlite::params![id, data, user],
+                )
+                .unwrap();
+            }
+        }
+        let store = Store::open(&path).await.unwrap();
+        let (keys, datas): (Vec<String>, Vec<String>) = store
+            .with_conn(|c| {
+                let mut st =
+                    c.prepare("SELECT id, CAST(data AS TEXT) FROM sessions ORDER BY id")?;
+                let rows = st
+                    .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(rows.into_iter().unzip())
+            })
+            .await
+            .unwrap();
+        let mut want = vec![sessions::row_key(&kiosk_id), sessions::row_key(&user_id)];
+        want.sort();
+        assert_eq!(
+            keys, want,
+            "the unreadable row is gone, the others re-keyed"
+        );
+        for d in &datas {
+            assert!(!d.contains(&kiosk_id.to_string()) && !d.contains(&user_id.to_string()));
+            assert!(d.starts_with(r#"{"principal":"#), "{d}");
+        }
+        let sessions = sessions::SqliteSessionStore::new(store.clone());
+        let kiosk = sessions
+            .load(&kiosk_id)
+            .await
+            .unwrap()
+            .expect("the tablet stays paired");
+        assert_eq!(kiosk.id, kiosk_id);
+        assert_eq!(kiosk.data["renewed"], serde_json::json!(7));
+        assert_eq!(kiosk.expiry_date.unix_timestamp(), 4102444800);
+        let user = sessions
+            .load(&user_id)
+            .await
+            .unwrap()
+            .expect("still signed in");
+        assert_eq!(sessions::session_user(&user), Some((1, 0)));
     }
 
     /// Issue 16 point 6: V14 builds `requests` again so its channel may be `kiosk`; every

@@ -6,6 +6,11 @@
 //! the one the session was signed in under (issue 16): disabling, a reset, a new role or
 //! password, or "sign out my other sessions" raise the epoch, so every older session is
 //! gone on its next request (401, and the sign-in page), whichever route it calls.
+//!
+//! Issue 18 point 5: the session id (the cookie's value) is never stored. A row is keyed
+//! by the SHA-256 of the id ([`row_key`]), and `data` holds only the session's values,
+//! not the tower-sessions record with its id; someone who reads the database or a
+//! backup cannot take over a session with what they find there.
 
 use super::{Store, StoreError};
 use async_trait::async_trait;
@@ -16,6 +21,8 @@ use tower_sessions::session_store::{self, SessionStore};
 #[derive(Clone)]
 pub struct SqliteSessionStore {
     store: Store,
+    /// The time sessions expire by: the server's clock, which tests move.
+    now: crate::domain::clock::Now,
 }
 
 impl std::fmt::Debug for SqliteSessionStore {
@@ -26,14 +33,23 @@ impl std::fmt::Debug for SqliteSessionStore {
 
 impl SqliteSessionStore {
     pub fn new(store: Store) -> Self {
-        Self { store }
+        Self {
+            store,
+            now: Default::default(),
+        }
+    }
+
+    /// Sessions expire by `now` (the server's clock) instead of the system clock.
+    pub fn with_clock(mut self, now: crate::domain::clock::Now) -> Self {
+        self.now = now;
+        self
     }
 
     /// Removes sessions past their expiry. Run now and then by the server.
     pub async fn delete_expired(&self) -> Result<usize, StoreError> {
+        let now = self.now.unix();
         self.store
-            .with_conn(|c| {
-                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            .with_conn(move |c| {
                 Ok(c.execute("DELETE FROM sessions WHERE expiry_date <= ?1", [now])?)
             })
             .await
@@ -54,12 +70,19 @@ pub fn session_user(record: &Record) -> Option<(i64, i64)> {
     Some((p.get("id")?.as_i64()?, epoch))
 }
 
+/// The row key of a session: the SHA-256 (hex) of its id, the cookie's value.
+pub fn row_key(id: &Id) -> String {
+    crate::domain::auth::token_hash(&id.to_string())
+}
+
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// What a row's `data` holds: the session's values only (its id never; its expiry is the
+/// `expiry_date` column).
 fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
-    serde_json::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))
+    serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
 
 #[async_trait]
@@ -76,7 +99,7 @@ impl SessionStore for SqliteSessionStore {
                         "INSERT INTO sessions (id, data, expiry_date, user_id) VALUES (?1, ?2, ?3, ?4)
                          ON CONFLICT(id) DO NOTHING",
                         params![
-                            rec.id.to_string(),
+                            row_key(&rec.id),
                             data,
                             rec.expiry_date.unix_timestamp(),
                             session_user(&rec).map(|u| u.0)
@@ -96,7 +119,7 @@ impl SessionStore for SqliteSessionStore {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = encode(record)?;
-        let id = record.id.to_string();
+        let id = row_key(&record.id);
         let expiry = record.expiry_date.unix_timestamp();
         let user = session_user(record).map(|u| u.0);
         self.store
@@ -114,24 +137,30 @@ impl SessionStore for SqliteSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let id = id.to_string();
+        let session_id = *id;
+        let key = row_key(id);
+        let now = self.now.unix();
         self.store
             .with_conn(move |c| {
-                let now = time::OffsetDateTime::now_utc().unix_timestamp();
-                let row: Option<(Vec<u8>, Option<i64>, Option<String>, Option<i64>)> = c
+                let row: Option<(Vec<u8>, i64, Option<i64>, Option<String>, Option<i64>)> = c
                     .query_row(
-                        "SELECT s.data, s.user_id, u.status, u.session_epoch
+                        "SELECT s.data, s.expiry_date, s.user_id, u.status, u.session_epoch
                          FROM sessions s LEFT JOIN users u ON u.id = s.user_id
                          WHERE s.id = ?1 AND s.expiry_date > ?2",
-                        params![id, now],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                        params![key, now],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
                     )
                     .optional()?;
-                let Some((data, user_id, status, epoch)) = row else {
+                let Some((data, expiry, user_id, status, epoch)) = row else {
                     return Ok(None);
                 };
-                let record: Record = serde_json::from_slice(&data)
-                    .map_err(|e| StoreError::Internal(format!("session decode: {e}")))?;
+                let record = Record {
+                    id: session_id,
+                    data: serde_json::from_slice(&data)
+                        .map_err(|e| StoreError::Internal(format!("session decode: {e}")))?,
+                    expiry_date: time::OffsetDateTime::from_unix_timestamp(expiry)
+                        .map_err(|e| StoreError::Internal(format!("session expiry: {e}")))?,
+                };
                 let live = match session_user(&record) {
                     None => true,
                     Some((user, signed_in_epoch)) => {
@@ -144,7 +173,7 @@ impl SessionStore for SqliteSessionStore {
                     Ok(Some(record))
                 } else {
                     // Ended by a disable, reset, role or password change: gone for good.
-                    c.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
+                    c.execute("DELETE FROM sessions WHERE id = ?1", [key])?;
                     Ok(None)
                 }
             })
@@ -156,7 +185,7 @@ impl SessionStore for SqliteSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        let id = id.to_string();
+        let id = row_key(id);
         self.store
             .with_conn(move |c| {
                 c.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
