@@ -4,6 +4,7 @@
 mod api_v1;
 mod badge_png;
 mod photos;
+pub mod security;
 
 use anyhow::Context;
 use app::api::guard::{authorize, principal_of, Admins, AnyUser, AuthRefusal, Managers, Roles};
@@ -131,23 +132,25 @@ pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
 /// The whole application. `secure_cookies` is true when the public URL is https.
 pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool) -> Router {
     let routes = generate_route_list(App);
-    let sessions = SessionManagerLayer::new(app::domain::store::SqliteSessionStore::new(
-        app_state.store.clone(),
-    ))
+    let sessions = SessionManagerLayer::new(
+        app::domain::store::SqliteSessionStore::new(app_state.store.clone())
+            .with_clock(app_state.now.clone()),
+    )
     .with_name(SESSION_COOKIE)
     .with_secure(secure_cookies)
     .with_http_only(true)
     .with_same_site(SameSite::Strict)
-    .with_expiry(Expiry::OnInactivity(
-        tower_sessions::cookie::time::Duration::hours(12),
-    ));
+    .with_expiry(Expiry::OnInactivity(app::api::guard::USER_IDLE));
     let state = RouterState {
         leptos: options.clone(),
         app: app_state.clone(),
     };
     let context = {
         let app_state = app_state.clone();
-        move || provide_context(app_state.clone())
+        move || {
+            provide_context(app_state.clone());
+            security::provide_request_nonce();
+        }
     };
     Router::new()
         .route("/healthz", get(healthz))
@@ -169,7 +172,10 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            RouterState,
+            _,
+        >(security::provide_request_nonce, shell))
         .layer(middleware::from_fn(page_guard))
         .layer(middleware::from_fn(no_codes_in_urls))
         .layer(middleware::from_fn(bad_input_is_400))
@@ -179,7 +185,18 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
             app_state.max_photo_bytes,
             body_limit,
         ))
+        // Activity renews the session (issue 18 point 5): inside the session layer, which
+        // saves it.
+        .layer(middleware::from_fn_with_state(
+            app_state.now.clone(),
+            renew_session,
+        ))
         .layer(sessions)
+        // Cross-site state changes are refused before any session work (issue 18 point 4).
+        .layer(middleware::from_fn_with_state(
+            security::Origins::new(&app_state.public_url),
+            security::same_origin_only,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             // The route template, never the concrete URI: paths can carry tokens.
             let route = req
@@ -210,6 +227,8 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
             ),
         )
         .layer(middleware::from_fn(asset_caching))
+        // The nonce for the page's scripts, and the security headers on every answer.
+        .layer(middleware::from_fn(security::security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
@@ -256,6 +275,26 @@ async fn healthz(State(state): State<RouterState>) -> Response {
                 .into_response()
         }
     }
+}
+
+/// Activity renews a session (issue 18 point 5): after each request but for the
+/// hashed static files, `guard::renew` moves its expiry on when it is due, and the
+/// session layer then saves it with a fresh cookie.
+async fn renew_session(
+    State(now): State<app::domain::clock::Now>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
+    let assets = req.uri().path().starts_with("/pkg/");
+    let res = next.run(req).await;
+    if assets || res.status().is_server_error() {
+        return res;
+    }
+    if let Err(e) = app::api::guard::renew(&session, now.now()).await {
+        tracing::warn!(error = ?e, "session renewal failed");
+    }
+    res
 }
 
 /// Organiser pages need an organiser or admin session on a full page load, the scanner

@@ -238,6 +238,7 @@ pub struct Reply {
     pub status: u16,
     pub set_cookies: Vec<String>,
     pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
     pub body: String,
 }
 
@@ -280,11 +281,13 @@ impl Client {
             .get("location")
             .and_then(|v| v.to_str().ok())
             .map(String::from);
+        let headers = res.headers().clone();
         let body = res.text().await.unwrap_or_default();
         Reply {
             status,
             set_cookies,
             location,
+            headers,
             body,
         }
     }
@@ -294,6 +297,25 @@ impl Client {
         let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
+        }
+        let res = req.send().await.expect("request");
+        self.finish(res).await
+    }
+
+    /// Calls a server function with a form-encoded body and extra request headers (a
+    /// browser's `Origin`, `Sec-Fetch-Site`).
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
         }
         let res = req.send().await.expect("request");
         self.finish(res).await
@@ -322,6 +344,17 @@ impl Client {
 
     /// Uploads one photo to `/media/photos` as the browser does (multipart).
     pub async fn upload_photo(&mut self, event: &str, name: &str, bytes: Vec<u8>) -> Reply {
+        self.upload_photo_with(event, name, bytes, &[]).await
+    }
+
+    /// [`Self::upload_photo`] with extra request headers.
+    pub async fn upload_photo_with(
+        &mut self,
+        event: &str,
+        name: &str,
+        bytes: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let form = reqwest::multipart::Form::new()
             .text("event", event.to_string())
             .text("utc_offset", "120")
@@ -335,6 +368,9 @@ impl Client {
             .multipart(form);
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
         }
         let res = req.send().await.expect("request");
         self.finish(res).await

@@ -12,6 +12,7 @@ mod audit_view;
 mod backup;
 mod badge_png;
 mod common;
+mod edges;
 mod events_edit;
 mod gate;
 mod kiosk;
