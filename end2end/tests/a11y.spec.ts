@@ -1,7 +1,7 @@
 // Issue 12 "Also": accessibility stays clean (WCAG 2.1 AA, requirement context: kiosk,
 // scanner, self-service page, dashboard, attendee page). axe-core runs on each screen
 // and the test fails on any serious or critical violation.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { createEvent, hydrated, kiosk, organiser, throughNotice } from './helpers';
 

@@ -2,7 +2,7 @@
 // one-time link; the photographer sets a password on it in another browser context and
 // sees only the event they were added to; removing them hides it on the next page load;
 // disabling the account signs their open page out on its next action. axe-clean pages.
-import { test, expect, type Page, type Browser } from '@playwright/test';
+import { test, expect, type Page, type Browser } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { createEvent, demoLogin, hydrated, signIn } from './helpers';
 

@@ -1,7 +1,7 @@
 // Issue 3 in the browser: CSV import of pre-registered attendees and their kiosk
 // check-in (item 3), the organiser's attendee pages (item 7) and the event page's
 // counts and chart (item 8). Requirements 1, 4, 5, 6, 7, 13, 19.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { join } from 'node:path';
 import { createEvent, expectTouchTargets, hydrated, kiosk, organiser } from './helpers';
 

@@ -3,7 +3,7 @@
 // (an icon and words) and that none was made; organisers see no such card. In both
 // languages. The states with backups (time and size, failed, stale) are shown by the
 // API test `backup::scheduled_backups_rotate_and_the_dashboard_shows_them`.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { demoLogin, hydrated, organiser, signIn } from './helpers';
 
 test('admins see the backups card on the dashboard, organisers do not', async ({ browser }) => {

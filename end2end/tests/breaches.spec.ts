@@ -6,7 +6,7 @@
 // download as CSV; both notifications are recorded, the breach is closed, and the
 // register's CSV and JSON exports list it. Also at 390 px wide, with axe.
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { createEvent, expectTouchTargets, hydrated, noticeVersion, organiser } from './helpers';
 

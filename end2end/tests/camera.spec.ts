@@ -2,7 +2,7 @@
 // y4m video made from a real badge PNG drawn by the server (fake-camera.ts); the QrCamera
 // component on /scan must read its QR code, the page show the badge's colour, and the
 // scan log hold exactly one scan for it (the video loops: de-duplication must hold).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { demoOrganiserIn, hydrated, organiser } from './helpers';
 import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
 

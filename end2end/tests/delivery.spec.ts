@@ -1,7 +1,7 @@
 // Issue 12 point 7: pages, wasm, JS and CSS go out compressed, and hashed assets are kept
 // by the browser, so a tablet on venue Wi-Fi downloads the app once. Bytes on the wire
 // are read from Chromium's network events (encodedDataLength: headers + compressed body).
-import { test, expect, type CDPSession, type Page } from '@playwright/test';
+import { test, expect, type CDPSession, type Page } from './fixtures';
 import jpeg from 'jpeg-js';
 import { createEvent, hydrated, organiser } from './helpers';
 

@@ -1,6 +1,6 @@
 // Issue 2 acceptance in the browser: sign-in, sign-out, language switch, kiosk
 // pairing, audit log, touch targets. Runs against the release build.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { demoLogin, hydrated, signIn } from './helpers';
 
 test('the demo organiser signs in, sees the event list, and after sign-out the dashboard redirects to sign-in', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Issue 3 (in progress) in the browser: registration at a paired kiosk.
 // Requirements 1 (minimal fields), 3 (separate explicit choice), 6 (minors),
 // 7 (badge), 8 (private code), 9 (the kiosk forgets).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { createEvent, demoLogin, expectOnePdfPage, hydrated, kiosk, minorGreenToGuardian, organiser, throughNotice } from './helpers';
 
 async function chooseAdultGreen(page: Page) {

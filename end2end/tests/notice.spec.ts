@@ -3,7 +3,7 @@
 // (or an attendee on /me) has the old one on screen in another; the submit is refused
 // with 409, the page shows the new notice with a plain sentence, keeps what was typed,
 // and the decision then records the new version.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { createEvent, hydrated, kiosk, noticeVersion, organiser } from './helpers';
 
 const CHANGED = 'The notice changed since this screen opened: please read it again.';

@@ -2,7 +2,7 @@
 // misspelled name at the person's request and the attendee's history shows who, when
 // and why, with the reprint offered; a removal asked at the kiosk after the badge scan
 // appears in the event's requests with the channel "Kiosk". Both also at 390 px wide.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { createEvent, demoLogin, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser } from './helpers';
 
 const PHONE = { width: 390, height: 844 };

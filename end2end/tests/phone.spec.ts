@@ -4,7 +4,7 @@
 // c. Recent scans in local time. d. A one-line header with a menu on a phone.
 // e. Lanyard's own sentence for a malformed email at the kiosk, in both languages.
 // f. The private code on one line on a tablet. g. The whole SHA-256 of the notice.
-import { test, expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { test, expect, type APIRequestContext, type Browser, type Locator, type Page } from './fixtures';
 import { NAME_FIELDS, createEvent, demoLogin, hydrated, kiosk, minorGreenToGuardian, noticeVersion, organiser, signIn, throughNotice } from './helpers';
 
 const PHONE = { width: 390, height: 844 };

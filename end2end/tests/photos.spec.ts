@@ -1,7 +1,7 @@
 // Issue 5 in the browser: upload three photos with progress bars, tag a person from a
 // scan-time suggestion, and watch the photo switch between publishable and blocked as
 // that person's consent changes. Requirements 11, 14, 22.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import jpeg from 'jpeg-js';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

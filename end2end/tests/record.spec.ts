@@ -3,7 +3,7 @@
 // those, in both languages; the JSON download holds the same; it prints on A4 with
 // nothing of the app around it.
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { createEvent, expectTouchTargets, hydrated, organiser } from './helpers';
 

@@ -2,7 +2,7 @@
 // data, switch to red, ask for removal), and the organiser works a removal request to the
 // end (delete, blur, keep with a reason, takedowns, close) and exports afterwards.
 // Requirements 5, 15, 16, 17, 19.
-import { test, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test, expect, type APIRequestContext, type Page } from './fixtures';
 import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';

@@ -1,7 +1,7 @@
 // Issue 15 points 2 and 3 in the browser (requirement 18): the event page says when the
 // data goes, warns from 30 days before, and "Delete this event's personal data now"
 // asks for confirmation, then leaves only counts; the dashboard shows the day.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { createEvent, hydrated, noticeVersion, organiser } from './helpers';
 
 const rule = (enabled: boolean) => ({ enabled, required: false });

@@ -1,7 +1,7 @@
 // Issue 4 in the browser: the photographer's scanner with a keyboard-wedge scanner,
 // offline verdicts and the upload queue, and withdrawal at the kiosk by badge scan.
 // Requirements 5, 10, 22.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { createEvent, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser } from './helpers';
 
 /** Registers an attendee on behalf with `choice`; returns their badge URL. */

@@ -2,7 +2,7 @@
 // entrance and in invitations). The public privacy page opens with no session in both
 // languages; every venue sign prints as exactly one page of its paper, and the QR code
 // read back from the printed PDF opens that privacy page.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // tablets with the name given when pairing; a tablet pairs from the QR's address; the
 // organiser revokes one and the tablet's next action shows the pairing screen, while
 // the other tablet keeps working.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { createEvent, hydrated, kiosk, organiser } from './helpers';
 import { launchWithFakeCamera, y4mFromPng } from './fake-camera';
