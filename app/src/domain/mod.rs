@@ -44,8 +44,9 @@ pub struct AppState {
     pub login_by_ip: Arc<RateLimiter>,
     /// Failed sign-ins per account: 10 in 15 minutes.
     pub login_by_account: Arc<RateLimiter>,
-    /// Password checks running at once: one per core, waiting at most two seconds for
-    /// one, else 429 (issue 18 point 3).
+    /// Password checks running at once: one per core, one core left for the rest
+    /// (`auth::checks_at_once`); a check waits at most two seconds, else 429 (issue 18
+    /// point 3).
     pub argon2: Arc<auth::Argon2Gate>,
     /// Wrong kiosk pairing codes per client address: 10 in 15 minutes.
     pub pairing_by_ip: Arc<RateLimiter>,
@@ -65,7 +66,8 @@ pub struct AppState {
     pub ingest_permits: Arc<tokio::sync::Semaphore>,
     /// Export ZIPs being built or ready to download.
     pub exports: Arc<photo_export::ExportJobs>,
-    /// The time rules that expire go by (invitations, photographers' days); tests move it.
+    /// The time rules that expire go by (invitations, photographers' days, sessions);
+    /// tests move it, and then sign in again after more than 12 hours.
     pub now: clock::Now,
     /// Scheduled backups (issue 17 point 7), when the server was started with them.
     pub backups: Option<Arc<backup::Schedule>>,
@@ -78,7 +80,7 @@ impl AppState {
             store,
             login_by_ip: Arc::new(RateLimiter::new(30, window)),
             login_by_account: Arc::new(RateLimiter::new(10, window)),
-            argon2: Arc::new(auth::Argon2Gate::per_core()),
+            argon2: Arc::new(auth::Argon2Gate::standard()),
             pairing_by_ip: Arc::new(RateLimiter::new(10, window)),
             checkin_by_kiosk: Arc::new(RateLimiter::new(30, window)),
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
