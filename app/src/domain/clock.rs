@@ -1,5 +1,5 @@
 //! The time the server goes by for rules that expire (issue 16): invitation links and
-//! photographers' days at an event. It is the system clock; tests move it forward
+//! photographers' days at an event; sessions too (issue 18 point 5). It is the system clock; tests move it forward
 //! ([`Now::advance`]) to see a link expire or a window close without waiting.
 
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -178,6 +178,9 @@ async fn photographers_reach_only_their_events_on_their_days() {
     // The photographer's own photo at the event, uploaded while they were added.
     let ph_id = org.add_photographer(&ev, "ph@example.lv").await;
     server.state.now.advance(time::Duration::days(9));
+    // Sessions end after 12 idle hours by this clock too (issue 18 point 5).
+    assert_eq!(ph.login("ph@example.lv", PW).await.status, 200);
+    assert_eq!(org.login("org@example.lv", PW).await.status, 200);
     let photo = ph
         .upload(
             &ev,
@@ -206,6 +209,8 @@ async fn photographers_reach_only_their_events_on_their_days() {
     // Added again, but after the event's days (the day after the end + 1).
     org.add_photographer(&ev, "ph@example.lv").await;
     server.state.now.advance(time::Duration::days(4));
+    assert_eq!(ph.login("ph@example.lv", PW).await.status, 200);
+    assert_eq!(org.login("org@example.lv", PW).await.status, 200);
     refused_everywhere(
         &reach(&mut ph, &ev, &badge, &photo, 4).await,
         "after the days",
@@ -393,6 +398,8 @@ async fn an_invitation_link_works_once_and_not_after_seven_days() {
         .state
         .now
         .advance(time::Duration::days(7) + time::Duration::seconds(1));
+    // Sessions end after 12 idle hours by this clock too (issue 18 point 5).
+    assert_eq!(admin.login("admin@example.lv", PW).await.status, 200);
     let r = accept(&mut server.client(), &token(&late), STRONG).await;
     assert_eq!(
         (r.status, bad(&r)),

@@ -292,25 +292,8 @@ impl Client {
         }
     }
 
-    /// Calls a server function with a form-encoded body.
-    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
-        let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", c);
-        }
-        let res = req.send().await.expect("request");
-        self.finish(res).await
-    }
-
-    /// Calls a server function with a form-encoded body and extra request headers (a
-    /// browser's `Origin`, `Sec-Fetch-Site`).
-    pub async fn post_with(
-        &mut self,
-        path: &str,
-        form: &[(&str, &str)],
-        headers: &[(&str, &str)],
-    ) -> Reply {
-        let mut req = self.http.post(format!("{}{}", self.base, path)).form(form);
+    /// Sends `req` with the session cookie and `headers`, and keeps what it sets.
+    async fn send(&mut self, mut req: reqwest::RequestBuilder, headers: &[(&str, &str)]) -> Reply {
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
         }
@@ -321,18 +304,31 @@ impl Client {
         self.finish(res).await
     }
 
+    /// Calls a server function with a form-encoded body.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        self.post_with(path, form, &[]).await
+    }
+
+    /// Calls a server function with a form-encoded body and extra request headers (a
+    /// browser's `Origin`, `Sec-Fetch-Site`).
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let req = self.http.post(format!("{}{}", self.base, path)).form(form);
+        self.send(req, headers).await
+    }
+
     /// Calls a server function that takes a JSON body.
     pub async fn post_json(&mut self, path: &str, json: &str) -> Reply {
-        let mut req = self
+        let req = self
             .http
             .post(format!("{}{}", self.base, path))
             .header("content-type", "application/json")
             .body(json.to_string());
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", c);
-        }
-        let res = req.send().await.expect("request");
-        self.finish(res).await
+        self.send(req, &[]).await
     }
 
     /// Calls a JSON server function that must answer 200, and parses the answer.
@@ -362,18 +358,11 @@ impl Client {
                 "file",
                 reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
             );
-        let mut req = self
+        let req = self
             .http
             .post(format!("{}/media/photos", self.base))
             .multipart(form);
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", c);
-        }
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let res = req.send().await.expect("request");
-        self.finish(res).await
+        self.send(req, headers).await
     }
 
     /// GET returning the body as bytes, with the status.
@@ -389,12 +378,8 @@ impl Client {
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
-        let mut req = self.http.get(format!("{}{}", self.base, path));
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", c);
-        }
-        let res = req.send().await.expect("request");
-        self.finish(res).await
+        let req = self.http.get(format!("{}{}", self.base, path));
+        self.send(req, &[]).await
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> Reply {

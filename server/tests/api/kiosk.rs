@@ -383,7 +383,7 @@ async fn tablets_are_listed_renamed_extended_and_revoked_at_once() {
         server
             .db()
             .query_row(
-                "SELECT count(*) FROM sessions WHERE json_extract(CAST(data AS TEXT), '$.data.principal.kind') = 'kiosk'",
+                "SELECT count(*) FROM sessions WHERE json_extract(CAST(data AS TEXT), '$.principal.kind') = 'kiosk'",
                 [],
                 |r| r.get(0),
             )
