@@ -45,6 +45,8 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // Lets a phone keep the scanner on its home screen (issue 18 point 6).
+                <link rel="manifest" href="/manifest.webmanifest"/>
                 <AutoReload options=options.clone()/>
                 // The CSS under its hashed name (`hash-files`), like the JS and wasm.
                 <HashedStylesheet options=options.clone() id="leptos"/>

@@ -3,6 +3,7 @@
 
 mod api_v1;
 mod badge_png;
+pub mod offline;
 mod photos;
 pub mod security;
 
@@ -152,8 +153,17 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
             security::provide_request_nonce();
         }
     };
+    let service_worker = offline::ServiceWorker::for_build(
+        build_hashes(&options).as_deref(),
+        app_state.now.now().unix_timestamp().max(0) as u64,
+    );
     Router::new()
         .route("/healthz", get(healthz))
+        // The service worker that reopens the scanner and the kiosk offline (issue 18).
+        .route(
+            "/sw.js",
+            get(move || std::future::ready(offline::answer(&service_worker))),
+        )
         // The badge as a PNG for organisers; `/b/{token}` itself is the Leptos verdict page.
         .route("/b/{token}/badge.png", get(badge_png::badge_png))
         // The versioned JSON API for other scanners (see `api_v1`).
@@ -262,6 +272,15 @@ fn is_hashed_asset(file: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The hashed files' names (`hash.txt` beside the binary) of a release build.
+fn build_hashes(options: &LeptosOptions) -> Option<String> {
+    if !options.hash_files {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()
+}
+
 /// Liveness and database check. No personal data.
 async fn healthz(State(state): State<RouterState>) -> Response {
     match state.app.store.ping().await {
@@ -307,7 +326,9 @@ async fn page_guard(session: Session, req: Request, next: Next) -> Response {
     // The scanner, the photo pages and one's own account are for every signed-in user:
     // photographers, organisers, admins (the server functions decide what each sees).
     let anyone = path == "/scan" || path.starts_with("/photos/") || path == "/account";
-    if !dashboard && !anyone {
+    // The scanner's offline shell shows nobody's data (issue 18 point 6).
+    let shell = offline::is_shell_request(path, req.uri().query());
+    if (!dashboard && !anyone) || shell {
         return next.run(req).await;
     }
     let roles = if anyone {

@@ -35,25 +35,48 @@ pub fn RequireAdmin(children: ChildrenFn) -> impl IntoView {
 }
 
 /// Shows `children` to any signed-in user: photographers, organisers and admins scan.
+/// When the server cannot be reached (the page is the service worker's offline shell,
+/// issue 18 point 6), the scanner is shown too: it scans from the map it stored.
 #[component]
 pub fn RequireScanner(children: ChildrenFn) -> impl IntoView {
-    view! { <RequireUser allow=|_| true children/> }
+    view! { <RequireUser allow=|_| true offline=children.clone() children/> }
 }
 
-/// Shows `children` to a signed-in user whose role `allow` accepts.
+/// Shows `children` to a signed-in user whose role `allow` accepts. A page that says
+/// nobody is signed in asks the server once more before sending the browser to sign in:
+/// the offline shell was made without cookies. When the server cannot be reached, the
+/// page shows `offline` (or the error).
 #[component]
-fn RequireUser(allow: fn(Role) -> bool, children: ChildrenFn) -> impl IntoView {
+fn RequireUser(
+    allow: fn(Role) -> bool,
+    children: ChildrenFn,
+    #[prop(optional)] offline: Option<ChildrenFn>,
+) -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     let navigate = use_navigate();
+    let unreachable = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         if let Some(Ok(None)) = auth.me.get() {
-            navigate("/login", Default::default());
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match whoami().await {
+                    Ok(None) => navigate("/login", Default::default()),
+                    Ok(me) => auth.me.set(Some(Ok(me))),
+                    Err(e) => unreachable.set(Some(e)),
+                }
+            });
         }
     });
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
             {move || {
+                if let Some(e) = unreachable.get() {
+                    return Some(match offline.clone() {
+                        Some(offline) => offline().into_any(),
+                        None => view! { <crate::components::errors::ErrorText error=e/> }.into_any(),
+                    });
+                }
                 let children = children.clone();
                 auth.me
                     .get()

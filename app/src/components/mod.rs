@@ -24,6 +24,7 @@ pub mod not_found;
 pub mod notice_box;
 pub mod person_fields;
 pub mod required_note;
+pub mod service_worker;
 pub mod signature;
 pub mod state_icon;
 pub mod text_field;

@@ -78,6 +78,29 @@ pub fn KioskPage() -> impl IntoView {
     let status = Resource::new(move || (pair.version().get(), recheck.get()), |_| whoami());
     let pairing = pair.pending();
     let scanning = RwSignal::new(false);
+    // Offline (issue 18 point 6): the service worker answered with the kiosk's shell,
+    // which says "not paired" because it was made without the tablet's cookie. Asked
+    // again, the server cannot be reached: the tablet says so, and loads the page anew
+    // when the network returns.
+    let unreachable = RwSignal::new(false);
+    Effect::new(move |_| crate::components::service_worker::register());
+    Effect::new(move |_| {
+        if let Some(Ok(None)) = status.get() {
+            leptos::task::spawn_local(async move {
+                if whoami().await.is_err() {
+                    unreachable.set(true);
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        let back = window_event_listener(leptos::ev::online, move |_| {
+            if unreachable.get_untracked() {
+                let _ = window().location().reload();
+            }
+        });
+        on_cleanup(move || back.remove());
+    });
     // A pairing address opened or scanned (`/kiosk#pair=CODE`): pair with its code, and
     // take the code out of the address bar at once.
     Effect::new(move |_| {
@@ -114,6 +137,12 @@ pub fn KioskPage() -> impl IntoView {
         <main id="main" class="page narrow kiosk">
             <Transition fallback=move || view! { <p class="loading" role="status">{t!(i18n, kiosk.loading)}</p> }>
                 {move || {
+                    if unreachable.get() {
+                        return Some(view! {
+                            <h1>{t!(i18n, kiosk.offline_title)}</h1>
+                            <p class="lead" role="alert">{t!(i18n, kiosk.offline_help)}</p>
+                        }.into_any());
+                    }
                     status
                         .get()
                         .map(|r| match r {

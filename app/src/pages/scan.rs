@@ -7,6 +7,9 @@
 //! colours only, no names) in local storage; offline, verdicts come from it and scans
 //! wait in a local queue, uploaded when the network returns (idempotent by a random
 //! scan id). The map is refreshed every 15 s while online and at once on reconnecting.
+//! The page itself reopens offline (issue 18 point 6): the service worker keeps its
+//! shell, and when the sign-in check cannot reach the server the scanner runs from the
+//! stored map (see `components::auth::RequireScanner`).
 //!
 //! One component per file under `scan/`: the scanner and its parts, the state they share
 //! (`state`) and the browser services (`browser`).
@@ -27,6 +30,8 @@ use scanner::Scanner;
 
 #[component]
 pub fn ScanPage() -> impl IntoView {
+    // Reopens offline from the service worker's shell (issue 18 point 6).
+    Effect::new(move |_| crate::components::service_worker::register());
     view! {
         <RequireScanner>
             <Scanner/>

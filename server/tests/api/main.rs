@@ -17,6 +17,7 @@ mod events_edit;
 mod gate;
 mod kiosk;
 mod notice;
+mod offline;
 mod on_request;
 mod parse;
 mod photos;
