@@ -6,6 +6,7 @@ mod badge_png;
 pub mod offline;
 mod photos;
 pub mod security;
+pub mod tls;
 
 use anyhow::Context;
 use app::api::guard::{authorize, principal_of, Admins, AnyUser, AuthRefusal, Managers, Roles};
@@ -31,8 +32,24 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 
-/// Name of the session cookie.
+/// Name of the session cookie over plain HTTP.
 pub const SESSION_COOKIE: &str = "lanyard_session";
+
+/// Name of the session cookie over HTTPS (issue 18 point 1): the `__Host-` prefix makes
+/// browsers keep it only when it is `Secure`, for `Path=/` and without `Domain`, so
+/// neither a plain-HTTP answer nor another host under the same domain can set or
+/// overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-lanyard";
+
+/// The session cookie's name: [`SECURE_SESSION_COOKIE`] when browsers reach the server
+/// over HTTPS, else [`SESSION_COOKIE`].
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// Where the server keeps its data: `lanyard.sqlite3` and `photos/`.
 pub struct DataDir(pub PathBuf);
@@ -130,15 +147,18 @@ impl axum::extract::FromRef<RouterState> for AppState {
 /// Largest request body accepted.
 pub const MAX_BODY_BYTES: usize = 3 * 1024 * 1024;
 
-/// The whole application. `secure_cookies` is true when the public URL is https.
-pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool) -> Router {
+/// The whole application. `https` is true when browsers reach it over HTTPS (the public
+/// URL is https: TLS in this binary or at a reverse proxy): then the session cookie is
+/// `Secure` with the `__Host-` prefix, every answer carries `Strict-Transport-Security`
+/// ([`tls::HSTS`]) and only `https://` origins are this server's own.
+pub fn router(app_state: AppState, options: LeptosOptions, https: bool) -> Router {
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(
         app::domain::store::SqliteSessionStore::new(app_state.store.clone())
             .with_clock(app_state.now.clone()),
     )
-    .with_name(SESSION_COOKIE)
-    .with_secure(secure_cookies)
+    .with_name(session_cookie_name(https))
+    .with_secure(https)
     .with_http_only(true)
     .with_same_site(SameSite::Strict)
     .with_expiry(Expiry::OnInactivity(app::api::guard::USER_IDLE));
@@ -157,7 +177,7 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         build_hashes(&options).as_deref(),
         app_state.now.now().unix_timestamp().max(0) as u64,
     );
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         // The service worker that reopens the scanner and the kiosk offline (issue 18).
         .route(
@@ -204,7 +224,7 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .layer(sessions)
         // Cross-site state changes are refused before any session work (issue 18 point 4).
         .layer(middleware::from_fn_with_state(
-            security::Origins::new(&app_state.public_url),
+            security::Origins::new(&app_state.public_url, https),
             security::same_origin_only,
         ))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
@@ -241,7 +261,21 @@ pub fn router(app_state: AppState, options: LeptosOptions, secure_cookies: bool)
         .layer(middleware::from_fn(security::security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-        .with_state(state)
+        .with_state(state);
+    if https {
+        router.layer(middleware::map_response(hsts))
+    } else {
+        router
+    }
+}
+
+/// `Strict-Transport-Security` on an HTTPS answer (issue 18 point 1).
+async fn hsts(mut res: Response) -> Response {
+    res.headers_mut().insert(
+        axum::http::header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static(tls::HSTS),
+    );
+    res
 }
 
 /// Assets under `/pkg/` whose names carry cargo-leptos's content hash

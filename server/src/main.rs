@@ -6,6 +6,7 @@ use app::domain::backup::{self, Every};
 use app::domain::store::Actor;
 use app::types::{AccountStatus, Role};
 use clap::{Parser, Subcommand};
+use lanyard_server::tls::{self, Tls};
 use lanyard_server::{
     leptos_options, open_state_with, router, serve, spawn_session_cleanup, DataDir,
 };
@@ -24,6 +25,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once at start-up and taken apart at once: the size of `Serve` costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Run the web server.
@@ -35,9 +38,55 @@ enum Command {
         #[arg(long, env = "LANYARD_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
         /// The address people reach the server at (badge QR codes point here). When it
-        /// starts with https://, session cookies are marked Secure.
+        /// starts with https:// (the default with --tls-cert or --acme-domain), the
+        /// session cookie is Secure with the __Host- prefix and HSTS is sent.
         #[arg(long, env = "LANYARD_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Serve HTTPS with this PEM certificate (chain), with --tls-key.
+        #[arg(
+            long,
+            env = "LANYARD_TLS_CERT",
+            value_name = "FILE",
+            requires = "tls_key",
+            conflicts_with_all = ["acme_domains", "acme_email", "acme_staging"]
+        )]
+        tls_cert: Option<PathBuf>,
+        /// The PEM private key of --tls-cert.
+        #[arg(
+            long,
+            env = "LANYARD_TLS_KEY",
+            value_name = "FILE",
+            requires = "tls_cert",
+            conflicts_with_all = ["acme_domains", "acme_email", "acme_staging"]
+        )]
+        tls_key: Option<PathBuf>,
+        /// Serve HTTPS with a certificate from Let's Encrypt for this public domain, got
+        /// and renewed automatically (TLS-ALPN-01: --addr must be reachable from the
+        /// internet on port 443); repeatable. Kept in <data-dir>/acme.
+        #[arg(
+            long = "acme-domain",
+            env = "LANYARD_ACME_DOMAIN",
+            value_name = "DOMAIN",
+            value_delimiter = ',',
+            requires = "acme_email"
+        )]
+        acme_domains: Vec<String>,
+        /// The email Let's Encrypt writes to about the certificate.
+        #[arg(
+            long,
+            env = "LANYARD_ACME_EMAIL",
+            value_name = "EMAIL",
+            requires = "acme_domains"
+        )]
+        acme_email: Option<String>,
+        /// Use Let's Encrypt's staging directory (certificates browsers do not trust; for
+        /// trying the set-up without its rate limits).
+        #[arg(long, env = "LANYARD_ACME_STAGING", requires = "acme_domains")]
+        acme_staging: bool,
+        /// Also listen for plain HTTP here (e.g. 0.0.0.0:80) and redirect every request
+        /// to HTTPS (308). Needs --tls-cert or --acme-domain.
+        #[arg(long, env = "LANYARD_HTTP_REDIRECT", value_name = "ADDR")]
+        http_redirect: Option<SocketAddr>,
         /// Create a demo organiser and event on an empty database (or give the demo
         /// organiser a fresh password) and print the login.
         #[arg(long, env = "LANYARD_DEMO")]
@@ -199,11 +248,41 @@ fn start() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    let cli = parse_args();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(run(cli))
+}
+
+/// The command line; two flags that exclude each other (--tls-cert and --acme-domain)
+/// are refused in one line, without clap's usage block after it.
+fn parse_args() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::ArgumentConflict => {
+            // clap's message up to its usage block, on one line.
+            let text = e.to_string();
+            let what: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.starts_with("Usage:"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            eprintln!(
+                "{} (--tls-cert/--tls-key use your own certificate, --acme-domain gets one from Let's Encrypt: choose one)",
+                what.join(" ")
+            );
+            std::process::exit(2);
+        }
+        Err(e) => e.exit(),
+    }
+}
+
+/// `https://` + the address, without the port when it is 443.
+fn https_url(local: SocketAddr) -> String {
+    let url = format!("https://{local}");
+    url.strip_suffix(":443").map(str::to_string).unwrap_or(url)
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -212,6 +291,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             addr,
             data_dir,
             public_url,
+            tls_cert,
+            tls_key,
+            acme_domains,
+            acme_email,
+            acme_staging,
+            http_redirect,
             demo,
             max_photo_mb,
             erasure_journal,
@@ -246,11 +331,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 None => None,
             };
+            // HTTPS (issue 18 point 1): the certificate files are read, or the ACME
+            // flags checked, before anything listens; a problem is one line.
+            let tls = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => Some(Tls::Files(tls::server_config(&cert, &key)?)),
+                _ if !acme_domains.is_empty() => Some(Tls::Acme(
+                    tls::AcmeSettings::new(
+                        &acme_domains,
+                        acme_email.as_deref().unwrap_or_default(),
+                        &data_dir,
+                        acme_staging,
+                    )
+                    .map_err(one_line)?,
+                )),
+                _ => None,
+            };
+            if http_redirect.is_some() && tls.is_none() {
+                bail!("--http-redirect sends browsers to HTTPS: it needs --tls-cert and --tls-key, or --acme-domain");
+            }
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             let local = listener.local_addr()?;
-            let base = public_url.unwrap_or_else(|| format!("http://{local}"));
+            let redirect = match http_redirect {
+                Some(a) => Some(
+                    tokio::net::TcpListener::bind(a)
+                        .await
+                        .with_context(|| format!("binding {a} (--http-redirect)"))?,
+                ),
+                None => None,
+            };
+            let given_url = public_url.is_some();
+            let base = match (public_url, &tls) {
+                (Some(url), _) => url,
+                (None, Some(Tls::Acme(acme))) => acme.public_url(local.port()),
+                (None, Some(Tls::Files(_))) => https_url(local),
+                (None, None) => format!("http://{local}"),
+            };
             let base = base.trim_end_matches('/').to_string();
             let journal =
                 erasure_journal.unwrap_or_else(|| DataDir(data_dir.clone()).default_journal());
@@ -277,6 +394,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             backup::schedule::spawn(&state);
             let app = router(state, options, base.starts_with("https://"));
             println!("Lanyard is running.");
+            if let Some(redirect) = redirect {
+                let plain = redirect.local_addr()?;
+                println!("  HTTP redirect: http://{plain} -> https");
+                let target = tls::RedirectTarget {
+                    // A given public URL or the ACME domain is where browsers belong;
+                    // else the host they asked for, on the HTTPS port.
+                    origin: (given_url || matches!(tls, Some(Tls::Acme(_)))).then(|| base.clone()),
+                    https_port: local.port(),
+                };
+                tokio::spawn(async move {
+                    if let Err(e) = tls::serve_redirect(redirect, target).await {
+                        tracing::error!(error = %e, "the HTTP redirect listener stopped");
+                    }
+                });
+            }
+            if let Some(Tls::Acme(acme)) = &tls {
+                println!(
+                    "  Certificate: from {} for {}, kept in {}",
+                    acme.directory_url,
+                    acme.domains.join(", "),
+                    acme.cache_dir.display()
+                );
+                if local.port() != 443 {
+                    tracing::warn!(%local, "ACME's TLS-ALPN-01 check connects to port 443: forward it here");
+                }
+            }
             println!("  Kiosk:     {base}/kiosk");
             println!("  Dashboard: {base}/dashboard");
             if let Some(logins) = demo_login {
@@ -284,8 +427,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  Organiser login: {} / {}", o.email, o.password);
                 println!("  Admin login:     {} / {}", a.email, a.password);
             }
-            tracing::info!(%local, "listening");
-            serve(listener, app).await?;
+            tracing::info!(%local, https = tls.is_some(), "listening");
+            match tls {
+                Some(tls) => tls::serve_https(listener, app, tls).await?,
+                None => serve(listener, app).await?,
+            }
             Ok(())
         }
         Command::Admin {

@@ -95,13 +95,18 @@ pub fn provide_request_nonce() {
 #[derive(Clone, Debug)]
 pub struct Origins {
     public: Option<String>,
+    /// `https` when browsers reach the server over HTTPS (issue 18 point 1), else `http`:
+    /// an origin naming the server's `Host` counts as its own only with this scheme.
+    scheme: &'static str,
 }
 
 impl Origins {
-    /// From the public URL (`https://lanyard.example.lv`, a path is ignored).
-    pub fn new(public_url: &str) -> Self {
+    /// From the public URL (`https://lanyard.example.lv`, a path is ignored) and whether
+    /// the server is reached over HTTPS.
+    pub fn new(public_url: &str, https: bool) -> Self {
         Self {
             public: normalise_origin(public_url),
+            scheme: if https { "https" } else { "http" },
         }
     }
 
@@ -123,6 +128,9 @@ impl Origins {
             return true;
         }
         let (scheme, authority) = origin.split_once("://").unwrap_or(("", ""));
+        if scheme != self.scheme {
+            return false;
+        }
         get("host")
             .map(|host| strip_default_port(scheme, &host.to_ascii_lowercase()))
             .is_some_and(|host| host == authority)
@@ -198,7 +206,7 @@ mod tests {
     /// may.
     #[test]
     fn only_this_server_and_its_public_url_may_change_state() {
-        let o = Origins::new("https://lanyard.example.lv/");
+        let o = Origins::new("https://lanyard.example.lv/", false);
         let host = ("host", "127.0.0.1:3000");
         for ok in [
             vec![host],
@@ -231,6 +239,25 @@ mod tests {
         ] {
             assert!(!o.allows(&headers(&refused)), "{refused:?}");
         }
+    }
+
+    /// Issue 18 point 1: served over HTTPS, the server's own origin is the https one of
+    /// its `Host`; the plain-HTTP origin of the same host is another site.
+    #[test]
+    fn over_https_the_https_origin_is_the_own_one() {
+        let o = Origins::new("https://127.0.0.1:8443", true);
+        let host = ("host", "127.0.0.1:8443");
+        assert!(o.allows(&headers(&[host, ("origin", "https://127.0.0.1:8443")])));
+        let lan = Origins::new("https://192.168.1.10", true);
+        assert!(lan.allows(&headers(&[
+            ("host", "kiosk.lan:443"),
+            ("origin", "https://kiosk.lan")
+        ])));
+        assert!(!o.allows(&headers(&[host, ("origin", "http://127.0.0.1:8443")])));
+        assert!(!lan.allows(&headers(&[
+            ("host", "kiosk.lan"),
+            ("origin", "http://kiosk.lan")
+        ])));
     }
 
     #[test]

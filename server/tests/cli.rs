@@ -1,27 +1,15 @@
 //! The `lanyard` binary itself: admin commands, `verify-audit`, and what `serve` writes
 //! to its log (issue 2; requirements 19 and 22: no personal data in logs).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
+#[path = "support/bin.rs"]
+mod bin;
+use bin::BIN;
 
 fn lanyard(args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("RUST_LOG", "info")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    bin::run(args, stdin)
 }
 
 #[test]
@@ -639,4 +627,101 @@ fn create_user_reset_and_disable_accounts() {
     }
     let out = lanyard(&["admin", "verify-audit", "--data-dir", d], "");
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// The shipped unit with `ExecStart` pointed at the built binary, and (with `all`) every
+/// commented-out directive turned on: the HTTPS-in-the-binary and ACME variants, the
+/// port-443 capability, a backup folder.
+fn unit_for_check(all: bool) -> String {
+    let unit = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../deploy/lanyard.service"
+    ))
+    .unwrap();
+    unit.lines()
+        .map(|l| {
+            let directive = l.len() > 1
+                && l.starts_with('#')
+                && l[1..].starts_with(|c: char| c.is_ascii_uppercase())
+                && l.contains('=');
+            let l = if all && directive { &l[1..] } else { l };
+            l.replace("/usr/local/bin/lanyard", BIN) + "\n"
+        })
+        .collect()
+}
+
+/// `systemd-analyze verify` on `unit` saved as `name`: its complaints, if any. It exits 0
+/// on many of them (an unknown value is "ignoring"), so every line naming the unit counts.
+fn systemd_verify(analyze: &std::path::Path, name: &str, unit: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, unit).unwrap();
+    let out = Command::new(analyze)
+        .arg("verify")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let mut complaints: Vec<String> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .chain(String::from_utf8_lossy(&out.stdout).lines())
+        .filter(|l| l.contains(name) || l.contains("lanyard"))
+        .map(String::from)
+        .collect();
+    if !out.status.success() {
+        complaints.push(format!("exit status {}", out.status));
+    }
+    complaints
+}
+
+/// Issue 18 point 1: `deploy/lanyard.service` passes `systemd-analyze verify` as shipped
+/// and with its HTTPS variants turned on. systemd-analyze refuses a unit whose
+/// `ExecStart` binary does not exist, so the check runs on a copy whose `ExecStart` is
+/// the binary these tests built; the same copy's command lines are given to that binary
+/// (with `--help` at the end, so clap checks every flag name and stops before serving).
+/// A copy with a misspelt value must be reported, or the check would be hollow.
+#[test]
+fn the_systemd_unit_passes_systemd_analyze_verify() {
+    let analyze = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("systemd-analyze"))
+            .find(|p| p.is_file())
+    });
+    for all in [false, true] {
+        let unit = unit_for_check(all);
+        for line in unit.lines() {
+            let Some(cmd) = line.strip_prefix("ExecStart=").filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let args: Vec<String> = cmd
+                .replace(
+                    "${CREDENTIALS_DIRECTORY}",
+                    "/run/credentials/lanyard.service",
+                )
+                .split_whitespace()
+                .skip(1)
+                .map(String::from)
+                .chain(["--help".to_string()])
+                .collect();
+            assert!(cmd.starts_with(BIN), "{cmd}");
+            let out = bin::run(&args, "");
+            assert!(
+                out.status.success(),
+                "{cmd}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let Some(analyze) = analyze else {
+        println!("skipped: systemd-analyze is not on PATH");
+        return;
+    };
+    for all in [false, true] {
+        let complaints = systemd_verify(&analyze, "lanyard.service", &unit_for_check(all));
+        assert!(complaints.is_empty(), "all={all}: {complaints:#?}");
+    }
+    let broken = unit_for_check(false).replace("Type=simple", "Type=simpel");
+    assert!(
+        !systemd_verify(&analyze, "lanyard.service", &broken).is_empty(),
+        "a misspelt value is reported"
+    );
 }

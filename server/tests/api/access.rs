@@ -1157,18 +1157,23 @@ async fn session_cookie_is_httponly_samesite_strict_and_secure_over_tls() {
     );
     server.stop();
 
+    // Issue 18 point 1: over https the cookie is Secure with the `__Host-` prefix, for
+    // the whole site and no Domain, as the prefix demands.
     let server = TestApp::start_with(true).await;
     server.add_user("org@example.lv", PW, Role::Organiser).await;
     let reply = server.client().login("org@example.lv", PW).await;
     let cookie = reply
         .set_cookies
         .iter()
-        .find(|c| c.starts_with("lanyard_session="))
+        .find(|c| c.starts_with("__Host-lanyard="))
         .expect("session cookie");
     assert!(
         cookie.contains("Secure"),
         "https public URL: Secure ({cookie})"
     );
+    assert!(cookie.contains("Path=/"), "{cookie}");
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
     server.stop();
 }
 

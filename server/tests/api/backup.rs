@@ -13,31 +13,11 @@ use age::secrecy::ExposeSecret;
 use app::domain::imaging::fixtures;
 use app::types::{EventSettings, Field, FieldRule, RequestView};
 use serde_json::json;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
-
-/// Runs the built binary with `args`, `stdin` as its input. Blocking.
-fn run(args: &[String], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("RUST_LOG", "info")
-        .env_remove("LANYARD_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::bin::{run, serve, BIN};
 
 /// [`run`] off the async runtime: the server in this process keeps answering meanwhile.
 async fn lanyard(args: &[&str], stdin: &str) -> Output {
@@ -984,51 +964,6 @@ fn session_cookie(res: &reqwest::Response) -> String {
         .next()
         .unwrap()
         .to_string()
-}
-
-/// A running `lanyard serve` (stopped when dropped) and its address.
-struct Served {
-    child: std::process::Child,
-    base: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg(self.child.id().to_string())
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(args: &[&str]) -> Served {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(args)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    for _ in 0..20 {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
-            break;
-        }
-        if let Some(url) = line.trim().strip_prefix("Kiosk:") {
-            let base = url.trim().trim_end_matches("/kiosk").to_string();
-            // Keep reading: a closed pipe would fail the server's next line of output.
-            std::thread::spawn(move || {
-                let mut sink = String::new();
-                while out.read_line(&mut sink).unwrap_or(0) > 0 {}
-            });
-            return Served { child, base };
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    panic!("serve did not start");
 }
 
 /// The dashboard's backup state as an admin sees it.

@@ -260,7 +260,9 @@ impl Client {
             .collect();
         for c in &set {
             if let Some(pair) = c.split(';').next() {
-                if pair.starts_with(lanyard_server::SESSION_COOKIE) {
+                if pair.starts_with(lanyard_server::SESSION_COOKIE)
+                    || pair.starts_with(lanyard_server::SECURE_SESSION_COOKIE)
+                {
                     let removed = c.contains("Max-Age=0") || pair.ends_with('=');
                     self.cookie = if removed {
                         None

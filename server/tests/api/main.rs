@@ -11,6 +11,8 @@ mod audit;
 mod audit_view;
 mod backup;
 mod badge_png;
+#[path = "../support/bin.rs"]
+mod bin;
 mod common;
 mod edges;
 mod events_edit;
@@ -26,3 +28,4 @@ mod record;
 mod requests;
 mod retention;
 mod scans;
+mod tls;
