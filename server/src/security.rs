@@ -28,10 +28,10 @@ pub struct CspNonce(pub String);
 /// - scripts: only those carrying the nonce, and files from this server (the hydration
 ///   script imports `/pkg/….js`, and the page preloads it); WebAssembly may compile;
 ///   no `eval`, no inline handlers;
-/// - styles: the stylesheet file from this server; inline `style` attributes stay
-///   allowed, because the photo pages place the people's regions with them
-///   (`left/top/width/height` from the stored coordinates), but `<style>` elements do
-///   not (`style-src-elem 'self'`);
+/// - styles: the stylesheet file from this server, and inline styles: the photo pages
+///   place the people's regions with `style` attributes (`left/top/width/height` from
+///   the stored coordinates), and the badge and sign pages set the printer's paper with
+///   a `<style>` element (`@page { size: … }` of the chosen stock, made in the page);
 /// - images from this server, `data:` (the self-service page's thumbnails, the guardian's
 ///   signature) and `blob:` (previews of chosen photos); media `blob:` for the camera;
 /// - fetches (server functions, the wasm) and workers only to this server;
@@ -40,7 +40,7 @@ pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; \
          script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; style-src-elem 'self'; \
+         style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; media-src 'self' blob:; \
          connect-src 'self'; worker-src 'self'; \
          object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
