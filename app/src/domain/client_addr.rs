@@ -239,7 +239,16 @@ mod tests {
             one.contains(ip("::ffff:127.0.0.1")),
             "an IPv4-mapped peer is its IPv4 address"
         );
-        for bad in ["", "10.0.0.0/33", "::/129", "10.0.0/8", "10.0.0.0/", "10.0.0.0/+8", "x/8", "10.0.0.0/8/8"] {
+        for bad in [
+            "",
+            "10.0.0.0/33",
+            "::/129",
+            "10.0.0/8",
+            "10.0.0.0/",
+            "10.0.0.0/+8",
+            "x/8",
+            "10.0.0.0/8/8",
+        ] {
             assert!(bad.parse::<Cidr>().is_err(), "{bad:?} accepted");
         }
         assert_eq!("1.2.3.4/40".parse::<Cidr>(), Err(CidrError::Prefix));
@@ -260,7 +269,10 @@ mod tests {
     fn a_trusted_peer_forwards_the_first_untrusted_hop_from_the_right() {
         let p = proxies(&["10.0.0.0/8", "fd00::/8"]);
         let peer = ip("10.0.0.1");
-        assert_eq!(p.client_addr(peer, [Some("203.0.113.5")]).0, ip("203.0.113.5"));
+        assert_eq!(
+            p.client_addr(peer, [Some("203.0.113.5")]).0,
+            ip("203.0.113.5")
+        );
         // The client wrote a fake first entry; the proxies appended the rest.
         let got = p.client_addr(peer, [Some("6.6.6.6, 203.0.113.5, 10.0.0.9, fd00::3")]);
         assert_eq!(got.0, ip("203.0.113.5"));
@@ -268,10 +280,19 @@ mod tests {
         let got = p.client_addr(peer, [Some("6.6.6.6"), Some("198.51.100.4, 10.1.1.1")]);
         assert_eq!(got.0, ip("198.51.100.4"));
         // Every hop trusted: the leftmost.
-        assert_eq!(p.client_addr(peer, [Some("10.2.2.2, 10.3.3.3")]).0, ip("10.2.2.2"));
+        assert_eq!(
+            p.client_addr(peer, [Some("10.2.2.2, 10.3.3.3")]).0,
+            ip("10.2.2.2")
+        );
         // Ports and brackets as some proxies write them.
-        assert_eq!(p.client_addr(peer, [Some("[2001:db8::1]:443")]).0, ip("2001:db8::1"));
-        assert_eq!(p.client_addr(peer, [Some("203.0.113.5:5678")]).0, ip("203.0.113.5"));
+        assert_eq!(
+            p.client_addr(peer, [Some("[2001:db8::1]:443")]).0,
+            ip("2001:db8::1")
+        );
+        assert_eq!(
+            p.client_addr(peer, [Some("203.0.113.5:5678")]).0,
+            ip("203.0.113.5")
+        );
     }
 
     #[test]
@@ -280,10 +301,20 @@ mod tests {
         let peer = ip("127.0.0.1");
         let no_header: [Option<&str>; 0] = [];
         assert_eq!(p.client_addr(peer, no_header).0, peer);
-        for bad in ["", "not-an-ip", "1.2.3.4,,5.6.7.8", "1.2.3.4, evil", "999.1.1.1"] {
+        for bad in [
+            "",
+            "not-an-ip",
+            "1.2.3.4,,5.6.7.8",
+            "1.2.3.4, evil",
+            "999.1.1.1",
+        ] {
             assert_eq!(p.client_addr(peer, [Some(bad)]).0, peer, "{bad:?}");
         }
-        assert_eq!(p.client_addr(peer, [None]).0, peer, "a header that is not text");
+        assert_eq!(
+            p.client_addr(peer, [None]).0,
+            peer,
+            "a header that is not text"
+        );
     }
 
     #[test]

@@ -257,7 +257,11 @@ mod tests {
         let l = RateLimiter::with_max_keys(5, Duration::from_secs(600), cap);
         let t0 = Instant::now();
         for i in 0..cap {
-            l.count(&format!("ip:{i}"), u32::MAX, t0 + Duration::from_millis(i as u64));
+            l.count(
+                &format!("ip:{i}"),
+                u32::MAX,
+                t0 + Duration::from_millis(i as u64),
+            );
         }
         // Key 0 is counted again: now the most recent, so it stays.
         l.count("ip:0", u32::MAX, t0 + Duration::from_secs(1));
@@ -275,7 +279,11 @@ mod tests {
             assert!(has(&format!("ip:{i}")), "new keys kept");
         }
         let inner = l.lock();
-        assert_eq!(inner.order.len(), inner.entries.len(), "the order tracks every key");
+        assert_eq!(
+            inner.order.len(),
+            inner.entries.len(),
+            "the order tracks every key"
+        );
     }
 
     #[test]

@@ -89,7 +89,11 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
     assert_eq!(wrong_sign_in(&server, 3, a).await, 429, "a is blocked");
     let spoof = format!("{b}, {a}");
     assert_eq!(wrong_sign_in(&server, 4, &spoof).await, 429, "still a");
-    assert_eq!(wrong_sign_in(&server, 5, b).await, 401, "b has its own count");
+    assert_eq!(
+        wrong_sign_in(&server, 5, b).await,
+        401,
+        "b has its own count"
+    );
     assert_eq!(
         wrong_sign_in(&server, 6, "not an address").await,
         401,

@@ -68,7 +68,9 @@ pub fn sweep_files(files: &PhotoFiles, ids: &HashSet<String>) -> Swept {
                         swept.files_removed += 1;
                         removed_here = true;
                     }
-                    Err(err) => tracing::error!(error = %err, "removing an orphan photo file failed"),
+                    Err(err) => {
+                        tracing::error!(error = %err, "removing an orphan photo file failed")
+                    }
                 }
             }
         }
