@@ -4,10 +4,10 @@
 //! its files and `lanyard admin verify-audit`. Each test is bounded (a minute or so on
 //! two cores).
 
-#[path = "../api/common.rs"]
-mod common;
 #[path = "../support/binary.rs"]
 mod binary;
+#[path = "../api/common.rs"]
+mod common;
 
 mod hostile;
 mod photos;

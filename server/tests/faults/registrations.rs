@@ -4,8 +4,8 @@
 
 use crate::binary::Served;
 use crate::common::registration_seen;
-use app::types::{EventSettings, Field, FieldRule};
 use crate::{audit_chain_intact, client, integrity, organiser, signed_in};
+use app::types::{EventSettings, Field, FieldRule};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -90,7 +90,11 @@ async fn every_acknowledged_registration_survives_a_kill_9() {
         b.await.unwrap();
     }
     let acked = acked.lock().unwrap().clone();
-    assert!(acked.len() >= 100, "the burst ran: {} acknowledged", acked.len());
+    assert!(
+        acked.len() >= 100,
+        "the burst ran: {} acknowledged",
+        acked.len()
+    );
     assert!(
         refused.lock().unwrap().is_empty(),
         "no registration refused before the kill: {:?}",
@@ -111,9 +115,17 @@ async fn every_acknowledged_registration_survives_a_kill_9() {
         .unwrap();
     let missing: Vec<&String> = acked
         .iter()
-        .filter(|n| lookup.query_row([n.as_str()], |r| r.get::<_, i64>(0)).unwrap() != 1)
+        .filter(|n| {
+            lookup
+                .query_row([n.as_str()], |r| r.get::<_, i64>(0))
+                .unwrap()
+                != 1
+        })
         .collect();
-    assert!(missing.is_empty(), "acknowledged but not stored: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "acknowledged but not stored: {missing:?}"
+    );
     let stored: i64 = db
         .query_row("SELECT count(*) FROM attendees", [], |r| r.get(0))
         .unwrap();
@@ -123,7 +135,10 @@ async fn every_acknowledged_registration_survives_a_kill_9() {
         "{stored} stored, {} acknowledged",
         acked.len()
     );
-    assert_eq!(stats.stats.registered, stored, "the restarted server counts them");
+    assert_eq!(
+        stats.stats.registered, stored,
+        "the restarted server counts them"
+    );
     drop(lookup);
     drop(db);
     audit_chain_intact(&data);

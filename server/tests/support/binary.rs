@@ -61,6 +61,8 @@ impl Served {
             .args(["serve", "--addr", "127.0.0.1:0", "--data-dir", p(data)])
             .args(args)
             .env("RUST_LOG", "info")
+            // Plain text, so the tests can read the log's fields.
+            .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
