@@ -1,28 +1,12 @@
 //! The `lanyard` binary itself: admin commands, `verify-audit`, and what `serve` writes
 //! to its log (issue 2; requirements 19 and 22: no personal data in logs).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
-
-fn lanyard(args: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("RUST_LOG", "info")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{lanyard, BIN};
 
 #[test]
 fn create_list_and_verify_audit_then_detect_tampering() {
