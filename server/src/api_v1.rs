@@ -33,9 +33,10 @@ struct Verdict {
 pub async fn badge(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     Path(token): Path<String>,
 ) -> Response {
-    let key = format!("ip:{}", addr.ip());
+    let key = format!("ip:{}", state.client_key(addr.ip(), &headers));
     if state.verdict_by_ip.is_blocked(&key) {
         return error(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
     }

@@ -534,9 +534,15 @@ pub async fn open_state(data_dir: &Path) -> anyhow::Result<AppState> {
 }
 
 /// Opens the data dir with the erasure journal at `journal` and returns the shared state
-/// of a server starting: the photos' temp files and old exports are cleared.
+/// of a server starting: the photos' temp files, old exports and files without a photo
+/// row (left by a crash) are cleared.
 pub async fn open_state_with(data_dir: &Path, journal: &Path) -> anyhow::Result<AppState> {
     let dir = DataDir(data_dir.to_path_buf());
     let store = dir.open_with_journal(journal).await?;
-    Ok(AppState::new(store).with_photos_dir(&dir.photos())?)
+    let state = AppState::new(store).with_photos_dir(&dir.photos())?;
+    // Issue 18 point 7: photo files a crash left without their row go before serving.
+    app::domain::photos::sweep_orphans(&state)
+        .await
+        .context("sweeping photo files")?;
+    Ok(state)
 }

@@ -3,6 +3,8 @@
 use anyhow::{bail, Context};
 use app::domain::accounts;
 use app::domain::backup::{self, Every};
+use app::domain::client_addr::{Cidr, TrustedProxies};
+use app::domain::rate_limit;
 use app::domain::store::Actor;
 use app::types::{AccountStatus, Role};
 use clap::{Parser, Subcommand};
@@ -87,6 +89,17 @@ enum Command {
         /// to HTTPS (308). Needs --tls-cert or --acme-domain.
         #[arg(long, env = "LANYARD_HTTP_REDIRECT", value_name = "ADDR")]
         http_redirect: Option<SocketAddr>,
+        /// A reverse proxy (address or network: 127.0.0.1/32, 10.0.0.0/8, fd00::/8) whose
+        /// X-Forwarded-For names the client for the rate limits; repeatable. Without it
+        /// the connecting address is the client and X-Forwarded-For is ignored.
+        #[arg(
+            long = "trusted-proxy",
+            env = "LANYARD_TRUSTED_PROXY",
+            value_delimiter = ',',
+            value_name = "CIDR",
+            value_parser = Cidr::parse
+        )]
+        trusted_proxies: Vec<Cidr>,
         /// Create a demo organiser and event on an empty database (or give the demo
         /// organiser a fresh password) and print the login.
         #[arg(long, env = "LANYARD_DEMO")]
@@ -297,6 +310,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             acme_email,
             acme_staging,
             http_redirect,
+            trusted_proxies,
             demo,
             max_photo_mb,
             erasure_journal,
@@ -376,6 +390,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("opening {}", data_dir.display()))?
                 .with_public_url(&base)
+                .with_trusted_proxies(TrustedProxies::new(trusted_proxies))
                 .with_max_photo_bytes(max_photo_mb * 1024 * 1024);
             if let Some(schedule) = schedule {
                 state = state.with_backups(schedule);
@@ -387,6 +402,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let options = leptos_options(local)?;
             spawn_session_cleanup(state.store.clone());
+            // Issue 18 point 2: the rate limiters forget idle keys on a timer.
+            rate_limit::spawn_sweeper(state.limiters(), rate_limit::SWEEP_EVERY);
             app::domain::photo_export::spawn_sweeper(&state);
             // Issue 15: purge what its retention period no longer allows, now and hourly.
             app::domain::retention::spawn(&state);

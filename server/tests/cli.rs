@@ -4,13 +4,9 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-#[path = "support/bin.rs"]
-mod bin;
-use bin::BIN;
-
-fn lanyard(args: &[&str], stdin: &str) -> std::process::Output {
-    bin::run(args, stdin)
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{lanyard, BIN};
 
 #[test]
 fn create_list_and_verify_audit_then_detect_tampering() {
@@ -703,7 +699,7 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
                 .chain(["--help".to_string()])
                 .collect();
             assert!(cmd.starts_with(BIN), "{cmd}");
-            let out = bin::run(&args, "");
+            let out = lanyard(&args.iter().map(String::as_str).collect::<Vec<_>>(), "");
             assert!(
                 out.status.success(),
                 "{cmd}: {}",

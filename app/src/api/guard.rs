@@ -72,11 +72,16 @@ pub async fn session() -> Result<Session, ApiError> {
         .map_err(|_| fail(ApiError::Server))
 }
 
-/// The client's address, for rate limiting. Never logged or stored.
+/// The client's rate-limit key ([`AppState::client_key`]: the peer, or behind a trusted
+/// proxy the forwarded client; IPv6 by /64). Never logged or stored.
 pub async fn client_ip() -> String {
-    match leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await {
-        Ok(axum::extract::ConnectInfo(addr)) => addr.ip().to_string(),
-        Err(_) => "unknown".into(),
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await;
+    let headers = leptos_axum::extract::<http::HeaderMap>().await;
+    match (state(), peer, headers) {
+        (Ok(st), Ok(axum::extract::ConnectInfo(addr)), Ok(headers)) => {
+            st.client_key(addr.ip(), &headers)
+        }
+        _ => "unknown".into(),
     }
 }
 

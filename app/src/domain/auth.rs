@@ -6,9 +6,8 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::Semaphore;
 
 /// Shortest new password (issue 16). Accounts whose shorter password was set before
@@ -221,89 +220,7 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Counts events per key (an IP address or an account) in a sliding window: failed
-/// sign-ins, wrong pairing codes, badge look-ups.
-/// In memory: a restart forgets the counts, which is acceptable for a single-server
-/// kiosk system and keeps IP addresses out of the database.
-pub struct RateLimiter {
-    max_events: u32,
-    window: Duration,
-    events: Mutex<HashMap<String, Vec<Instant>>>,
-}
-
-impl RateLimiter {
-    pub fn new(max_events: u32, window: Duration) -> Self {
-        Self {
-            max_events,
-            window,
-            events: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn prune(&self, list: &mut Vec<Instant>, now: Instant) {
-        list.retain(|t| now.duration_since(*t) < self.window);
-    }
-
-    /// True while `key` has had `max_events` events within the window.
-    pub fn is_blocked(&self, key: &str) -> bool {
-        let now = Instant::now();
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        match map.get_mut(key) {
-            Some(list) => {
-                self.prune(list, now);
-                list.len() as u32 >= self.max_events
-            }
-            None => false,
-        }
-    }
-
-    pub fn record(&self, key: &str) {
-        self.count(key, u32::MAX);
-    }
-
-    /// Counts an event for `key` unless it has had `max_events` within the window
-    /// already; true when counted. The check and the count are one step, so a burst of
-    /// concurrent attempts cannot all pass before the first is counted (issue 18 point
-    /// 3: a sign-in counts before its password is checked).
-    pub fn try_record(&self, key: &str) -> bool {
-        self.count(key, self.max_events)
-    }
-
-    fn count(&self, key: &str, limit: u32) -> bool {
-        let now = Instant::now();
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            // bound memory under a flood of distinct keys
-            map.retain(|_, list| list.iter().any(|t| now.duration_since(*t) < self.window));
-        }
-        let list = map.entry(key.to_string()).or_default();
-        self.prune(list, now);
-        if list.len() as u32 >= limit {
-            return false;
-        }
-        list.push(now);
-        true
-    }
-
-    /// Takes back the newest event counted for `key`: an attempt counted in advance that
-    /// turned out not to be a failure (a right password, or one never checked).
-    pub fn undo(&self, key: &str) {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(list) = map.get_mut(key) {
-            list.pop();
-            if list.is_empty() {
-                map.remove(key);
-            }
-        }
-    }
-
-    pub fn clear(&self, key: &str) {
-        self.events
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
-    }
-}
+pub use super::rate_limit::RateLimiter;
 
 /// A user signed in: who, and the session epoch the new session carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -536,20 +453,6 @@ mod tests {
             [1, 1, 3, 7],
             "one per core, one core left"
         );
-    }
-
-    #[test]
-    fn limiter_blocks_after_max_events_and_clears() {
-        let l = RateLimiter::new(3, Duration::from_secs(60));
-        for _ in 0..2 {
-            l.record("k");
-        }
-        assert!(!l.is_blocked("k"));
-        l.record("k");
-        assert!(l.is_blocked("k"));
-        assert!(!l.is_blocked("other"));
-        l.clear("k");
-        assert!(!l.is_blocked("k"));
     }
 }
 

@@ -10,6 +10,7 @@ pub mod backup;
 pub mod badge_png;
 pub mod badges;
 pub mod breaches;
+pub mod client_addr;
 pub mod clock;
 pub mod consent;
 pub mod events;
@@ -23,6 +24,7 @@ pub mod photographers;
 pub mod photos;
 pub mod privacy;
 pub mod processing_record;
+pub mod rate_limit;
 pub mod requests;
 pub mod retention;
 pub mod scans;
@@ -58,6 +60,8 @@ pub struct AppState {
     pub code_by_ip: Arc<RateLimiter>,
     /// Where people reach the server, without a trailing slash; badge QR codes point here.
     pub public_url: String,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: client_addr::TrustedProxies,
     /// Photo files (originals, thumbnails, previews, exports).
     pub photos: photos::PhotoFiles,
     /// Largest photo upload, bytes (default 50 MB).
@@ -86,6 +90,7 @@ impl AppState {
             verdict_by_ip: Arc::new(RateLimiter::new(300, Duration::from_secs(60))),
             code_by_ip: Arc::new(RateLimiter::new(subject::CODE_ATTEMPTS, window)),
             public_url: "http://127.0.0.1:3000".into(),
+            trusted_proxies: client_addr::TrustedProxies::default(),
             // Replaced by `with_photos_dir` when the server opens its data dir.
             photos: photos::PhotoFiles::new(
                 std::env::temp_dir().join(format!("lanyard-photos-{}", auth::random_token(9))),
@@ -120,6 +125,23 @@ impl AppState {
     pub fn with_backups(mut self, schedule: backup::Schedule) -> Self {
         self.backups = Some(Arc::new(schedule));
         self
+    }
+
+    pub fn with_trusted_proxies(mut self, proxies: client_addr::TrustedProxies) -> Self {
+        self.trusted_proxies = proxies;
+        self
+    }
+
+    /// The client a request from `peer` with these headers is counted against
+    /// ([`client_addr::TrustedProxies::client_addr`]), as its rate-limit key.
+    pub fn client_key(&self, peer: std::net::IpAddr, headers: &http::HeaderMap) -> String {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .map(|v| v.to_str().ok());
+        self.trusted_proxies
+            .client_addr(peer, forwarded)
+            .limit_key()
     }
 
     pub fn with_public_url(mut self, url: &str) -> Self {

@@ -6,9 +6,11 @@
 mod act;
 mod rules;
 mod scrub;
+mod sweep;
 pub use act::{act, find, library, set_clock_offset, PhotoAction, PhotoInHand};
 pub use rules::{may_change, PeopleChange};
 pub use scrub::strip_originals;
+pub use sweep::{sweep_orphans, Swept};
 
 use super::imaging::{self, ImageError, Inspected, Limits};
 use super::store::{Actor, NewPhoto, PhotoRow, ScanRow, Store, StoreError, TagFacts, TagRow};

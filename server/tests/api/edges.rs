@@ -1,9 +1,11 @@
-//! Issue 18 points 3-5 (requirements 22, 23): sign-in cannot exhaust the server, every
+//! Issue 18 points 2-5 (requirements 22, 23): the client address behind a proxy, sign-in
+//! cannot exhaust the server, every
 //! page carries its security headers and cross-site state changes are refused, and
 //! sessions are stored as hashes, start clean and live for 12 idle hours.
 
 use crate::common::{TestApp, PW};
-use app::domain::auth::{token_hash, Argon2Gate};
+use app::domain::auth::{token_hash, Argon2Gate, RateLimiter};
+use app::domain::client_addr::TrustedProxies;
 use app::types::Role;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -27,6 +29,86 @@ async fn with_gate(permits: usize, wait: Duration) -> TestApp {
         s
     })
     .await
+}
+
+// ---- Point 2: behind a proxy ----
+
+/// A server whose sign-ins by address are limited to 3 failures, trusting `proxies`.
+async fn with_proxies(proxies: &[&str]) -> TestApp {
+    let proxies = TrustedProxies::new(proxies.iter().map(|c| c.parse().unwrap()).collect());
+    TestApp::start_configured(false, move |s| {
+        let mut s = s.with_trusted_proxies(proxies);
+        s.login_by_ip = Arc::new(RateLimiter::new(3, Duration::from_secs(900)));
+        s
+    })
+    .await
+}
+
+/// A wrong sign-in (a new account each time, so only the address limit counts) sent with
+/// `X-Forwarded-For: forwarded`; its status.
+async fn wrong_sign_in(server: &TestApp, i: usize, forwarded: &str) -> u16 {
+    let email = format!("nobody{i}@example.lv");
+    let form = [("email", email.as_str()), ("password", "wrong password")];
+    let r = server
+        .client()
+        .post_with("/api/auth/login", &form, &[("x-forwarded-for", forwarded)])
+        .await;
+    r.status
+}
+
+/// Without --trusted-proxy the connecting address is the client: a new spoofed
+/// X-Forwarded-For on every attempt does not escape the sign-in limit.
+#[tokio::test]
+async fn a_spoofed_forwarded_for_does_not_escape_the_sign_in_limit() {
+    let server = with_proxies(&[]).await;
+    let mut statuses = Vec::new();
+    for i in 0..5 {
+        statuses.push(wrong_sign_in(&server, i, &format!("203.0.113.{i}")).await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 429, 429]);
+    // Trusting some other proxy changes nothing for a peer outside it.
+    let server = with_proxies(&["10.0.0.0/8"]).await;
+    let mut statuses = Vec::new();
+    for i in 0..4 {
+        statuses.push(wrong_sign_in(&server, i, &format!("203.0.113.{i}")).await);
+    }
+    assert_eq!(statuses, [401, 401, 401, 429]);
+}
+
+/// With --trusted-proxy 127.0.0.1/32 two forwarded clients are limited separately; a
+/// client cannot escape by prepending an address of its own (the proxy's entry, on the
+/// right, is the one believed); IPv6 clients are limited by their /64.
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let server = with_proxies(&["127.0.0.1/32"]).await;
+    let a = "198.51.100.7";
+    let b = "198.51.100.8";
+    for i in 0..3 {
+        assert_eq!(wrong_sign_in(&server, i, a).await, 401);
+    }
+    assert_eq!(wrong_sign_in(&server, 3, a).await, 429, "a is blocked");
+    let spoof = format!("{b}, {a}");
+    assert_eq!(wrong_sign_in(&server, 4, &spoof).await, 429, "still a");
+    assert_eq!(
+        wrong_sign_in(&server, 5, b).await,
+        401,
+        "b has its own count"
+    );
+    assert_eq!(
+        wrong_sign_in(&server, 6, "not an address").await,
+        401,
+        "a malformed header counts against the proxy itself"
+    );
+    for i in 0..3 {
+        let ip = format!("2001:db8:5:6::{i}");
+        assert_eq!(wrong_sign_in(&server, 10 + i, &ip).await, 401);
+    }
+    assert_eq!(
+        wrong_sign_in(&server, 20, "2001:db8:5:6:ffff::9").await,
+        429,
+        "the same /64"
+    );
+    assert_eq!(wrong_sign_in(&server, 21, "2001:db8:5:7::1").await, 401);
 }
 
 // ---- Point 3: sign-in cannot exhaust the server ----

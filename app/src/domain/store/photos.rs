@@ -268,6 +268,19 @@ impl Store {
         .await
     }
 
+    /// Every photo's public id (the start-up sweep matches files to rows; no personal
+    /// data, not audited).
+    pub async fn photo_public_ids(&self) -> StoreResult<std::collections::HashSet<String>> {
+        self.with_conn(|c| {
+            let mut st = c.prepare("SELECT public_id FROM photos")?;
+            let ids = st
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(ids)
+        })
+        .await
+    }
+
     /// A photo's row by its public id (for access checks and serving files; not audited
     /// here, the caller audits what it shows).
     pub async fn photo_by_public_id(&self, public_id: PublicId) -> StoreResult<PhotoRow> {
