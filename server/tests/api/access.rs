@@ -752,6 +752,12 @@ enum Call {
 /// is added to `server/src/lib.rs` without a row here.
 const ROUTES: &[(&str, Call, Probes)] = &[
     ("/healthz", Call::Get("/healthz"), &[(Anonymous, 200)]),
+    // The service worker (issue 18 point 6): the same script for everyone, no data.
+    (
+        "/sw.js",
+        Call::Get("/sw.js"),
+        &[(Anonymous, 200), (Kiosk, 200), (Photographer, 200)],
+    ),
     (
         "/b/{token}/badge.png",
         Call::Get("/b/{badge}/badge.png"),
