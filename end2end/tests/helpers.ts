@@ -157,3 +157,31 @@ export async function expectOnePdfPage(page: Page, what: string, w: number, h: n
   expect(Math.abs(ph - h), `${what}: height ${ph} vs ${h}`).toBeLessThan(halfMm);
   return pdf;
 }
+
+// The scanner tests (scan.spec.ts, offline.spec.ts).
+
+/** Registers an attendee on behalf with `choice`; returns their badge URL. */
+export async function badgeUrl(org: Page, eventId: string, first: string, choice: 'green' | 'red'): Promise<string> {
+  const r = await org.request.post('/api/attendees/register', {
+    data: {
+      event_id: eventId,
+      registration: { fields: { first_name: first }, consent: { choice, notice: await noticeVersion(org.request, eventId) } },
+    },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  const list = await (await org.request.post('/api/attendees/list', { data: { event_id: eventId, filter: { q: first } } })).json();
+  const id = list.rows[0].id;
+  const detail = await (await org.request.post('/api/attendees/detail', { data: { event_id: eventId, attendee_id: id } })).json();
+  return new URL(detail.badge_path, org.url()).toString();
+}
+
+/** Types a badge URL into the scanner field and presses Enter, as a USB scanner does. */
+export async function wedge(page: Page, url: string) {
+  const field = page.getByLabel('Badge code or link');
+  await field.fill(url);
+  await field.press('Enter');
+}
+
+export async function scanLog(org: Page, eventId: string): Promise<any[]> {
+  return (await org.request.post('/api/scan/event-log', { data: { event_id: eventId } })).json();
+}

@@ -3,32 +3,7 @@
 // once when the network returns; a kiosk tablet reloaded offline says it has no
 // connection and comes back by itself. The service worker keeps no personal data.
 import { test, expect, type Page } from './fixtures';
-import { createEvent, demoLogin, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser } from './helpers';
-
-/** Registers an attendee on behalf with `choice`; returns their badge URL. */
-async function badgeUrl(org: Page, eventId: string, first: string, choice: 'green' | 'red'): Promise<string> {
-  const r = await org.request.post('/api/attendees/register', {
-    data: {
-      event_id: eventId,
-      registration: { fields: { first_name: first }, consent: { choice, notice: await noticeVersion(org.request, eventId) } },
-    },
-  });
-  expect(r.status(), await r.text()).toBe(200);
-  const list = await (await org.request.post('/api/attendees/list', { data: { event_id: eventId, filter: { q: first } } })).json();
-  const id = list.rows[0].id;
-  const detail = await (await org.request.post('/api/attendees/detail', { data: { event_id: eventId, attendee_id: id } })).json();
-  return new URL(detail.badge_path, org.url()).toString();
-}
-
-async function wedge(page: Page, url: string) {
-  const field = page.getByLabel('Badge code or link');
-  await field.fill(url);
-  await field.press('Enter');
-}
-
-async function scanLog(org: Page, eventId: string): Promise<any[]> {
-  return (await org.request.post('/api/scan/event-log', { data: { event_id: eventId } })).json();
-}
+import { badgeUrl, createEvent, demoLogin, hydrated, kiosk, NAME_FIELDS, organiser, scanLog, wedge } from './helpers';
 
 /** Waits until the service worker controls the page and has stored `shell`. */
 async function workerReady(page: Page, shell: string) {
@@ -81,6 +56,7 @@ test('the scanner reloads offline, scans from its map, and the queue uploads onc
   await hydrated(scanner);
   await expect(scanner.getByRole('heading', { name: 'Scan badges' })).toBeVisible();
   await expect(scanner.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+  await expect(scanner.getByText('The list of events needs the network')).toBeVisible();
   await wedge(scanner, a);
   await expect(scanner.locator('.scan-verdict')).toHaveClass(/verdict-green/);
   await expect(scanner.getByRole('alert')).toHaveText(/PHOTOS OK/i);

@@ -2,33 +2,7 @@
 // offline verdicts and the upload queue, and withdrawal at the kiosk by badge scan.
 // Requirements 5, 10, 22.
 import { test, expect, type Page } from './fixtures';
-import { createEvent, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser } from './helpers';
-
-/** Registers an attendee on behalf with `choice`; returns their badge URL. */
-async function badgeUrl(org: Page, eventId: string, first: string, choice: 'green' | 'red'): Promise<string> {
-  const r = await org.request.post('/api/attendees/register', {
-    data: {
-      event_id: eventId,
-      registration: { fields: { first_name: first }, consent: { choice, notice: await noticeVersion(org.request, eventId) } },
-    },
-  });
-  expect(r.status(), await r.text()).toBe(200);
-  const list = await (await org.request.post('/api/attendees/list', { data: { event_id: eventId, filter: { q: first } } })).json();
-  const id = list.rows[0].id;
-  const detail = await (await org.request.post('/api/attendees/detail', { data: { event_id: eventId, attendee_id: id } })).json();
-  return new URL(detail.badge_path, org.url()).toString();
-}
-
-/** Types a badge URL into the scanner field and presses Enter, as a USB scanner does. */
-async function wedge(page: Page, url: string) {
-  const field = page.getByLabel('Badge code or link');
-  await field.fill(url);
-  await field.press('Enter');
-}
-
-async function scanLog(org: Page, eventId: string): Promise<any[]> {
-  return (await org.request.post('/api/scan/event-log', { data: { event_id: eventId } })).json();
-}
+import { badgeUrl, createEvent, hydrated, kiosk, NAME_FIELDS, noticeVersion, organiser, scanLog, wedge } from './helpers';
 
 test('a keyboard-wedge scan shows the verdict full screen and logs one scan', async ({ browser }) => {
   const org = await organiser(browser);

@@ -699,7 +699,7 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
                 .chain(["--help".to_string()])
                 .collect();
             assert!(cmd.starts_with(BIN), "{cmd}");
-            let out = lanyard(&args.iter().map(String::as_str).collect::<Vec<_>>(), "");
+            let out = lanyard(&args, "");
             assert!(
                 out.status.success(),
                 "{cmd}: {}",

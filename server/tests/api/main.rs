@@ -13,6 +13,8 @@ mod backup;
 mod badge_png;
 #[path = "../support/bin.rs"]
 mod bin;
+#[path = "../support/binary.rs"]
+mod binary;
 mod common;
 mod edges;
 mod events_edit;

@@ -1,33 +1,16 @@
-//! Running the built `lanyard` binary, shared by the CLI tests (`tests/cli.rs`) and the
-//! API tests that need the real executable (`tests/api/backup.rs`, `tests/api/tls.rs`):
-//! one place that knows how to start it and read its address.
+//! `lanyard serve` as the API tests that need the real executable start it
+//! (`tests/api/backup.rs`, `tests/api/tls.rs`): its address and what it printed. The
+//! runner of one-shot commands is `binary.rs`'s, re-exported here as `run`.
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
+pub use crate::binary::BIN;
 
-/// Runs the built binary with `args`, `stdin` as its input, until it exits. Blocking.
-pub fn run<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("RUST_LOG", "info")
-        .env_remove("LANYARD_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+/// Runs the built binary until it exits (the one runner, in `binary.rs`).
+pub use crate::binary::lanyard as run;
 
 /// A running `lanyard serve` (stopped when dropped), its address and what it printed
 /// before the address.

@@ -11,11 +11,12 @@ use std::sync::{Arc, Mutex};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_lanyard");
 
-/// `lanyard args…` with `stdin` written to it; its output.
-pub fn lanyard(args: &[&str], stdin: &str) -> Output {
+/// `lanyard args…` with `stdin` written to it, until it exits; its output. Blocking.
+pub fn lanyard<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &str) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .env("RUST_LOG", "info")
+        .env_remove("LANYARD_DATA_DIR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -24,6 +24,8 @@ pub(super) fn EventPicker(
                             </select>
                         </div>
                     }.into_any(),
+                    // Reopened offline: the scans count for the event chosen before.
+                    Err(ApiError::Network) => view! { <p class="hint">{t!(i18n, scan.offline_event)}</p> }.into_any(),
                     Err(e) => view! { <ErrorText error=e/> }.into_any(),
                 })
             }}
