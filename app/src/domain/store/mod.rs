@@ -1,6 +1,8 @@
-//! The store: the only place SQL lives. Every method runs on a pooled connection in
-//! deadpool's blocking thread, never on the async runtime, inside one transaction
-//! that also appends the audit rows for what it read or changed (requirement 19).
+//! The store: the only place SQL lives. Reads run on a pooled connection in deadpool's
+//! blocking thread, never on the async runtime; writes go to the one writer thread
+//! (`writer.rs`, group commit). Each runs inside one transaction (a savepoint of the
+//! writer's batch) that also appends the audit rows for what it read or changed
+//! (requirement 19).
 
 mod assignments;
 mod attendees;
@@ -21,6 +23,7 @@ pub mod sessions;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod users;
+mod writer;
 
 pub use assignments::AssignmentRow;
 pub use attendees::{
@@ -46,7 +49,7 @@ use crate::domain::journal::Journal;
 use crate::types::Role;
 use crate::types::{AttendeeId, EventId};
 use deadpool_sqlite::{Config, Hook, HookError, Pool, PoolConfig, Runtime};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -187,7 +190,11 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 #[derive(Clone)]
 pub struct Store {
-    pool: Pool,
+    /// Read connections; `None` for an in-memory store, whose one connection the writer
+    /// owns.
+    pool: Option<Pool>,
+    /// The one write connection's thread (group commit, issue 19 point 2).
+    writer: Arc<writer::Writer>,
     /// The erasure journal (issue 17 point 8): every erasure, purge, photo deletion and
     /// blur is written there inside its transaction. `None` for in-memory test stores.
     journal: Option<Arc<Journal>>,
@@ -196,16 +203,8 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database file and brings the schema up to date.
     pub async fn open(path: &Path) -> StoreResult<Self> {
-        Self::open_with(Config::new(path), 8).await
-    }
-
-    /// A private in-memory database on a single pooled connection, for tests.
-    pub async fn open_in_memory() -> StoreResult<Self> {
-        Self::open_with(Config::new(":memory:"), 1).await
-    }
-
-    async fn open_with(mut config: Config, max_size: usize) -> StoreResult<Self> {
-        config.pool = Some(PoolConfig::new(max_size));
+        let mut config = Config::new(path);
+        config.pool = Some(PoolConfig::new(8));
         let pool = config
             .builder(Runtime::Tokio1)
             .map_err(|e| StoreError::Pool(e.to_string()))?
@@ -219,8 +218,37 @@ impl Store {
             }))
             .build()
             .map_err(|e| StoreError::Pool(e.to_string()))?;
+        let conn = pool
+            .get()
+            .await
+            .map_err(|e| StoreError::Pool(e.to_string()))?;
+        conn.interact(|c| migrations::migrations().to_latest(c))
+            .await
+            .map_err(|e| StoreError::Pool(e.to_string()))??;
+        drop(conn);
+        let path = path.to_path_buf();
+        let write = tokio::task::spawn_blocking(move || -> StoreResult<Connection> {
+            let c = Connection::open(path)?;
+            configure(&c)?;
+            Ok(c)
+        })
+        .await
+        .map_err(|e| StoreError::Internal(e.to_string()))??;
+        Ok(Store {
+            pool: Some(pool),
+            writer: Arc::new(writer::Writer::start(write)?),
+            journal: None,
+        })
+    }
+
+    /// A private in-memory database on a single connection, for tests. The writer
+    /// thread owns it and runs reads and writes alike.
+    pub async fn open_in_memory() -> StoreResult<Self> {
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
         let store = Store {
-            pool,
+            pool: None,
+            writer: Arc::new(writer::Writer::start(conn)?),
             journal: None,
         };
         store
@@ -246,13 +274,27 @@ impl Store {
     /// Empties the WAL into the database file and closes every connection: the file
     /// then stands alone (a restore checks and moves it).
     pub async fn close(self) -> StoreResult<()> {
+        if self.pool.is_some() {
+            self.writer.stop().await;
+        }
         self.with_conn(|c| {
             c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             Ok(())
         })
         .await?;
-        self.pool.close();
+        match &self.pool {
+            Some(pool) => pool.close(),
+            None => self.writer.stop().await,
+        }
         Ok(())
+    }
+
+    /// Writes sent to the writer and transactions it committed (group commit: the
+    /// second grows slower than the first under concurrent writes).
+    pub fn write_stats(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::SeqCst;
+        let s = &self.writer.stats;
+        (s.submitted.load(SeqCst), s.commits.load(SeqCst))
     }
 
     /// A trivial query: the database answers.
@@ -264,14 +306,18 @@ impl Store {
         .await
     }
 
-    /// Runs `f` on a pooled connection in deadpool's blocking thread.
+    /// Runs `f` on a pooled connection in deadpool's blocking thread (on the writer's
+    /// connection, between batches, for an in-memory store). For reads, and the few
+    /// writes that need no transaction (`sessions.rs`, `kiosk.rs`' last-seen time).
     async fn with_conn<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> StoreResult<T> + Send + 'static,
     {
-        let conn = self
-            .pool
+        let Some(pool) = &self.pool else {
+            return self.writer.direct(f).await;
+        };
+        let conn = pool
             .get()
             .await
             .map_err(|e| StoreError::Pool(e.to_string()))?;
@@ -280,20 +326,15 @@ impl Store {
             .map_err(|e| StoreError::Pool(e.to_string()))?
     }
 
-    /// Runs `f` in an IMMEDIATE transaction (takes the write lock up front, so two
-    /// writers never deadlock on upgrade) and commits if it returns Ok.
+    /// Runs `f` in the writer's next batch: one IMMEDIATE transaction for the writes
+    /// waiting together, a savepoint for each. Answers after the batch is committed (on
+    /// disk); an `Err` from `f` undoes `f`'s changes only.
     async fn tx<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&Transaction) -> StoreResult<T> + Send + 'static,
     {
-        self.with_conn(move |conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            Ok(out)
-        })
-        .await
+        self.writer.tx(f).await
     }
 }
 

@@ -841,7 +841,7 @@ impl Store {
         width: u32,
         height: u32,
     ) -> StoreResult<()> {
-        self.with_conn(move |c| {
+        self.tx(move |c| {
             c.execute(
                 "UPDATE photos SET width = ?2, height = ?3 WHERE public_id = ?1",
                 params![public_id, width, height],

@@ -49,9 +49,7 @@ impl SqliteSessionStore {
     pub async fn delete_expired(&self) -> Result<usize, StoreError> {
         let now = self.now.unix();
         self.store
-            .with_conn(move |c| {
-                Ok(c.execute("DELETE FROM sessions WHERE expiry_date <= ?1", [now])?)
-            })
+            .tx(move |c| Ok(c.execute("DELETE FROM sessions WHERE expiry_date <= ?1", [now])?))
             .await
     }
 }
@@ -91,7 +89,7 @@ impl SessionStore for SqliteSessionStore {
         let mut rec = record.clone();
         let rec = self
             .store
-            .with_conn(move |c| {
+            .tx(move |c| {
                 // A fresh id on the (astronomically unlikely) collision.
                 loop {
                     let data = encode(&rec).map_err(|e| StoreError::Internal(e.to_string()))?;
@@ -123,7 +121,7 @@ impl SessionStore for SqliteSessionStore {
         let expiry = record.expiry_date.unix_timestamp();
         let user = session_user(record).map(|u| u.0);
         self.store
-            .with_conn(move |c| {
+            .tx(move |c| {
                 c.execute(
                     "INSERT INTO sessions (id, data, expiry_date, user_id) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT(id) DO UPDATE SET data = excluded.data,
@@ -187,7 +185,7 @@ impl SessionStore for SqliteSessionStore {
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         let id = row_key(id);
         self.store
-            .with_conn(move |c| {
+            .tx(move |c| {
                 c.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
                 Ok(())
             })
