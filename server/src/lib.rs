@@ -239,7 +239,9 @@ pub fn router(app_state: AppState, options: LeptosOptions, https: bool) -> Route
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("-")
                 .to_owned();
-            tracing::info_span!(
+            // At error level, so that with `RUST_LOG=warn` (the browser tests') a warning
+            // or a failed answer still names its method and route.
+            tracing::error_span!(
                 "request",
                 method = %req.method(),
                 route = route.as_deref().unwrap_or("(static or not found)"),
