@@ -465,9 +465,60 @@ async fn body_limit(State(max_photo): State<u64>, req: Request, next: Next) -> R
         );
         return res;
     }
+    let upload = req.uri().path() == photos::UPLOAD_PATH;
     let (parts, body) = req.into_parts();
-    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
-    next.run(Request::from_parts(parts, body)).await
+    if !upload {
+        let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+        return next.run(Request::from_parts(parts, body)).await;
+    }
+    let raw = std::sync::Arc::new(tokio::sync::Mutex::new(body.into_data_stream()));
+    let res = next
+        .run(Request::from_parts(
+            parts,
+            axum::body::Body::new(http_body_util::Limited::new(
+                axum::body::Body::from_stream(shared_stream(raw.clone())),
+                limit,
+            )),
+        ))
+        .await;
+    if res.status().is_client_error() {
+        drain(&raw, limit as u64 + DRAIN_SLACK).await;
+    }
+    res
+}
+
+/// How far past the upload limit a refused upload is still read to its end.
+const DRAIN_SLACK: u64 = 1024 * 1024;
+/// How long a refused upload is read for at most.
+const DRAIN_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A stream that reads from `raw`, which stays with the caller after the handler is done.
+fn shared_stream(
+    raw: std::sync::Arc<tokio::sync::Mutex<axum::body::BodyDataStream>>,
+) -> impl futures::Stream<Item = Result<axum::body::Bytes, axum::Error>> + Send {
+    futures::stream::unfold(raw, |raw| async move {
+        let next = futures::StreamExt::next(&mut *raw.lock().await).await;
+        next.map(|item| (item, raw))
+    })
+}
+
+/// Reads what is left of a refused upload (at most `cap` bytes, for [`DRAIN_FOR`]) before
+/// the answer goes out. Closing a connection with unread data resets it, and the client,
+/// still sending, loses the answer: a browser showed a network error instead of the
+/// refusal's words, and a test saw `IncompleteMessage` under load. Past the cap or the
+/// time the connection is closed as before.
+async fn drain(raw: &tokio::sync::Mutex<axum::body::BodyDataStream>, cap: u64) {
+    let mut raw = raw.lock().await;
+    let mut read = 0u64;
+    let _ = tokio::time::timeout(DRAIN_FOR, async {
+        while let Some(Ok(chunk)) = futures::StreamExt::next(&mut *raw).await {
+            read += chunk.len() as u64;
+            if read > cap {
+                break;
+            }
+        }
+    })
+    .await;
 }
 
 /// Arguments that do not decode fail inside the server-function framework before our

@@ -183,6 +183,86 @@ async fn camera_size_photos_go_in_and_the_photo_limit_is_the_only_limit() {
     assert_eq!(photo_files(&server), 6, "two photos, no leftovers");
 }
 
+/// A refused upload keeps its connection: the server reads the rest of the upload
+/// before answering, so the client gets the refusal and the connection serves the next
+/// request. Without it the server answered as soon as it refused and closed the
+/// connection under a client still sending: a client that had just finished sending
+/// then reused a closed connection (the fault test's hostile names failed once so under
+/// load, `IncompleteMessage`), and one still sending could lose the answer to a reset.
+/// A raw connection makes the timing exact: the event (not an id) is sent first, the
+/// photo 300 ms later, then a second request on the same connection.
+#[tokio::test]
+async fn a_refused_upload_is_read_to_its_end_and_keeps_the_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let server = TestApp::start().await;
+    let (org, _kiosk, _ev) = server.organiser_and_kiosk().await;
+    let photo = fixtures::jpeg(1600, 1200, 5, &FixtureMeta::NONE);
+    let boundary = "refusedboundary41";
+    let head_part = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"event\"\r\n\r\nnot an id!\r\n"
+    );
+    let mut rest = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"P.JPG\"\r\nContent-Type: image/jpeg\r\n\r\n"
+    )
+    .into_bytes();
+    rest.extend_from_slice(&photo);
+    rest.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let cookie = org.cookie.clone().unwrap();
+    let mut conn = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let request = format!(
+        "POST /media/photos HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n{head_part}",
+        head_part.len() + rest.len()
+    );
+    conn.write_all(request.as_bytes()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // The server refused after the first part; it may have closed already (the fault).
+    let _ = conn.write_all(&rest).await;
+    let first = read_answer(&mut conn).await;
+    assert!(first.starts_with("HTTP/1.1 400"), "{first}");
+    assert!(first.contains("not an event id"), "{first}");
+    let next = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    let sent = conn.write_all(next.as_bytes()).await;
+    let second = match sent {
+        Ok(()) => read_answer(&mut conn).await,
+        Err(e) => format!("write failed: {e}"),
+    };
+    assert!(
+        second.starts_with("HTTP/1.1 200"),
+        "the connection after a refused upload: {second:?}"
+    );
+
+    /// One answer with a Content-Length body (what the server sends for both requests);
+    /// empty when the connection is closed or reset first.
+    async fn read_answer(conn: &mut tokio::net::TcpStream) -> String {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        loop {
+            let text = String::from_utf8_lossy(&buf).to_string();
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text[..end]
+                    .lines()
+                    .find_map(|l| {
+                        let (k, v) = l.split_once(':')?;
+                        k.eq_ignore_ascii_case("content-length")
+                            .then(|| v.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                if buf.len() >= end + 4 + length {
+                    return text;
+                }
+            }
+            match tokio::time::timeout(std::time::Duration::from_secs(10), conn.read(&mut chunk))
+                .await
+            {
+                Ok(Ok(n)) if n > 0 => buf.extend_from_slice(&chunk[..n]),
+                _ => return String::from_utf8_lossy(&buf).to_string(),
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn bad_files_get_a_clear_4xx_and_add_nothing() {
     // A 1 MB limit, so the over-limit file stays small.
