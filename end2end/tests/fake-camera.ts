@@ -15,6 +15,8 @@ export interface Y4mOptions {
   frames?: number;
   /** The share of the frame's width and height the PNG may fill, aspect kept. Default 0.95. */
   fill?: number;
+  /** Instead of `fill`: the share of the frame's width the PNG fills exactly, aspect kept. */
+  widthShare?: number;
   /** Gaussian blur, standard deviation in frame pixels, for a slightly soft lens. Default 0. */
   blur?: number;
   /** Standard deviation of sensor noise added to the luma of every frame (0–255 scale). Default 0. */
@@ -39,10 +41,14 @@ export async function y4mFromPng(png: Buffer, outPath: string, opts: Y4mOptions 
   const W = opts.width ?? 640;
   const H = opts.height ?? 480;
   const frames = opts.frames ?? 5;
-  const fill = opts.fill ?? 0.95;
   if (W % 2 || H % 2) throw new Error('y4m 4:2:0 needs an even width and height');
 
-  const rgb = composeOnWhite(PNG.sync.read(png), W, H, fill);
+  const src = PNG.sync.read(png);
+  // composeOnWhite scales by fill × min(W / width, H / height).
+  const fill = opts.widthShare
+    ? (opts.widthShare * W) / src.width / Math.min(W / src.width, H / src.height)
+    : (opts.fill ?? 0.95);
+  const rgb = composeOnWhite(src, W, H, fill);
   if (opts.blur) gaussianBlur(rgb, W, H, opts.blur);
 
   // Full-range BT.601 (JPEG) colour conversion; chroma averaged over 2×2 pixels.

@@ -1,11 +1,14 @@
 //! Scanning a badge's QR code with the device's camera (issue 4, item 2).
 //!
 //! `QrCamera` shows the camera (the rear one where there is a choice) and reports every
-//! QR text it reads to `on_decode`. Frames are drawn a few times a second into a canvas
-//! that is never shown, downscaled so the longer side is at most 640 px, and decoded with
-//! the browser's own `BarcodeDetector` where it reads QR codes, otherwise with `rqrr` in
-//! wasm. Without a camera (none, refused, not supported, insecure page) it says so in plain
-//! words and nothing else on the page is affected.
+//! QR text it reads to `on_decode`. The camera is asked for 1920×1080. Frames are drawn
+//! a few times a second into a canvas that is never shown, taking turns (see
+//! [`frame_region`]): the whole frame downscaled so the longer side is at most 640 px, for
+//! a badge held close, then the centre of the frame at the camera's own resolution, for a
+//! badge a few steps away (issue 19: one filling a third of the frame's width). Each is
+//! decoded with the browser's own `BarcodeDetector` where it reads QR codes, otherwise
+//! with quirc (`qrscan`) in wasm. Without a camera (none, refused, not supported,
+//! insecure page) it says so in plain words and nothing else on the page is affected.
 //!
 //! On the server the component only renders its markup; all camera work is in an effect,
 //! which runs in the browser only, and in the `hydrate`-only `browser` module.
@@ -104,6 +107,57 @@ pub fn QrCamera(
 #[cfg(any(feature = "hydrate", test))]
 const MAX_SIDE: u32 = 640;
 
+/// The longest side the centre crop is decoded at (see [`frame_region`]).
+#[cfg(any(feature = "hydrate", test))]
+const CROP_MAX_SIDE: u32 = 960;
+
+/// The part of a camera frame one tick decodes: the source rectangle `sx, sy, sw, sh` in
+/// the video's pixels, drawn at `w`×`h`.
+#[cfg(any(feature = "hydrate", test))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Region {
+    sx: u32,
+    sy: u32,
+    sw: u32,
+    sh: u32,
+    w: u32,
+    h: u32,
+}
+
+/// What tick number `tick` decodes of a `vw`×`vh` frame.
+///
+/// Even ticks take the whole frame, downscaled to [`MAX_SIDE`]: a badge held close. Where
+/// that downscale loses detail (a frame larger than 640 px), odd ticks take the centre
+/// half of the width and height at the camera's resolution (downscaled only to
+/// [`CROP_MAX_SIDE`]): a badge filling a third of a 1920 px frame has QR modules of about
+/// 1.3 px in the first and about 3.8 px in the second, where it reads. Both keep the
+/// frame's aspect, so the crop costs at most 2.25× a 640×480 decode.
+#[cfg(any(feature = "hydrate", test))]
+fn frame_region(vw: u32, vh: u32, tick: u32) -> Region {
+    let (w, h) = fit_within(vw, vh, MAX_SIDE);
+    let whole = Region {
+        sx: 0,
+        sy: 0,
+        sw: vw,
+        sh: vh,
+        w,
+        h,
+    };
+    if tick % 2 == 0 || vw.max(vh) <= MAX_SIDE {
+        return whole;
+    }
+    let (sw, sh) = ((vw / 2).max(1), (vh / 2).max(1));
+    let (w, h) = fit_within(sw, sh, CROP_MAX_SIDE);
+    Region {
+        sx: (vw - sw) / 2,
+        sy: (vh - sh) / 2,
+        sw,
+        sh,
+        w,
+        h,
+    }
+}
+
 /// A text seen again within this time of its last sighting is not reported again.
 #[cfg(any(feature = "hydrate", test))]
 const REPEAT_AFTER_MS: f64 = 2000.0;
@@ -127,18 +181,10 @@ fn rgba_to_grey(rgba: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-/// Every QR code rqrr finds and decodes in a `w`×`h` greyscale frame.
+/// Every QR code found and decoded in a `w`×`h` greyscale frame (in its own crate,
+/// so the wasm build compiles it for speed).
 #[cfg(any(feature = "hydrate", test))]
-fn decode_grey(grey: &[u8], w: usize, h: usize) -> Vec<String> {
-    if w == 0 || h == 0 || grey.len() < w * h {
-        return Vec::new();
-    }
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| grey[y * w + x]);
-    img.detect_grids()
-        .into_iter()
-        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
-        .collect()
-}
+use qrscan::decode_grey;
 
 /// Decides whether a decoded text is new enough to report (see `QrCamera`).
 #[cfg(any(feature = "hydrate", test))]
@@ -162,7 +208,7 @@ impl Dedup {
     }
 }
 
-/// Median decode time in milliseconds of `iterations` runs of the camera's rqrr path
+/// Median decode time in milliseconds of `iterations` runs of the camera's wasm decoder
 /// over one `w`×`h` greyscale frame; NaN if the frame holds no readable QR code. For the
 /// benchmark in `end2end/bench/` (the wasm module exports it).
 #[cfg(feature = "hydrate")]
@@ -194,7 +240,7 @@ pub fn bench_decode_qr(grey: &[u8], w: u32, h: u32, iterations: u32) -> f64 {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{decode_grey, fit_within, rgba_to_grey, CamState, Dedup, Problem, MAX_SIDE};
+    use super::{decode_grey, frame_region, rgba_to_grey, CamState, Dedup, Problem};
     use js_sys::{Array, Function, Object, Promise, Reflect};
     use leptos::prelude::*;
     use leptos::task::spawn_local;
@@ -218,7 +264,8 @@ mod browser {
         Unknown,
         /// A `BarcodeDetector` for `qr_code`.
         Native(JsValue),
-        Rqrr,
+        /// `qrscan` (quirc) in wasm.
+        Wasm,
     }
 
     struct Scanner {
@@ -235,6 +282,8 @@ mod browser {
         interval: Cell<Option<IntervalHandle>>,
         /// A `BarcodeDetector.detect()` is pending.
         busy: Cell<bool>,
+        /// Frames drawn so far ([`frame_region`] alternates on it).
+        ticks: Cell<u32>,
         canvas: RefCell<Option<(HtmlCanvasElement, CanvasRenderingContext2d)>>,
         decoder: RefCell<Decoder>,
         dedup: RefCell<Dedup>,
@@ -257,6 +306,7 @@ mod browser {
             shown_in: RefCell::new(None),
             interval: Cell::new(None),
             busy: Cell::new(false),
+            ticks: Cell::new(0),
             canvas: RefCell::new(None),
             decoder: RefCell::new(Decoder::Unknown),
             dedup: RefCell::new(Dedup::default()),
@@ -328,7 +378,7 @@ mod browser {
             if matches!(*self.decoder.borrow(), Decoder::Unknown) {
                 let chosen = match native_detector().await {
                     Some(detector) => Decoder::Native(detector),
-                    None => Decoder::Rqrr,
+                    None => Decoder::Wasm,
                 };
                 *self.decoder.borrow_mut() = chosen;
             }
@@ -356,7 +406,7 @@ mod browser {
             }
         }
 
-        /// Draws the current frame, downscaled, and decodes it.
+        /// Draws this tick's part of the current frame ([`frame_region`]) and decodes it.
         fn tick(self: &Rc<Self>) {
             if !self.on.get() || self.busy.get() {
                 return;
@@ -368,13 +418,26 @@ mod browser {
             if video.ready_state() < HAVE_CURRENT_DATA || vw == 0 || vh == 0 {
                 return;
             }
-            let (w, h) = fit_within(vw, vh, MAX_SIDE);
+            let tick = self.ticks.get();
+            self.ticks.set(tick.wrapping_add(1));
+            let r = frame_region(vw, vh, tick);
+            let (w, h) = (r.w, r.h);
             let Some((canvas, ctx)) = self.canvas(w, h) else {
                 return;
             };
             let (fw, fh) = (f64::from(w), f64::from(h));
             if ctx
-                .draw_image_with_html_video_element_and_dw_and_dh(&video, 0.0, 0.0, fw, fh)
+                .draw_image_with_html_video_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &video,
+                    f64::from(r.sx),
+                    f64::from(r.sy),
+                    f64::from(r.sw),
+                    f64::from(r.sh),
+                    0.0,
+                    0.0,
+                    fw,
+                    fh,
+                )
                 .is_err()
             {
                 return;
@@ -396,7 +459,7 @@ mod browser {
                     match found {
                         Ok(texts) => texts.into_iter().for_each(|t| this.report(t)),
                         // A detector that fails once is not trusted again.
-                        Err(_) => *this.decoder.borrow_mut() = Decoder::Rqrr,
+                        Err(_) => *this.decoder.borrow_mut() = Decoder::Wasm,
                     }
                 });
             } else if let Ok(frame) = ctx.get_image_data(0.0, 0.0, fw, fh) {
@@ -442,7 +505,9 @@ mod browser {
         }
     }
 
-    /// `getUserMedia` for video only, the rear camera preferred.
+    /// `getUserMedia` for video only, the rear camera preferred, at 1920×1080 where the
+    /// camera has it (the browser's default is often 640×480, too coarse for a badge a
+    /// few steps away; see [`frame_region`]).
     async fn open_camera() -> Result<MediaStream, Problem> {
         let navigator = window().navigator();
         let devices =
@@ -456,6 +521,11 @@ mod browser {
             .map_err(|_| Problem::Unsupported)?;
         let video = Object::new();
         Reflect::set(&video, &"facingMode".into(), &facing).map_err(|_| Problem::Unsupported)?;
+        for (side, px) in [("width", 1920), ("height", 1080)] {
+            let ideal = Object::new();
+            Reflect::set(&ideal, &"ideal".into(), &px.into()).map_err(|_| Problem::Unsupported)?;
+            Reflect::set(&video, &side.into(), &ideal).map_err(|_| Problem::Unsupported)?;
+        }
         let constraints = MediaStreamConstraints::new();
         constraints.set_video(&video);
         constraints.set_audio(&JsValue::FALSE);
@@ -541,6 +611,57 @@ mod tests {
     }
 
     #[test]
+    fn ticks_take_turns_between_the_whole_frame_and_its_centre_at_full_resolution() {
+        let whole = |w, h| Region {
+            sx: 0,
+            sy: 0,
+            sw: 1920,
+            sh: 1080,
+            w,
+            h,
+        };
+        assert_eq!(frame_region(1920, 1080, 0), whole(640, 360));
+        // The centre half at the camera's resolution: 960×540 source pixels, 960×540 drawn.
+        let centre = Region {
+            sx: 480,
+            sy: 270,
+            sw: 960,
+            sh: 540,
+            w: 960,
+            h: 540,
+        };
+        assert_eq!(frame_region(1920, 1080, 1), centre);
+        assert_eq!(frame_region(1920, 1080, 2), whole(640, 360));
+        assert_eq!(frame_region(1920, 1080, u32::MAX), centre);
+        // Portrait phone.
+        let r = frame_region(1080, 1920, 3);
+        assert_eq!(
+            (r.sx, r.sy, r.sw, r.sh, r.w, r.h),
+            (270, 480, 540, 960, 540, 960)
+        );
+        // A 4K camera: the centre is downscaled to 960 on its longer side.
+        let r = frame_region(3840, 2160, 1);
+        assert_eq!(
+            (r.sx, r.sy, r.sw, r.sh, r.w, r.h),
+            (960, 540, 1920, 1080, 960, 540)
+        );
+        // 1280×720: the centre at 640×360, twice the detail of the whole frame's 640×360.
+        let r = frame_region(1280, 720, 1);
+        assert_eq!(
+            (r.sx, r.sy, r.sw, r.sh, r.w, r.h),
+            (320, 180, 640, 360, 640, 360)
+        );
+        // A camera that gives 640×480 or less: nothing is lost by the whole frame.
+        for tick in 0..4 {
+            let r = frame_region(640, 480, tick);
+            assert_eq!(
+                (r.sx, r.sy, r.sw, r.sh, r.w, r.h),
+                (0, 0, 640, 480, 640, 480)
+            );
+        }
+    }
+
+    #[test]
     fn rgba_becomes_luma() {
         let px = [
             0, 0, 0, 255, // black
@@ -573,8 +694,71 @@ mod tests {
         assert!(decode_grey(&grey, 640, 480).is_empty(), "short buffer");
     }
 
+    /// `region` of a `fw`-wide greyscale frame, area-averaged to `region.w`×`region.h` (as
+    /// the canvas's `drawImage` does when it shrinks).
+    fn draw(frame: &[u8], fw: u32, r: Region) -> Vec<u8> {
+        let mut out = Vec::with_capacity((r.w * r.h) as usize);
+        for y in 0..r.h {
+            for x in 0..r.w {
+                let (x0, x1) = (
+                    r.sx + x * r.sw / r.w,
+                    r.sx + ((x + 1) * r.sw / r.w).max(x * r.sw / r.w + 1),
+                );
+                let (y0, y1) = (
+                    r.sy + y * r.sh / r.h,
+                    r.sy + ((y + 1) * r.sh / r.h).max(y * r.sh / r.h + 1),
+                );
+                let (mut sum, mut n) = (0u32, 0u32);
+                for sy in y0..y1 {
+                    for sx in x0..x1 {
+                        sum += u32::from(frame[(sy * fw + sx) as usize]);
+                        n += 1;
+                    }
+                }
+                out.push((sum / n) as u8);
+            }
+        }
+        out
+    }
+
+    /// Issue 19, point 3: a badge a few steps away fills a third of a 1920×1080 frame's
+    /// width, its QR about 4 px a module. The whole frame downscaled to 640 (1.3 px a
+    /// module) does not read; the centre tick, at the camera's resolution, does.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_badge_a_third_of_the_frame_wide_reads_on_the_centre_tick_only() {
+        let url = "http://127.0.0.1:3000/b/AbCdEfGhIjKlMnOpQrStUv";
+        let code = qrcode::QrCode::new(url.as_bytes()).unwrap();
+        let modules = code.width();
+        let (fw, fh, module_px, left, top) = (1920u32, 1080u32, 4usize, 660usize, 560usize);
+        let mut frame = vec![235u8; (fw * fh) as usize];
+        for (i, c) in code.to_colors().iter().enumerate() {
+            if *c == qrcode::Color::Dark {
+                let (mx, my) = (i % modules, i / modules);
+                for y in 0..module_px {
+                    for x in 0..module_px {
+                        frame[(top + my * module_px + y) * fw as usize
+                            + left
+                            + mx * module_px
+                            + x] = 30;
+                    }
+                }
+            }
+        }
+        let whole = frame_region(fw, fh, 0);
+        assert!(
+            decode_grey(&draw(&frame, fw, whole), whole.w as usize, whole.h as usize).is_empty()
+        );
+        let centre = frame_region(fw, fh, 1);
+        let grey = draw(&frame, fw, centre);
+        assert_eq!(
+            decode_grey(&grey, centre.w as usize, centre.h as usize),
+            vec![url.to_string()]
+        );
+    }
+
     /// A badge URL QR drawn small and off-centre into a 640×480 frame, as the camera
-    /// would see it, decodes on the rqrr path.
+    /// would see it, decodes on the wasm decoder's path.
     #[cfg(feature = "ssr")]
     #[test]
     fn a_qr_code_in_a_camera_sized_frame_decodes() {
