@@ -67,6 +67,28 @@ test('a cold /kiosk load is compressed and under 2.1 MB on the wire; a second vi
   await ctx.close();
 });
 
+// Issue 19 point 1: a browser on plain HTTP (a venue LAN without a certificate) gets the
+// .gz, which scripts/build-release writes with gzip -9 (cargo-leptos's own level left the
+// wasm at 38 % of its size; -9 at 32 %).
+test('the wasm a browser gets with gzip is compressed at the highest level', async ({ page, request }) => {
+  await page.goto('/login');
+  const wasmUrl = await page.evaluate(
+    () => (document.querySelector('link[rel="preload"][href$=".wasm"]') as HTMLLinkElement | null)?.getAttribute('href'),
+  );
+  expect(wasmUrl, 'the page names its wasm').toBeTruthy();
+  const size = async (encoding: string) => {
+    const r = await request.get(wasmUrl!, { headers: { 'accept-encoding': encoding } });
+    expect(r.status()).toBe(200);
+    expect(r.headers()['content-encoding'] ?? 'identity').toBe(encoding);
+    return Number(r.headers()['content-length']);
+  };
+  const raw = await size('identity');
+  const gz = await size('gzip');
+  console.log(`wasm: ${raw} bytes, ${gz} with gzip (${((100 * gz) / raw).toFixed(1)} %)`);
+  expect(raw).toBeGreaterThan(1_000_000);
+  expect(gz / raw).toBeLessThan(0.34);
+});
+
 test('pages and JSON are compressed with gzip too; photos go out as they are', async ({ browser }) => {
   const org = await organiser(browser);
   const gzip = { 'accept-encoding': 'gzip' };
