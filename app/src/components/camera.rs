@@ -143,7 +143,7 @@ fn frame_region(vw: u32, vh: u32, tick: u32) -> Region {
         w,
         h,
     };
-    if tick % 2 == 0 || vw.max(vh) <= MAX_SIDE {
+    if tick.is_multiple_of(2) || vw.max(vh) <= MAX_SIDE {
         return whole;
     }
     let (sw, sh) = ((vw / 2).max(1), (vh / 2).max(1));
