@@ -696,6 +696,7 @@ mod tests {
 
     /// `region` of a `fw`-wide greyscale frame, area-averaged to `region.w`×`region.h` (as
     /// the canvas's `drawImage` does when it shrinks).
+    #[cfg(feature = "ssr")]
     fn draw(frame: &[u8], fw: u32, r: Region) -> Vec<u8> {
         let mut out = Vec::with_capacity((r.w * r.h) as usize);
         for y in 0..r.h {
