@@ -285,7 +285,9 @@ async fn every_page_carries_the_policy_with_the_nonce_of_its_scripts() {
             found
                 .iter()
                 .any(|(n, _)| n.as_deref() == Some(nonce.as_str())),
-            "{path}: the hydration script carries the nonce"
+            "{path}: the hydration script carries the nonce {nonce}; scripts (nonce, runs): \
+             {found:?}; page: {}",
+            r.body.chars().take(3000).collect::<String>()
         );
         for (n, has_content) in found {
             // leptos_i18n writes an empty `<script></script>`: it runs nothing, so no
