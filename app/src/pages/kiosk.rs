@@ -101,6 +101,31 @@ pub fn KioskPage() -> impl IntoView {
         });
         on_cleanup(move || back.remove());
     });
+    // The `online` event can come before the server answers again (the page reloaded then
+    // is the offline shell once more, and no second event comes), or not at all (a Wi-Fi
+    // that stays connected while the server is away): while unreachable, ask again every
+    // 5 s and load the page anew as soon as the server answers.
+    Effect::new(move |_| {
+        if !unreachable.get() {
+            return;
+        }
+        let retry = set_interval_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if whoami().await.is_ok() {
+                        let _ = window().location().reload();
+                    }
+                });
+            },
+            std::time::Duration::from_secs(5),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(retry) = retry {
+                retry.clear();
+            }
+        });
+    });
     // A pairing address opened or scanned (`/kiosk#pair=CODE`): pair with its code, and
     // take the code out of the address bar at once.
     Effect::new(move |_| {
