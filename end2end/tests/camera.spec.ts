@@ -3,8 +3,18 @@
 // component on /scan must read its QR code, the page show the badge's colour, and the
 // scan log hold exactly one scan for it (the video loops: de-duplication must hold).
 import { test, expect } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
 import { demoOrganiserIn, hydrated, organiser } from './helpers';
 import { demoBadgePng, launchWithFakeCamera, y4mFromPng } from './fake-camera';
+
+/** The demo organiser on /scan in `camera`'s browser, scanning for `eventId`. */
+async function scanning(camera: Browser, eventId: string, baseURL: string | undefined): Promise<Page> {
+  const page = await demoOrganiserIn(camera, baseURL);
+  await page.goto('/scan');
+  await hydrated(page);
+  await page.getByLabel('Event', { exact: true }).selectOption(eventId);
+  return page;
+}
 
 for (const [choice, words] of [
   ['green', 'Photos OK'],
@@ -20,10 +30,7 @@ for (const [choice, words] of [
 
     const camera = await launchWithFakeCamera(y4m);
     try {
-      const page = await demoOrganiserIn(camera, testInfo.project.use.baseURL);
-      await page.goto('/scan');
-      await hydrated(page);
-      await page.getByLabel('Event', { exact: true }).selectOption(eventId);
+      const page = await scanning(camera, eventId, testInfo.project.use.baseURL);
       const verdict = page.locator('.scan-verdict');
       await expect(verdict).toHaveClass(new RegExp(`verdict-${choice}`), { timeout: 20_000 });
       await expect(page.getByRole('alert')).toHaveText(new RegExp(words, 'i'));
@@ -64,10 +71,7 @@ test('the camera reads a badge that fills a third of a 1920×1080 frame', async 
 
   const camera = await launchWithFakeCamera(y4m);
   try {
-    const page = await demoOrganiserIn(camera, testInfo.project.use.baseURL);
-    await page.goto('/scan');
-    await hydrated(page);
-    await page.getByLabel('Event', { exact: true }).selectOption(eventId);
+    const page = await scanning(camera, eventId, testInfo.project.use.baseURL);
     await expect(page.locator('.scan-verdict')).toHaveClass(/verdict-green/, { timeout: 30_000 });
     await expect(page.getByRole('alert')).toHaveText(/Photos OK/i);
   } finally {
